@@ -1,0 +1,43 @@
+package art.empathic.corpus;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Finds the data folder: an explicit flag, then {@code EMPATHIC_ART_DATA}, then
+ * {@code ../shared/data} beside the project root.
+ */
+public final class DataLocator {
+  public static final String ENV = "EMPATHIC_ART_DATA";
+
+  private DataLocator() {}
+
+  /** The project root: the launcher passes it as {@code empathic.art.home}; else the working directory. */
+  public static Path projectRoot() {
+    String home = System.getProperty("empathic.art.home");
+    return (home != null ? Path.of(home) : Path.of("")).toAbsolutePath().normalize();
+  }
+
+  /** The shared data root ({@code ../shared/data} unless overridden), if it exists. */
+  public static Optional<Path> dataRoot(Path flag) {
+    if (flag != null) {
+      return Optional.of(flag);
+    }
+    String env = System.getenv(ENV);
+    if (env != null && !env.isBlank()) {
+      return Optional.of(Path.of(env));
+    }
+    Path shared = projectRoot().resolveSibling("shared").resolve("data");
+    return Files.isDirectory(shared) ? Optional.of(shared) : Optional.empty();
+  }
+
+  /**
+   * The RAVDESS folder: the flag or {@code EMPATHIC_ART_DATA} as given (a corpus folder, or a
+   * data root holding {@code ravdess/}), else {@code ../shared/data/ravdess}.
+   */
+  public static Optional<Path> ravdess(Path flag) {
+    return dataRoot(flag).map(root -> Files.isDirectory(root.resolve("ravdess")) ? root.resolve("ravdess") : root)
+        .filter(Files::isDirectory);
+  }
+}
