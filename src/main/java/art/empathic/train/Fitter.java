@@ -1,0 +1,381 @@
+package art.empathic.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import art.empathic.model.InitScheme;
+import art.empathic.model.Network;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Trains a {@link Network} on in-memory examples with DJL: seeded and reproducible (weights,
+ * shuffles, dropout and augmentation all derive from the run seed, per epoch and batch, so a run
+ * resumed from a checkpoint continues exactly as if never stopped), with optional early stopping
+ * on validation loss (keeping the best weights) or scikit-learn's MLP stopping rule, and
+ * checkpoints written atomically after every epoch and on a stop request.
+ *
+ * <p>Tensors of each batch live in a sub-manager closed after the batch, so memory stays flat.
+ * Not thread-safe; one run per instance.
+ */
+public final class Fitter implements AutoCloseable {
+  private static final int EVAL_BATCH = 256;
+
+  private final Network network;
+  private final TrainSettings settings;
+  private final Model model;
+  private Trainer trainer;
+  private ResumableAdam optimizer;
+
+  public Fitter(Network network, TrainSettings settings) {
+    this.network = network;
+    this.settings = settings;
+    this.model = Model.newInstance(network.architecture().family().cliName(), Device.cpu());
+  }
+
+  public Network network() {
+    return network;
+  }
+
+  /**
+   * Trains from scratch, or continues the run saved in {@code checkpoint} when it exists and
+   * {@code resume} is set. {@code stopRequested} is polled after every batch.
+   *
+   * @param validation examples for per-epoch validation, early stopping and best-weight
+   *     selection; may be null
+   * @param checkpoint where to save resumable state; null for no checkpoints
+   */
+  public FitResult fit(ExampleSet train, ExampleSet validation, Path checkpoint, boolean resume,
+      BooleanSupplier stopRequested, FitListener listener) throws IOException {
+    if (train.size() < 2) {
+      throw new IllegalArgumentException("need at least 2 training examples, got " + train.size());
+    }
+    Engine.getInstance().setRandomSeed((int) Seeds.mix(settings.seed(), -1));
+    int batches = batchesPerEpoch(train.size());
+    Checkpoint.State state = resume && checkpoint != null ? Checkpoint.read(checkpoint) : null;
+    Progress progress = state == null ? Progress.start() : state.progress();
+    if (progress.finished()) {
+      throw new IllegalStateException("the run in " + checkpoint.getParent() + " already finished");
+    }
+    InitScheme.defaultFor(network.architecture().family()).initialize(network, model.getNDManager(),
+        Seeds.mix(settings.seed(), 0x1417));
+    if (state != null) {
+      loadParameters(state.parameters());
+    }
+    buildTrainer(batches, progress.steps());
+    if (state != null) {
+      optimizer.importState(network.block(), NDList.decode(model.getNDManager(), state.optimizer()));
+    }
+    byte[] bestParameters = state == null ? null : state.bestParameters();
+
+    FeatureAugmenter augmenter = new FeatureAugmenter(settings.augmentation(), train.exampleShape());
+    int classes = network.classes();
+    int width = train.width();
+    Progress p = progress;
+    String stopReason = "trained " + settings.epochs() + " epochs";
+    boolean interrupted = false;
+
+    epochs:
+    for (int epoch = p.epoch(); epoch < settings.epochs(); epoch++) {
+      int[] order = permutation(train.size(), Seeds.mix(settings.seed(), epoch));
+      listener.epochStarted(epoch + 1, settings.epochs(), batches);
+      for (int b = p.nextBatch(); b < batches; b++) {
+        if (stopRequested.getAsBoolean()) {
+          interrupted = true;
+          stopReason = "stopped on request during epoch " + (epoch + 1) + " (resumable)";
+          p = p.at(epoch, b);
+          break epochs;
+        }
+        long t0 = System.nanoTime();
+        int from = b * settings.batchSize();
+        int to = Math.min(train.size(), from + settings.batchSize());
+        if (b == batches - 1 && to < train.size()) {
+          to = train.size();
+        }
+        BatchResult r = trainBatch(train, order, from, to, epoch, b, augmenter, width, classes);
+        p = p.addBatch(r.lossSum(), r.correct(), to - from, (System.nanoTime() - t0) / 1e9);
+        listener.batchDone(epoch + 1, b + 1, batches);
+      }
+      long v0 = System.nanoTime();
+      Double valLoss = null;
+      Double valAccuracy = null;
+      if (validation != null && validation.size() > 0) {
+        float[][] probs = predictProbabilities(validation);
+        valLoss = crossEntropy(probs, validation.y());
+        valAccuracy = accuracy(probs, validation.y());
+      }
+      double seconds = p.epochSeconds() + (System.nanoTime() - v0) / 1e9;
+      double lr = new LearningRateSchedule(settings.schedule(), settings.learningRate(),
+          (long) settings.epochs() * batches).at(p.steps() - 1L);
+      EpochStats stats = new EpochStats(epoch + 1, p.lossSum() / p.seen(), p.correct() / (double) p.seen(),
+          valLoss, valAccuracy, seconds, lr);
+      p = p.endEpoch(stats);
+      listener.epochDone(stats, settings.epochs());
+
+      if (valLoss != null && valLoss < p.bestValLoss()) {
+        p = p.improvedValidation(epoch + 1, valLoss);
+        if (settings.patience() > 0) {
+          bestParameters = saveParameters();
+        }
+      } else if (valLoss != null) {
+        p = p.noValidationImprovement();
+      }
+      // scikit-learn: no_improvement_count grows when loss > best_loss - tol; best_loss tracks the minimum.
+      p = p.sklearnStep(stats.trainLoss(), settings.tol());
+      if (settings.patience() > 0 && p.epochsWithoutImprovement() >= settings.patience()) {
+        stopReason = "early stop: validation loss did not improve for " + settings.patience() + " epochs";
+        p = p.finish();
+      } else if (settings.sklearnStopping() && p.sklearnNoImprovement() > settings.nIterNoChange()) {
+        stopReason = "training loss did not improve more than tol=" + settings.tol() + " for "
+            + settings.nIterNoChange() + " consecutive epochs (scikit-learn's rule)";
+        p = p.finish();
+      } else if (epoch + 1 == settings.epochs()) {
+        p = p.finish();
+      }
+      if (checkpoint != null) {
+        Checkpoint.write(checkpoint, new Checkpoint.State(p, saveParameters(), bestParameters,
+            exportOptimizer()));
+      }
+      if (p.finished()) {
+        break;
+      }
+    }
+    if (interrupted && checkpoint != null) {
+      Checkpoint.write(checkpoint, new Checkpoint.State(p, saveParameters(), bestParameters, exportOptimizer()));
+    }
+    int bestEpoch = p.history().isEmpty() ? 0 : p.history().get(p.history().size() - 1).epoch();
+    if (!interrupted && settings.patience() > 0 && bestParameters != null) {
+      loadParameters(bestParameters);
+      bestEpoch = p.bestEpoch();
+    }
+    listener.stopped(stopReason);
+    return new FitResult(p.history(), bestEpoch, p.trainingSeconds(), interrupted, stopReason);
+  }
+
+  private record BatchResult(double lossSum, int correct) {}
+
+  private BatchResult trainBatch(ExampleSet train, int[] order, int from, int to, int epoch, int batch,
+      FeatureAugmenter augmenter, int width, int classes) {
+    int n = to - from;
+    float[] xs = new float[n * width];
+    float[] targets = new float[n * classes];
+    SplittableRandom random = new SplittableRandom(Seeds.mix(settings.seed(), epoch, batch, 7));
+    boolean augment = !settings.augmentation().isNone();
+    double smooth = settings.labelSmoothing();
+    for (int i = 0; i < n; i++) {
+      int idx = order[from + i];
+      if (augment) {
+        augmenter.augment(train.x()[idx], xs, i * width, random);
+      } else {
+        System.arraycopy(train.x()[idx], 0, xs, i * width, width);
+      }
+      for (int k = 0; k < classes; k++) {
+        targets[i * classes + k] = (float) (smooth / classes);
+      }
+      targets[i * classes + train.y()[idx]] += (float) (1 - smooth);
+    }
+    if (settings.augmentation().mixupAlpha() > 0) {
+      mixup(xs, targets, n, width, classes, random);
+    }
+    Engine.getInstance().setRandomSeed((int) Seeds.mix(settings.seed(), epoch, batch));
+    try (NDManager bm = trainer.getManager().newSubManager()) {
+      NDArray x = bm.create(xs, network.batchShape(n));
+      NDArray t = bm.create(targets, new Shape(n, classes));
+      double lossValue;
+      int correct = 0;
+      try (GradientCollector gc = trainer.newGradientCollector()) {
+        NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
+        NDArray loss = TrainingLoss.compute(logits, t, network.denseWeights(), network.architecture().l2Alpha());
+        gc.backward(loss);
+        lossValue = loss.getFloat();
+        long[] predicted = logits.argMax(1).toLongArray();
+        for (int i = 0; i < n; i++) {
+          if (predicted[i] == train.y()[order[from + i]]) {
+            correct++;
+          }
+        }
+      }
+      trainer.step();
+      return new BatchResult(lossValue * n, correct);
+    }
+  }
+
+  private void mixup(float[] xs, float[] targets, int n, int width, int classes, SplittableRandom r) {
+    double alpha = settings.augmentation().mixupAlpha();
+    int[] partner = permutation(n, r.nextLong());
+    float[] x0 = xs.clone();
+    float[] t0 = targets.clone();
+    for (int i = 0; i < n; i++) {
+      double lam = FeatureAugmenter.beta(alpha, r);
+      int j = partner[i];
+      for (int k = 0; k < width; k++) {
+        xs[i * width + k] = (float) (lam * x0[i * width + k] + (1 - lam) * x0[j * width + k]);
+      }
+      for (int k = 0; k < classes; k++) {
+        targets[i * classes + k] = (float) (lam * t0[i * classes + k] + (1 - lam) * t0[j * classes + k]);
+      }
+    }
+  }
+
+  /** Softmax probabilities for every example, in evaluation mode (no dropout, running BatchNorm statistics). */
+  public float[][] predictProbabilities(ExampleSet set) {
+    return Inference.probabilities(network, set.x(), EVAL_BATCH,
+        (bm, x) -> trainer == null
+            ? network.block().forward(new ai.djl.training.ParameterStore(bm, false), new NDList(x), false).singletonOrThrow()
+            : trainer.evaluate(new NDList(x)).singletonOrThrow(), model.getNDManager());
+  }
+
+  /** Writes the model's parameters in DJL's format. */
+  public byte[] saveParameters() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      network.block().saveParameters(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private void loadParameters(byte[] parameters) {
+    network.loadParameters(model.getNDManager(), parameters);
+  }
+
+  private byte[] exportOptimizer() {
+    try (NDManager m = model.getNDManager().newSubManager()) {
+      return optimizer.exportState(network.block(), m).encode();
+    }
+  }
+
+  private void buildTrainer(int batches, int stepsDone) {
+    LearningRateSchedule schedule = new LearningRateSchedule(settings.schedule(), settings.learningRate(),
+        (long) settings.epochs() * batches);
+    optimizer = ResumableAdam.builder()
+        .learningRate(schedule)
+        .decoupledWeightDecay(settings.weightDecay() > 0)
+        .optWeightDecays((float) settings.weightDecay())
+        .optBeginNumUpdate(stepsDone)
+        .build();
+    model.setBlock(network.block());
+    // The loss here is unused (the loop computes its own, with label smoothing and L2), but DJL requires one.
+    trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+        .optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()}));
+    trainer.initialize(network.batchShape(1));
+  }
+
+  int batchesPerEpoch(int n) {
+    // A last batch of one example is folded into the one before (BatchNorm cannot train on one).
+    int full = n / settings.batchSize();
+    int rest = n % settings.batchSize();
+    return full + (rest > 1 || full == 0 ? 1 : 0);
+  }
+
+  static int[] permutation(int n, long seed) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    SplittableRandom r = new SplittableRandom(seed);
+    for (int i = n - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+    }
+    return p;
+  }
+
+  static double crossEntropy(float[][] probs, int[] y) {
+    double sum = 0;
+    for (int i = 0; i < y.length; i++) {
+      sum -= Math.log(Math.max(probs[i][y[i]], 1e-15));
+    }
+    return sum / y.length;
+  }
+
+  static double accuracy(float[][] probs, int[] y) {
+    int correct = 0;
+    for (int i = 0; i < y.length; i++) {
+      if (Inference.argMax(probs[i]) == y[i]) {
+        correct++;
+      }
+    }
+    return correct / (double) y.length;
+  }
+
+  @Override
+  public void close() {
+    if (optimizer != null) {
+      optimizer.close();
+    }
+    if (trainer != null) {
+      trainer.close();
+    }
+    model.close();
+  }
+
+  /** Where a run stands, saved in checkpoints (JSON). Immutable. */
+  record Progress(int epoch, int nextBatch, double lossSum, long correct, long seen, double epochSeconds,
+      double trainingSeconds, int steps, List<EpochStats> history, int bestEpoch, double bestValLoss,
+      int epochsWithoutImprovement, double sklearnBestLoss, int sklearnNoImprovement, boolean finished) {
+
+    static Progress start() {
+      return new Progress(0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, Double.POSITIVE_INFINITY, 0,
+          Double.POSITIVE_INFINITY, 0, false);
+    }
+
+    Progress at(int e, int b) {
+      return new Progress(e, b, lossSum, correct, seen, epochSeconds, trainingSeconds, steps, history, bestEpoch,
+          bestValLoss, epochsWithoutImprovement, sklearnBestLoss, sklearnNoImprovement, finished);
+    }
+
+    Progress addBatch(double loss, int right, int n, double seconds) {
+      return new Progress(epoch, nextBatch + 1, lossSum + loss, correct + right, seen + n, epochSeconds + seconds,
+          trainingSeconds + seconds, steps + 1, history, bestEpoch, bestValLoss, epochsWithoutImprovement,
+          sklearnBestLoss, sklearnNoImprovement, finished);
+    }
+
+    Progress endEpoch(EpochStats stats) {
+      List<EpochStats> h = new ArrayList<>(history);
+      h.add(stats);
+      double validationSeconds = stats.seconds() - epochSeconds;
+      return new Progress(epoch + 1, 0, 0, 0, 0, 0, trainingSeconds + validationSeconds, steps, h, bestEpoch,
+          bestValLoss, epochsWithoutImprovement, sklearnBestLoss, sklearnNoImprovement, finished);
+    }
+
+    Progress improvedValidation(int e, double loss) {
+      return new Progress(epoch, nextBatch, lossSum, correct, seen, epochSeconds, trainingSeconds, steps, history,
+          e, loss, 0, sklearnBestLoss, sklearnNoImprovement, finished);
+    }
+
+    Progress noValidationImprovement() {
+      return new Progress(epoch, nextBatch, lossSum, correct, seen, epochSeconds, trainingSeconds, steps, history,
+          bestEpoch, bestValLoss, epochsWithoutImprovement + 1, sklearnBestLoss, sklearnNoImprovement, finished);
+    }
+
+    Progress sklearnStep(double loss, double tol) {
+      int count = loss > sklearnBestLoss - tol ? sklearnNoImprovement + 1 : 0;
+      return new Progress(epoch, nextBatch, lossSum, correct, seen, epochSeconds, trainingSeconds, steps, history,
+          bestEpoch, bestValLoss, epochsWithoutImprovement, Math.min(loss, sklearnBestLoss), count, finished);
+    }
+
+    Progress finish() {
+      return new Progress(epoch, nextBatch, lossSum, correct, seen, epochSeconds, trainingSeconds, steps, history,
+          bestEpoch, bestValLoss, epochsWithoutImprovement, sklearnBestLoss, sklearnNoImprovement, true);
+    }
+  }
+}

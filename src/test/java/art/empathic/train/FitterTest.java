@@ -1,0 +1,138 @@
+package art.empathic.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.types.Shape;
+import art.empathic.model.Architecture;
+import art.empathic.model.ModelFamily;
+import art.empathic.model.Network;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class FitterTest {
+  static final int CLASSES = 7;
+
+  static Architecture smallArchitecture(ModelFamily f) {
+    return switch (f) {
+      case MLP -> new Architecture.Mlp(List.of(32), 1e-4);
+      case BASELINE_CNN -> new Architecture.BaselineCnn(32, List.of(0.1, 0.1, 0.0));
+      case CNN_LSTM -> new Architecture.CnnLstm(List.of(8, 16), 3, 2, 16, 0.0, Architecture.TimePooling.LAST);
+      case CNN_LSTM_PAPER -> new Architecture.PaperCnnLstm(List.of(8, 8, 16, 16), 3, List.of(2, 2, 2, 1), 16, 0.0,
+          Architecture.TimePooling.LAST);
+    };
+  }
+
+  static ExampleSet toy(ModelFamily f, int n, long seed) {
+    return f.isSequenceModel() ? ToyData.sequences(n, 4, 32, CLASSES, seed) : ToyData.pooled(n, 14, CLASSES, seed);
+  }
+
+  static TrainSettings settings(int epochs, long seed) {
+    return new TrainSettings(epochs, 16, 1e-2, TrainSettings.Schedule.CONSTANT, 0, 0, seed, 0, false, 1e-4, 10,
+        FeatureAugmentation.NONE);
+  }
+
+  @ParameterizedTest
+  @EnumSource(ModelFamily.class)
+  void everyFamilyLearnsASeparableToyProblem(ModelFamily family) throws IOException {
+    ExampleSet train = toy(family, 70, 1);
+    Network net = Network.build(smallArchitecture(family), new Shape(train.exampleShape()), CLASSES);
+    try (Fitter fitter = new Fitter(net, settings(family.isSequenceModel() ? 25 : 15, 3))) {
+      FitResult r = fitter.fit(train, null, null, false, () -> false, FitListener.SILENT);
+      assertThat(r.history()).isNotEmpty();
+      assertThat(Fitter.accuracy(fitter.predictProbabilities(train), train.y())).isEqualTo(1.0);
+      assertThat(r.history().get(r.history().size() - 1).trainLoss()).isLessThan(r.history().get(0).trainLoss());
+    }
+  }
+
+  @Test
+  void sameSeedGivesTheSameRunAndAnotherSeedDoesNot() throws IOException {
+    ExampleSet train = toy(ModelFamily.CNN_LSTM, 42, 2);
+    assertThat(losses(train, 5)).containsExactlyElementsOf(losses(train, 5));
+    assertThat(losses(train, 6)).isNotEqualTo(losses(train, 5));
+  }
+
+  private static List<Double> losses(ExampleSet train, long seed) throws IOException {
+    Network net = Network.build(smallArchitecture(ModelFamily.CNN_LSTM), new Shape(train.exampleShape()), CLASSES);
+    TrainSettings s = settings(3, seed);
+    s = new TrainSettings(3, 16, 1e-2, TrainSettings.Schedule.ONE_CYCLE, 1e-3, 0.1, seed, 0, false, 1e-4, 10,
+        new FeatureAugmentation(2, 4, 1, 1, 3, 0.05, 0.2));
+    try (Fitter fitter = new Fitter(net, s)) {
+      return fitter.fit(train, null, null, false, () -> false, FitListener.SILENT).history().stream()
+          .map(EpochStats::trainLoss).toList();
+    }
+  }
+
+  @Test
+  void aRunStoppedMidEpochResumesExactlyWhereItStopped(@TempDir Path dir) throws IOException {
+    ExampleSet train = toy(ModelFamily.CNN_LSTM_PAPER, 56, 4);
+    ExampleSet val = toy(ModelFamily.CNN_LSTM_PAPER, 14, 5);
+    TrainSettings s = new TrainSettings(4, 16, 1e-2, TrainSettings.Schedule.ONE_CYCLE, 0, 0.1, 9, 0, false, 1e-4,
+        10, new FeatureAugmentation(1, 3, 1, 1, 2, 0.0, 0.0));
+    Shape shape = new Shape(train.exampleShape());
+    FitResult whole;
+    float[][] wholeProbs;
+    try (Fitter f = new Fitter(Network.build(smallArchitecture(ModelFamily.CNN_LSTM_PAPER), shape, CLASSES), s)) {
+      whole = f.fit(train, val, dir.resolve("a.ckpt"), false, () -> false, FitListener.SILENT);
+      wholeProbs = f.predictProbabilities(val);
+    }
+    Path ckpt = dir.resolve("b.ckpt");
+    AtomicInteger batches = new AtomicInteger();
+    try (Fitter f = new Fitter(Network.build(smallArchitecture(ModelFamily.CNN_LSTM_PAPER), shape, CLASSES), s)) {
+      FitResult part = f.fit(train, val, ckpt, false, () -> batches.incrementAndGet() > 6, FitListener.SILENT);
+      assertThat(part.interrupted()).isTrue();
+      assertThat(part.history()).hasSizeLessThan(4);
+    }
+    try (Fitter f = new Fitter(Network.build(smallArchitecture(ModelFamily.CNN_LSTM_PAPER), shape, CLASSES), s)) {
+      FitResult rest = f.fit(train, val, ckpt, true, () -> false, FitListener.SILENT);
+      assertThat(rest.interrupted()).isFalse();
+      assertThat(rest.history()).hasSize(4);
+      for (int e = 0; e < 4; e++) {
+        assertThat(rest.history().get(e).trainLoss()).isEqualTo(whole.history().get(e).trainLoss());
+        assertThat(rest.history().get(e).valLoss()).isEqualTo(whole.history().get(e).valLoss());
+      }
+      assertThat(f.predictProbabilities(val)).isDeepEqualTo(wholeProbs);
+    }
+    try (Fitter f = new Fitter(Network.build(smallArchitecture(ModelFamily.CNN_LSTM_PAPER), shape, CLASSES), s)) {
+      assertThatThrownBy(() -> f.fit(train, val, ckpt, true, () -> false, FitListener.SILENT))
+          .hasMessageContaining("already finished");
+    }
+  }
+
+  @Test
+  void aDamagedCheckpointIsRefused(@TempDir Path dir) throws IOException {
+    ExampleSet train = toy(ModelFamily.MLP, 28, 4);
+    Path ckpt = dir.resolve("c.ckpt");
+    try (Fitter f = new Fitter(Network.build(smallArchitecture(ModelFamily.MLP), new Shape(14), CLASSES),
+        settings(2, 1))) {
+      f.fit(train, null, ckpt, false, () -> false, FitListener.SILENT);
+    }
+    byte[] bytes = Files.readAllBytes(ckpt);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(ckpt, bytes);
+    assertThatThrownBy(() -> Checkpoint.read(ckpt)).hasMessageContaining("corrupt checkpoint")
+        .hasMessageContaining("checksum");
+    Files.write(ckpt, java.util.Arrays.copyOf(bytes, 100));
+    assertThatThrownBy(() -> Checkpoint.read(ckpt)).hasMessageContaining("corrupt checkpoint");
+  }
+
+  @Test
+  void earlyStoppingKeepsTheBestWeights() throws IOException {
+    ExampleSet train = toy(ModelFamily.MLP, 70, 6);
+    ExampleSet val = toy(ModelFamily.MLP, 35, 7);
+    TrainSettings s = settings(40, 2).withPatience(3);
+    try (Fitter f = new Fitter(Network.build(new Architecture.Mlp(List.of(256), 0), new Shape(14), CLASSES), s)) {
+      FitResult r = f.fit(train, val, null, false, () -> false, FitListener.SILENT);
+      double best = r.history().stream().mapToDouble(EpochStats::valLoss).min().orElseThrow();
+      assertThat(r.history().get(r.bestEpoch() - 1).valLoss()).isEqualTo(best);
+      assertThat(Fitter.crossEntropy(f.predictProbabilities(val), val.y())).isCloseTo(best, org.assertj.core.data.Offset.offset(1e-5));
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package art.empathic.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.types.Shape;
+import art.empathic.model.Architecture;
+import art.empathic.model.ModelFamily;
+import art.empathic.model.Network;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class TrainedModelTest {
+  @ParameterizedTest
+  @EnumSource(ModelFamily.class)
+  void aSavedModelPredictsExactlyWhatTheTrainedOneDid(ModelFamily family) throws IOException {
+    ExampleSet train = FitterTest.toy(family, 42, 11);
+    Architecture arch = FitterTest.smallArchitecture(family);
+    Shape shape = new Shape(train.exampleShape());
+    float[][] expected;
+    byte[] params;
+    try (Fitter f = new Fitter(Network.build(arch, shape, 7), FitterTest.settings(3, 5))) {
+      f.fit(train, null, null, false, () -> false, FitListener.SILENT);
+      expected = f.predictProbabilities(train);
+      params = f.saveParameters();
+    }
+    try (TrainedModel m = TrainedModel.load(Network.build(arch, shape, 7), params)) {
+      assertThat(m.predict(train.x())).isDeepEqualTo(expected);
+    }
+    Architecture other = family == ModelFamily.MLP ? new Architecture.Mlp(List.of(33), 0) : Architecture.defaults(family);
+    assertThatThrownBy(() -> TrainedModel.load(Network.build(other, shape, 7), params))
+        .hasMessageContaining("do not fit");
+  }
+}
