@@ -1,0 +1,113 @@
+package art.empathic.train;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Feature standardisation to zero mean and unit variance, per feature (pooled examples) or per
+ * channel over all frames (sequences).
+ *
+ * <ul>
+ *   <li>{@link Mode#GLOBAL}: statistics of the training examples, applied to everything.
+ *   <li>{@link Mode#SPEAKER}: each speaker's features are standardised with that speaker's own
+ *       statistics, computed from all of the speaker's clips without their labels (the
+ *       "speaker normalisation" of the SER literature). Clips of a speaker with fewer than
+ *       {@link #MIN_SPEAKER_CLIPS} clips, or of an unknown speaker, use the global statistics.
+ * </ul>
+ *
+ * @param mode how statistics are grouped
+ * @param channels number of statistics (features, or sequence channels)
+ * @param mean global mean per channel
+ * @param std global standard deviation per channel (floored)
+ * @param speakers per-speaker mean and std ({@link Mode#SPEAKER} only)
+ */
+public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
+    @JsonProperty("speakers") Map<String, Stats> speakers) {
+
+  public static final int MIN_SPEAKER_CLIPS = 5;
+  private static final double STD_FLOOR = 1e-6;
+
+  public enum Mode { GLOBAL, SPEAKER }
+
+  /** Mean and standard deviation per channel. */
+  public record Stats(float[] mean, float[] std) {}
+
+  /**
+   * Fits global statistics on {@code train} and, in {@link Mode#SPEAKER}, per-speaker statistics
+   * on {@code unlabelled} (every clip whose speaker may be normalised: train and test clips,
+   * labels unused).
+   */
+  public static Standardizer fit(Mode mode, ExampleSet train, ExampleSet unlabelled) {
+    int channels = channels(train.exampleShape());
+    Stats global = stats(train.x(), channels);
+    Map<String, Stats> perSpeaker = new LinkedHashMap<>();
+    if (mode == Mode.SPEAKER) {
+      Map<String, java.util.List<float[]>> bySpeaker = new HashMap<>();
+      for (int i = 0; i < unlabelled.size(); i++) {
+        bySpeaker.computeIfAbsent(unlabelled.speakers()[i], k -> new java.util.ArrayList<>()).add(unlabelled.x()[i]);
+      }
+      new java.util.TreeMap<>(bySpeaker).forEach((speaker, rows) -> {
+        if (rows.size() >= MIN_SPEAKER_CLIPS && !speaker.equals("unknown")) {
+          perSpeaker.put(speaker, stats(rows.toArray(float[][]::new), channels));
+        }
+      });
+    }
+    return new Standardizer(mode, channels, global.mean(), global.std(), perSpeaker);
+  }
+
+  /** A standardised copy of the examples. */
+  public ExampleSet apply(ExampleSet set) {
+    float[][] out = new float[set.size()][];
+    for (int i = 0; i < set.size(); i++) {
+      out[i] = apply(set.x()[i], set.speakers()[i]);
+    }
+    return new ExampleSet(out, set.y(), set.speakers(), set.exampleShape());
+  }
+
+  /** A standardised copy of one example of the given speaker (null: unknown speaker). */
+  public float[] apply(float[] x, String speaker) {
+    Stats s = speaker == null ? null : speakers.get(speaker);
+    float[] m = s == null ? mean : s.mean();
+    float[] d = s == null ? std : s.std();
+    float[] out = new float[x.length];
+    int per = x.length / channels;
+    for (int c = 0; c < channels; c++) {
+      for (int t = 0; t < per; t++) {
+        int k = c * per + t;
+        out[k] = (x[k] - m[c]) / d[c];
+      }
+    }
+    return out;
+  }
+
+  private static int channels(long[] exampleShape) {
+    return (int) exampleShape[0];
+  }
+
+  private static Stats stats(float[][] rows, int channels) {
+    double[] sum = new double[channels];
+    double[] sq = new double[channels];
+    long count = 0;
+    for (float[] row : rows) {
+      int per = row.length / channels;
+      for (int c = 0; c < channels; c++) {
+        for (int t = 0; t < per; t++) {
+          double v = row[c * per + t];
+          sum[c] += v;
+          sq[c] += v * v;
+        }
+      }
+      count += per;
+    }
+    float[] mean = new float[channels];
+    float[] std = new float[channels];
+    for (int c = 0; c < channels; c++) {
+      double mu = sum[c] / count;
+      mean[c] = (float) mu;
+      std[c] = (float) Math.max(STD_FLOOR, Math.sqrt(Math.max(0, sq[c] / count - mu * mu)));
+    }
+    return new Stats(mean, std);
+  }
+}
