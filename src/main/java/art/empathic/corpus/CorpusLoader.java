@@ -169,7 +169,7 @@ public final class CorpusLoader {
       return new SkippedFile(f.path(), "cannot read: " + ioReason(e));
     }
     try {
-      double duration = WavReader.decode(bytes, f.path().toString()).durationSeconds();
+      double duration = WavReader.info(bytes, f.path().toString()).durationSeconds();
       return Clip.of(f.path(), f.label(), emotion, ContentHash.of(bytes), duration);
     } catch (AudioFormatException e) {
       return new SkippedFile(f.path(), e.problem());
