@@ -17,6 +17,8 @@ final class Json {
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(SerializationFeature.INDENT_OUTPUT)
+      // A diverged run may log NaN losses; Jackson writes them as NaN tokens, so read them back.
+      .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .build();
 
   private Json() {}

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,14 +22,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SklearnReferenceTest {
   private static final double TOL = 1e-12;
 
-  static Stream<JsonNode> cases() throws IOException {
+  static Stream<Named<JsonNode>> cases() throws IOException {
     try (InputStream in = SklearnReferenceTest.class.getResourceAsStream("/eval/sklearn_metrics_cases.json")) {
       JsonNode doc = new ObjectMapper().readTree(in);
       assertThat(doc.get("sklearn_version").asText()).startsWith("1.2");
       List<JsonNode> list = new ArrayList<>();
       doc.get("cases").forEach(list::add);
       assertThat(list).hasSizeGreaterThanOrEqualTo(8);
-      return list.stream();
+      return list.stream().map(c -> Named.of(c.get("name").asText(), c));
     }
   }
 
