@@ -90,7 +90,7 @@ public final class ComparisonTable {
         }
       }
       if (mine.isEmpty()) {
-        status.add("not run");
+        status = List.of("not run");
       } else if (status.isEmpty()) {
         status.add("done");
       }
@@ -134,12 +134,18 @@ public final class ComparisonTable {
         List.of(false, true, true, true, true, false, true), rows);
   }
 
-  /** Finished runs under {@code protocol}, grouped by configuration, in model-family order. */
+  /**
+   * Finished runs under {@code protocol}, grouped by configuration, ordered by model family,
+   * then epochs, alpha and name.
+   */
   static List<List<RunDirectory>> groups(List<LabelledRun> runs, Protocol protocol) {
     Map<String, List<RunDirectory>> groups = new LinkedHashMap<>();
     runs.stream()
         .filter(r -> r.protocol() == protocol && r.run().finished())
-        .sorted(Comparator.comparingInt((LabelledRun r) -> familyOrder(r.run().model())))
+        .sorted(Comparator.comparingInt((LabelledRun r) -> familyOrder(r.run().model()))
+            .thenComparingInt(r -> r.run().plannedEpochs().orElse(r.run().epochsRun()))
+            .thenComparingDouble(r -> r.run().spec() == null ? 0 : r.run().spec().hyperparameter("alpha").orElse(0.0))
+            .thenComparing(r -> r.run().displayName()))
         .forEach(r -> groups.computeIfAbsent(r.run().displayName() + "\u0000" + r.run().featureName(),
             k -> new ArrayList<>()).add(r.run()));
     return new ArrayList<>(groups.values());

@@ -17,7 +17,7 @@ final class Doc {
     String html();
 
     /** Terminal text; empty for figures. */
-    String text();
+    String plain();
   }
 
   record Heading(int level, String text, String id) implements Block {
@@ -33,7 +33,7 @@ final class Doc {
     }
 
     @Override
-    public String text() {
+    public String plain() {
       return text + "\n" + (level <= 1 ? "=" : "-").repeat(text.length()) + "\n\n";
     }
   }
@@ -57,7 +57,7 @@ final class Doc {
     }
 
     @Override
-    public String text() {
+    public String plain() {
       return text.replace("**", "").replace("`", "") + "\n\n";
     }
   }
@@ -74,7 +74,7 @@ final class Doc {
     }
 
     @Override
-    public String text() {
+    public String plain() {
       return table.toText() + "\n";
     }
   }
@@ -91,7 +91,7 @@ final class Doc {
     }
 
     @Override
-    public String text() {
+    public String plain() {
       return text + "\n";
     }
   }
@@ -110,7 +110,7 @@ final class Doc {
     }
 
     @Override
-    public String text() {
+    public String plain() {
       return "";
     }
   }
@@ -132,7 +132,7 @@ final class Doc {
     }
 
     @Override
-    public String text() {
+    public String plain() {
       return "";
     }
   }
@@ -152,7 +152,7 @@ final class Doc {
     }
 
     @Override
-    public String text() {
+    public String plain() {
       return content.toText();
     }
   }
@@ -200,6 +200,21 @@ final class Doc {
     return this;
   }
 
+  /** A copy with every heading {@code delta} levels deeper (to nest a report in another). */
+  Doc shifted(int delta) {
+    Doc d = new Doc();
+    for (Block b : blocks) {
+      if (b instanceof Heading h) {
+        d.add(new Heading(Math.min(6, h.level() + delta), h.text(), h.id()));
+      } else if (b instanceof Details x) {
+        d.add(new Details(x.summary(), x.id(), x.open(), x.content().shifted(delta)));
+      } else {
+        d.add(b);
+      }
+    }
+    return d;
+  }
+
   Doc addAll(Doc other) {
     blocks.addAll(other.blocks);
     return this;
@@ -220,7 +235,7 @@ final class Doc {
 
   String toText() {
     StringBuilder sb = new StringBuilder();
-    blocks.forEach(b -> sb.append(b.text()));
+    blocks.forEach(b -> sb.append(b.plain()));
     return sb.toString();
   }
 

@@ -36,7 +36,19 @@ public final class RunReport {
       throw new IllegalArgumentException(runDir + ": no " + RunMetrics.FILE
           + " yet (the run has not finished or was not evaluated)");
     }
-    Section s = section(run, run.protocol(), 2);
+    return write(run, run.protocol()).written();
+  }
+
+  /** What {@link #write(RunDirectory, Protocol)} wrote and the report body, for the study report. */
+  record WrittenSection(Written written, Section section) {}
+
+  /**
+   * Writes the report of a loaded, finished run reported under {@code protocol}, and returns
+   * its body (headings from level 2) so a study report can include it without redrawing figures.
+   */
+  static WrittenSection write(RunDirectory run, Protocol protocol) throws IOException {
+    Path runDir = run.dir();
+    Section s = section(run, protocol, 2);
     Doc doc = new Doc().heading(1, run.displayName());
     doc.muted("Run directory `" + runDir.toAbsolutePath().normalize() + "`");
     doc.addAll(s.doc());
@@ -44,7 +56,7 @@ public final class RunReport {
     Path html = runDir.resolve(HTML);
     AtomicFiles.writeString(md, doc.toMarkdown(runDir));
     AtomicFiles.writeString(html, Html.page(run.displayName() + ": run report", doc.toHtml()));
-    return new Written(md, html, s.figures());
+    return new WrittenSection(new Written(md, html, s.figures()), s);
   }
 
   /** A run's report body and the figure files it wrote. */

@@ -114,8 +114,7 @@ public final class StudyReport {
         continue;
       }
       try {
-        body.addAll(RunReport.section(run, lr.protocol(), 4).doc());
-        RunReport.write(run.dir());
+        body.addAll(RunReport.write(run, lr.protocol()).section().doc().shifted(2));
       } catch (IOException | RuntimeException e) {
         skipped.add(run.dir() + ": " + describe(e));
         continue;
@@ -212,7 +211,7 @@ public final class StudyReport {
       }
 
       @Override
-      public String text() {
+      public String plain() {
         return "";
       }
     };

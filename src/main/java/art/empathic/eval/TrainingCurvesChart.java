@@ -47,12 +47,13 @@ public final class TrainingCurvesChart {
     if (history.epochs().isEmpty()) {
       throw new IllegalArgumentException("the training history has no epochs to plot");
     }
+    int lastEpoch = history.epochs().stream().mapToInt(TrainingHistory.Epoch::epoch).max().orElse(1);
     boolean markers = history.epochs().size() <= 40;
-    XYChart loss = panel("Loss", "Cross-entropy loss", markers);
+    XYChart loss = panel("Loss", "Cross-entropy loss", markers, lastEpoch);
     addSeries(loss, "Training", history, TrainingHistory.Epoch::trainLoss, 1, TRAIN);
     addSeries(loss, "Validation", history, TrainingHistory.Epoch::valLoss, 1, VALIDATION);
     loss.getStyler().setYAxisMin(0.0);
-    XYChart acc = panel("Accuracy", "Accuracy (%)", markers);
+    XYChart acc = panel("Accuracy", "Accuracy (%)", markers, lastEpoch);
     addSeries(acc, "Training", history, TrainingHistory.Epoch::trainAccuracy, 100, TRAIN);
     addSeries(acc, "Validation", history, TrainingHistory.Epoch::valAccuracy, 100, VALIDATION);
     acc.getStyler().setYAxisMin(0.0);
@@ -75,7 +76,7 @@ public final class TrainingCurvesChart {
         new Rectangle(PANEL_WIDTH, TITLE_HEIGHT, PANEL_WIDTH, PANEL_HEIGHT));
   }
 
-  private static XYChart panel(String title, String yTitle, boolean markers) {
+  private static XYChart panel(String title, String yTitle, boolean markers, int lastEpoch) {
     XYChart c = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title)
         .xAxisTitle("Epoch").yAxisTitle(yTitle).build();
     var s = c.getStyler();
@@ -93,6 +94,18 @@ public final class TrainingCurvesChart {
     s.setLegendBorderColor(new Color(0xbcccdc));
     s.setMarkerSize(markers ? 6 : 0);
     s.setXAxisDecimalPattern("#0");
+    if (lastEpoch > 30) {
+      // Long runs: round ticks from 0 (0, 100, 200, ...) spaced for readable labels. XChart
+      // labels equally spaced x values one by one (overlapping for hundreds of epochs); an
+      // invisible point off the grid makes it use its ordinary numeric ticks instead.
+      s.setXAxisMin(0.0);
+      s.setXAxisMax((double) lastEpoch);
+      XYSeries offGrid = c.addSeries("\u0000axis", new double[] {0.5}, new double[] {0.0});
+      offGrid.setShowInLegend(false);
+      offGrid.setMarker(SeriesMarkers.NONE);
+      offGrid.setLineColor(new Color(0, 0, 0, 0));
+      offGrid.setMarkerColor(new Color(0, 0, 0, 0));
+    }
     s.setChartPadding(12);
     s.setAntiAlias(true);
     return c;
@@ -100,12 +113,12 @@ public final class TrainingCurvesChart {
 
   private static void addSeries(XYChart chart, String name, TrainingHistory h,
       Function<TrainingHistory.Epoch, Double> value, double scale, Color colour) {
-    List<Integer> xs = new ArrayList<>();
+    List<Double> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
     for (TrainingHistory.Epoch e : h.epochs()) {
       Double v = value.apply(e);
       if (v != null && Double.isFinite(v)) {
-        xs.add(e.epoch());
+        xs.add((double) e.epoch());
         ys.add(v * scale);
       }
     }

@@ -17,22 +17,22 @@ import java.util.Random;
  * summary.json, predictions.csv, then metrics.json), with plain maps so the files do not
  * depend on the records that read them. Everything is synthetic and seeded.
  */
-final class FakeRuns {
-  static final List<String> EMOTIONS = List.of("Angry", "Calm", "Disgust", "Fear", "Happy", "Sad", "Surprise");
+public final class FakeRuns {
+  public static final List<String> EMOTIONS = List.of("Angry", "Calm", "Disgust", "Fear", "Happy", "Sad", "Surprise");
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private FakeRuns() {}
 
   /** A run to fake. {@code fold} null means the random protocol. */
-  record Run(String model, String displayName, int epochs, Double alpha, double accuracy, Integer fold, long seed) {
-    String dirName() {
+  public record Run(String model, String displayName, int epochs, Double alpha, double accuracy, Integer fold, long seed) {
+    public String dirName() {
       return model + (alpha != null ? "-alpha" + alpha : "") + "-e" + epochs
           + (fold != null ? "-fold" + fold : "-random");
     }
   }
 
   /** The original study's random-split rows plus two speaker-independent folds per family. */
-  static List<Run> study() {
+  public static List<Run> study() {
     List<Run> runs = new ArrayList<>(List.of(
         new Run("mlp", "MLP (alpha 0.0001)", 200, 0.0001, 0.741, null, 42),
         new Run("mlp", "MLP (alpha 0.01)", 200, 0.01, 0.778, null, 42),
@@ -54,7 +54,7 @@ final class FakeRuns {
   }
 
   /** Writes every file of a finished run into {@code root/run.dirName()} and returns the directory. */
-  static Path write(Path root, Run run) throws IOException {
+  public static Path write(Path root, Run run) throws IOException {
     Path dir = root.resolve(run.dirName());
     writeUnfinished(dir, run, run.epochs());
     Random rnd = new Random(run.seed() * 31 + run.dirName().hashCode());
@@ -97,7 +97,7 @@ final class FakeRuns {
   }
 
   /** spec, summary and {@code epochsDone} epochs of history, no predictions or metrics. */
-  static Path writeUnfinished(Path dir, Run run, int epochsDone) throws IOException {
+  public static Path writeUnfinished(Path dir, Run run, int epochsDone) throws IOException {
     Files.createDirectories(dir);
     Map<String, Object> hp = new LinkedHashMap<>();
     hp.put("epochs", run.epochs());
