@@ -30,14 +30,14 @@ public record ComparisonReport(List<LabelledRun> runs, List<String> skipped) {
       try {
         dirs = RunDirectory.expand(arg);
       } catch (IOException | RuntimeException e) {
-        skipped.add(arg + ": " + StudyReport.describe(e));
+        skipped.add(arg + ": " + StudyReport.describe(arg, e));
         continue;
       }
       for (Path d : dirs) {
         try {
           runs.add(LabelledRun.asRecorded(RunDirectory.load(d)));
         } catch (IOException | RuntimeException e) {
-          skipped.add(d + ": " + StudyReport.describe(e));
+          skipped.add(d + ": " + StudyReport.describe(d, e));
         }
       }
     }

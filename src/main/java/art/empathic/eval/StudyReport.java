@@ -75,7 +75,7 @@ public final class StudyReport {
         try {
           runs.add(new LabelledRun(RunDirectory.load(dir), s.protocol()));
         } catch (IOException | RuntimeException e) {
-          skipped.add(dir + ": " + describe(e));
+          skipped.add(dir + ": " + describe(dir, e));
         }
       }
     }
@@ -116,7 +116,7 @@ public final class StudyReport {
       try {
         body.addAll(RunReport.write(run, lr.protocol()).section().doc().shifted(2));
       } catch (IOException | RuntimeException e) {
-        skipped.add(run.dir() + ": " + describe(e));
+        skipped.add(run.dir() + ": " + describe(run.dir(), e));
         continue;
       }
       String summary = heading + " — accuracy " + Fmt.percent(run.metrics().accuracy())
@@ -217,10 +217,11 @@ public final class StudyReport {
     };
   }
 
-  static String describe(Throwable e) {
+  /** One line on why {@code path} could not be read, without repeating the path. */
+  static String describe(Path path, Throwable e) {
     String m = e.getMessage();
     if (e instanceof java.nio.file.NoSuchFileException) {
-      return "no such file or directory: " + m;
+      return path.toString().equals(m) ? "no such file or directory" : m + ": no such file or directory";
     }
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.replace('\n', ' ');
   }
