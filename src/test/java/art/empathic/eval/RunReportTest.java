@@ -78,6 +78,31 @@ class RunReportTest {
   }
 
   @Test
+  void crossCorpusReportSaysWhatTheCorpusLacks() throws IOException {
+    Path dir = FakeRuns.write(tmp, FakeRuns.study().get(6));
+    RunSpec spec = RunSpec.read(dir);
+    List<String> truth = List.of("Angry", "Sad", "Boredom", "Sad", "Fear", "Angry");
+    CrossCorpusMetrics x = CrossCorpusMetrics.compute(spec.classes(), List.of("Angry", "Boredom", "Fear", "Sad"),
+        truth, new int[] {0, 5, 1, 1, 3, 0}, null);
+    RunMetrics.ofCrossCorpus(spec, x, null, 20, 90.0, "/data/emodb").write(dir);
+    String md = Files.readString(RunReport.write(dir).markdown());
+    assertThat(md).contains("Evaluated on `/data/emodb`", "The corpus lacks Calm, Disgust, Happy, Surprise",
+        "Clips of classes the model does not know were left out: 1 Boredom");
+    // The report covers the three shared classes; a Calm prediction makes it a "micro avg" row.
+    assertThat(md).contains("   micro avg ").doesNotContain("    accuracy  ");
+    assertThat(md).containsPattern("\\n\\s+Fear\\s+1\\.00\\s+1\\.00\\s+1\\.00\\s+1\\n");
+  }
+
+  @Test
+  void metricsThatDisagreeWithTheirConfusionMatrixAreFlagged() throws IOException {
+    Path dir = FakeRuns.write(tmp, FakeRuns.study().get(0));
+    String json = Files.readString(dir.resolve("metrics.json"));
+    Files.writeString(dir.resolve("metrics.json"), json.replaceFirst("\"accuracy\" : [0-9.]+", "\"accuracy\" : 0.99"));
+    assertThat(Files.readString(RunReport.write(dir).markdown()))
+        .contains("metrics.json disagrees with its own confusion matrix (accuracy 0.99 vs");
+  }
+
+  @Test
   void unfinishedRunIsAClearError() throws IOException {
     Path dir = FakeRuns.writeUnfinished(tmp.resolve("u"), FakeRuns.study().get(0), 2);
     assertThatThrownBy(() -> RunReport.write(dir)).hasMessageContaining(dir + ": no metrics.json yet");
