@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       DemoCommand.class,
+      art.empathic.app.datasets.DatasetsCommand.class,
     })
 public final class Main implements Runnable {
 

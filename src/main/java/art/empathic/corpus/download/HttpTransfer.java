@@ -224,7 +224,8 @@ public final class HttpTransfer {
       } catch (IOException e) {
         out.force(false);
         throw new Interrupted(stalled.get()
-            ? "no data for " + settings.stallTimeout().toSeconds() + " s"
+            ? "no data for " + (stallNanos % 1_000_000_000L == 0 ? settings.stallTimeout().toSeconds() + " s"
+                : settings.stallTimeout().toMillis() + " ms")
             : describeNetworkError(e), e);
       }
       out.force(false); // what we report as received is on disk before we rename or verify it

@@ -16,11 +16,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Small archives made in memory for the download and unpacking tests. */
-final class TestArchives {
+public final class TestArchives {
   private TestArchives() {}
 
   /** A 16 kHz mono 16-bit WAV of seeded noise (RIFF header written here, independent of the code under test). */
-  static byte[] tinyWav(long seed, int samples) {
+  public static byte[] tinyWav(long seed, int samples) {
     ByteBuffer b = ByteBuffer.allocate(44 + 2 * samples).order(ByteOrder.LITTLE_ENDIAN);
     b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + 2 * samples).put("WAVE".getBytes(StandardCharsets.US_ASCII));
     b.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
@@ -34,7 +34,7 @@ final class TestArchives {
   }
 
   /** Entries named like RAVDESS: {@code Actor_NN/03-01-EE-01-01-01-NN.wav}, {@code clips} per actor. */
-  static Map<String, byte[]> ravdessLike(int actors, int clips, int samples) {
+  public static Map<String, byte[]> ravdessLike(int actors, int clips, int samples) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     for (int a = 1; a <= actors; a++) {
       for (int c = 1; c <= clips; c++) {
@@ -46,7 +46,7 @@ final class TestArchives {
   }
 
   /** A ZIP of the entries in order (deflated); names are written exactly as given. */
-  static byte[] zip(Map<String, byte[]> entries) {
+  public static byte[] zip(Map<String, byte[]> entries) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       for (Map.Entry<String, byte[]> e : entries.entrySet()) {
@@ -61,7 +61,7 @@ final class TestArchives {
   }
 
   /** A ZIP with one entry of {@code size} zero bytes, streamed so the test never holds it in memory. */
-  static byte[] zipOfZeros(String name, long size) {
+  public static byte[] zipOfZeros(String name, long size) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       zip.putNextEntry(new ZipEntry(name));
@@ -80,7 +80,7 @@ final class TestArchives {
    * Marks an entry as a Unix symbolic link in the central directory (Java's ZipOutputStream
    * cannot): "version made by" host 3 (Unix), external attributes mode 0120777.
    */
-  static byte[] markSymlink(byte[] zip, String name) {
+  public static byte[] markSymlink(byte[] zip, String name) {
     int at = centralHeaderOf(zip, name);
     ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
     b.putShort(at + 4, (short) ((3 << 8) | 20));
@@ -89,7 +89,7 @@ final class TestArchives {
   }
 
   /** Rewrites an entry's uncompressed size in its central directory header (a lying header). */
-  static byte[] claimSize(byte[] zip, String name, int size) {
+  public static byte[] claimSize(byte[] zip, String name, int size) {
     ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN).putInt(centralHeaderOf(zip, name) + 24, size);
     return zip;
   }
@@ -109,11 +109,11 @@ final class TestArchives {
     throw new IllegalArgumentException("no central directory header for " + name);
   }
 
-  static String md5(byte[] data) {
+  public static String md5(byte[] data) {
     return digest("MD5", data);
   }
 
-  static String sha256(byte[] data) {
+  public static String sha256(byte[] data) {
     return digest("SHA-256", data);
   }
 
