@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -108,10 +109,13 @@ public final class HttpTransfer {
       } catch (Interrupted e) {
         long have = Files.exists(part) ? Files.size(part) : 0;
         if (attempt >= settings.attempts()) {
+          String tries = attempt == 1 ? "1 attempt" : attempt + " attempts";
+          if (have == 0) {
+            throw new DownloadException("could not download " + url + " (" + e.getMessage() + "; " + tries + ")", e.getCause());
+          }
           throw new DownloadException("download of " + url + " interrupted at " + megabytes(have)
-              + (expectedSize > 0 ? " of " + megabytes(expectedSize) : "") + " after " + attempt
-              + (attempt == 1 ? " attempt" : " attempts") + " (" + e.getMessage() + "); " + part
-              + " keeps what arrived: run the same command again to resume", e.getCause());
+              + (expectedSize > 0 ? " of " + megabytes(expectedSize) : "") + " after " + tries + " ("
+              + e.getMessage() + "); " + part + " keeps what arrived: run the same command again to resume", e.getCause());
         }
         listener.info("Transfer interrupted at " + megabytes(have) + " (" + e.getMessage() + "); retrying ("
             + (attempt + 1) + " of " + settings.attempts() + ")...");
@@ -250,7 +254,11 @@ public final class HttpTransfer {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while contacting " + url);
     } catch (IOException e) {
-      throw new Interrupted("cannot reach " + url.getHost() + ": " + describeNetworkError(e), e);
+      String why = "cannot reach " + url.getHost() + ": " + describeNetworkError(e);
+      if (hostNotFound(e)) {
+        throw new DownloadException(why, e); // retrying will not help
+      }
+      throw new Interrupted(why, e);
     }
   }
 
@@ -284,7 +292,7 @@ public final class HttpTransfer {
   /** A short human reason for a network failure (Java's messages are often null). */
   static String describeNetworkError(IOException e) {
     Throwable cause = e.getCause();
-    if (e instanceof ConnectException && cause instanceof UnresolvedAddressException) {
+    if (hostNotFound(e)) {
       return "host name not found (offline?)";
     }
     if (e instanceof HttpConnectTimeoutException) {
@@ -301,6 +309,15 @@ public final class HttpTransfer {
       msg = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getClass().getSimpleName();
     }
     return msg;
+  }
+
+  private static boolean hostNotFound(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Bytes as megabytes with one decimal, for messages. */

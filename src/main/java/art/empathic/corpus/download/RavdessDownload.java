@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -182,6 +183,7 @@ public final class RavdessDownload {
    * @throws DownloadException with a one-line message on network, HTTP, checksum or archive
    *     problems; the target is then untouched and any downloaded bytes are kept
    */
+  @SuppressWarnings("try") // the lock is held for the try block's duration, never read
   public static Result install(Request request, DownloadListener listener) throws IOException {
     Path target = request.target().toAbsolutePath().normalize();
     Path parent = target.getParent();
@@ -277,7 +279,9 @@ public final class RavdessDownload {
   /** Unpacks into a temporary sibling, checks it, and renames it to {@code target}; returns the WAV count. */
   private static int unpackInPlace(Path archive, Path target, Source source, Expected expected, Request request,
       DownloadListener listener) throws IOException {
-    Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".unpack-");
+    // Not Files.createTempDirectory: its 0700 mode would stay on the corpus folder after the move.
+    Path staging = Files.createDirectory(target.resolveSibling(
+        "." + target.getFileName() + ".unpack-" + Long.toHexString(new SecureRandom().nextLong())));
     try {
       SafeUnzip.Result unpacked = SafeUnzip.unzip(archive, staging, RavdessDownload::placement, request.limits(), listener);
       if (!unpacked.skipped().isEmpty()) {

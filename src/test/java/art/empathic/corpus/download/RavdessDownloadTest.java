@@ -105,6 +105,9 @@ class RavdessDownloadTest {
     assertThat(target.resolve("SOURCE.txt")).content().contains("CC BY-NC-SA 4.0", zenodo.archiveUrl().toString());
     // No archive, part file, staging folder or lock left behind.
     assertThat(namesBesideTarget()).containsExactly("ravdess");
+    // The folder gets the mode any new folder gets here (not a temporary folder's 0700).
+    Path fresh = Files.createDirectory(root.resolve("fresh"));
+    assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(fresh));
     assertThat(zenodo.recordRequests.get()).isEqualTo(1);
     assertThat(zenodo.archiveRanges).containsExactly("");
     assertThat(lines).anyMatch(l -> l.startsWith("progress Downloading " + RavdessDownload.ARCHIVE_NAME + " 0/" + archive.length));
@@ -287,6 +290,20 @@ class RavdessDownloadTest {
   }
 
   @Test
+  void refusesToRunBesideAnotherDownloadIntoTheSameFolder() throws IOException {
+    Files.createDirectories(target.getParent());
+    try (java.nio.channels.FileChannel other = java.nio.channels.FileChannel.open(target.resolveSibling(".ravdess.lock"),
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock held = other.lock()) {
+      assertThat(held.isValid()).isTrue();
+      assertThatThrownBy(() -> install(viaRecord(), ONE_TRY))
+          .hasMessage("another download into " + target.getParent() + " is running (it holds "
+              + target.resolveSibling(".ravdess.lock") + ")");
+    }
+    assertThat(zenodo.archiveRanges).isEmpty();
+  }
+
+  @Test
   void removesStagingLeftByAKilledRun() throws IOException {
     Path leftover = Files.createDirectories(target.resolveSibling(".ravdess.unpack-123/Actor_01"));
     Files.write(leftover.resolve("x.wav"), new byte[] {1});
@@ -307,8 +324,8 @@ class RavdessDownloadTest {
   void retriesServerErrorsThenGivesUpWithTheStatus() {
     zenodo.archiveStatus = 503;
     assertThatThrownBy(() -> install(viaRecord(), TWO_TRIES))
-        .hasMessageStartingWith("download of " + zenodo.archiveUrl() + " interrupted at")
-        .hasMessageContaining(" after 2 attempts (HTTP 503 Service Unavailable from " + zenodo.archiveUrl() + ")");
+        .hasMessage("could not download " + zenodo.archiveUrl() + " (HTTP 503 Service Unavailable from " + zenodo.archiveUrl()
+            + "; 2 attempts)");
     assertThat(zenodo.archiveRanges).hasSize(2);
   }
 
@@ -321,8 +338,17 @@ class RavdessDownloadTest {
     URI nowhere = URI.create("http://127.0.0.1:" + closedPort + "/x.zip");
     assertThatThrownBy(() -> install(RavdessDownload.Source.custom(nowhere, null), ONE_TRY))
         .isInstanceOf(DownloadException.class)
-        .hasMessageStartingWith("download of " + nowhere + " interrupted at 0.0 MB after 1 attempt (cannot reach 127.0.0.1:"
-            + " connection refused or unreachable); ");
+        .hasMessage("could not download " + nowhere + " (cannot reach 127.0.0.1: connection refused or unreachable; 1 attempt)");
+  }
+
+  @Test
+  void namesAnUnknownHostWithoutAskingTheNetwork() {
+    // The chain Java's HttpClient throws for a name that does not resolve (no DNS query made here).
+    java.net.ConnectException thrown = new java.net.ConnectException();
+    thrown.initCause(new java.net.ConnectException().initCause(new java.nio.channels.UnresolvedAddressException()));
+    assertThat(HttpTransfer.describeNetworkError(thrown)).isEqualTo("host name not found (offline?)");
+    assertThat(HttpTransfer.describeNetworkError(new java.net.ConnectException())).isEqualTo("connection refused or unreachable");
+    assertThat(HttpTransfer.describeNetworkError(new java.io.EOFException("EOF reached while reading"))).isEqualTo("EOF reached while reading");
   }
 
   @Test
