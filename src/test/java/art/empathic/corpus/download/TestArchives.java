@@ -1,5 +1,6 @@
 package art.empathic.corpus.download;
 
+import art.empathic.audio.WavWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,18 +20,14 @@ import java.util.zip.ZipOutputStream;
 public final class TestArchives {
   private TestArchives() {}
 
-  /** A 16 kHz mono 16-bit WAV of seeded noise (RIFF header written here, independent of the code under test). */
+  /** A 16 kHz mono 16-bit WAV of seeded noise. */
   public static byte[] tinyWav(long seed, int samples) {
-    ByteBuffer b = ByteBuffer.allocate(44 + 2 * samples).order(ByteOrder.LITTLE_ENDIAN);
-    b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + 2 * samples).put("WAVE".getBytes(StandardCharsets.US_ASCII));
-    b.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-        .putInt(16000).putInt(32000).putShort((short) 2).putShort((short) 16);
-    b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(2 * samples);
+    float[] noise = new float[samples];
     Random r = new Random(seed);
     for (int i = 0; i < samples; i++) {
-      b.putShort((short) (r.nextGaussian() * 3000));
+      noise[i] = (float) (r.nextGaussian() * 0.1);
     }
-    return b.array();
+    return WavWriter.pcm16().toBytes(noise, 16000);
   }
 
   /** Entries named like RAVDESS: {@code Actor_NN/03-01-EE-01-01-01-NN.wav}, {@code clips} per actor. */
