@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       DemoCommand.class,
       CompareCommand.class,
+      art.empathic.app.datasets.DatasetsCommand.class,
     })
 public final class Main implements Runnable {
 
