@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       DemoCommand.class,
+      CompareCommand.class,
+      art.empathic.app.datasets.DatasetsCommand.class,
     })
 public final class Main implements Runnable {
 
