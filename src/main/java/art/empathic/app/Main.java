@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       DemoCommand.class,
+      CorpusCommand.class,
+      FeaturesCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -127,14 +127,15 @@ public final class FeaturePipeline {
 
   /**
    * Throws IllegalArgumentException if augmenting the split's training part would put altered
-   * copies of test or validation audio into training (same file or byte-identical audio).
+   * copies of test or validation audio into training (same file, byte-identical file or the same
+   * recording converted twice: equal {@link Clip#audioKey()}).
    */
   public static void checkAugmentable(Split split) {
     Map<String, Clip> heldOut = new HashMap<>();
-    split.test().forEach(c -> heldOut.putIfAbsent(c.contentHash(), c));
-    split.validation().forEach(c -> heldOut.putIfAbsent(c.contentHash(), c));
+    split.test().forEach(c -> heldOut.putIfAbsent(c.audioKey(), c));
+    split.validation().forEach(c -> heldOut.putIfAbsent(c.audioKey(), c));
     for (Clip c : split.train()) {
-      Clip twin = heldOut.get(c.contentHash());
+      Clip twin = heldOut.get(c.audioKey());
       if (twin != null) {
         throw new IllegalArgumentException("refusing to augment: training clip " + c.path() + " has the same audio as "
             + (split.test().contains(twin) ? "test" : "validation") + " clip " + twin.path()
