@@ -47,8 +47,10 @@ final class CorpusInfoCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%d clips (neutral: %s)%n", s.clips(), s.neutral());
     s.sources().forEach(src -> out.printf("  from %s: %s, %s%n", src.path(), src.corpus(), src.detection()));
     if (s.durationS() != null) {
-      out.printf(Locale.ROOT, "duration: %.1f min total, min %.2f s, max %.2f s, mean %.2f s%n",
-          s.durationS().total() / 60, s.durationS().min(), s.durationS().max(), s.durationS().mean());
+      double total = s.durationS().total();
+      out.printf(Locale.ROOT, "duration: %s total, min %.2f s, max %.2f s, mean %.2f s%n",
+          total < 120 ? String.format(Locale.ROOT, "%.1f s", total) : String.format(Locale.ROOT, "%.1f min", total / 60),
+          s.durationS().min(), s.durationS().max(), s.durationS().mean());
     }
     table(out, "per emotion", s.perEmotion(), Map.of());
     table(out, "per corpus", s.perCorpus(), Map.of());

@@ -43,6 +43,7 @@ final class FeaturesExportCommand implements Callable<Integer> {
     Corpus c = corpus.load();
     FeatureSet set = features.pipeline(fs).extract(c.clips());
     PrintWriter err = spec.commandLine().getErr();
+    c.skipped().forEach(s -> err.println("empathic-art: skipped " + s.path() + ": " + s.reason()));
     set.report().skipped().forEach(s -> err.println("empathic-art: skipped " + s.path() + ": " + s.reason()));
     set.report().notes().forEach(n -> err.println("empathic-art: " + n));
     if (set.size() == 0) {
@@ -54,7 +55,8 @@ final class FeaturesExportCommand implements Callable<Integer> {
     String shape = set.size() + " x " + Arrays.stream(set.shape()).mapToObj(Integer::toString).collect(Collectors.joining(" x "));
     o.println("wrote " + out.resolve("features.npy") + " (" + shape + " float32), clips.csv and spec.json: "
         + fs.describe());
-    o.println(set.report().summary());
+    o.println(set.report().summary() + (c.skipped().isEmpty() ? ""
+        : "; " + c.skipped().size() + " more files skipped while reading the corpus (see stderr)"));
     o.flush();
     return 0;
   }
