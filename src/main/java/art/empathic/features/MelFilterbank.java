@@ -54,8 +54,9 @@ public final class MelFilterbank {
           last = k;
         }
       }
+      // An empty filter (more bands than the FFT resolves; librosa warns) stays all zero.
       firstBin[i] = Math.max(first, 0);
-      weights[i] = java.util.Arrays.copyOfRange(dense, firstBin[i], last + 1);
+      weights[i] = first < 0 ? new float[0] : java.util.Arrays.copyOfRange(dense, first, last + 1);
     }
   }
 
