@@ -8,6 +8,8 @@ import art.empathic.features.MfccConfig;
 import art.empathic.features.MfccExtractor;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -36,8 +39,9 @@ import picocli.CommandLine.Spec;
       "Times MFCC extraction (40 coefficients, librosa defaults at each file's own rate) of every WAV "
           + "under a folder, decoding included and nothing cached: a warm-up pass, then --repeat passes "
           + "on one thread and --repeat passes on --threads threads.",
-      "Prints the median of each: clips per second and x real time (audio seconds per wall second). "
-          + "Unreadable files are skipped and named."})
+      "Prints the median of each: clips per second and x real time (audio seconds per wall second), and "
+          + "the CPU seconds the threads used (on a busy machine wall time exceeds it). Unreadable files are "
+          + "skipped and named."})
 final class BenchMfccCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -54,8 +58,10 @@ final class BenchMfccCommand implements Callable<Integer> {
   @Option(names = "--repeat", paramLabel = "N", defaultValue = "3", description = "Timed passes per thread count; the median is reported (default: ${DEFAULT-VALUE}).")
   int repeat;
 
-  /** One timed pass over the files. */
-  record Pass(long nanos, int clips, double audioSeconds) {}
+  /** One timed pass over the files: wall time and the CPU time its threads used. */
+  record Pass(long nanos, long cpuNanos, int clips, double audioSeconds) {}
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final Map<Integer, MfccExtractor> extractors = new ConcurrentHashMap<>();
   private final ConcurrentSkipListSet<String> failures = new ConcurrentSkipListSet<>();
@@ -119,17 +125,25 @@ final class BenchMfccCommand implements Callable<Integer> {
     return limit > 0 && limit < files.size() ? files.subList(0, limit) : files;
   }
 
+  /**
+   * Median wall time and what it means; the CPU seconds beside it show how much of the wall time
+   * the threads actually ran (on a shared machine the rest went to other processes).
+   */
   private void report(PrintWriter out, String label, List<Pass> passes) {
     long[] nanos = passes.stream().mapToLong(Pass::nanos).sorted().toArray();
+    long[] cpu = passes.stream().mapToLong(Pass::cpuNanos).sorted().toArray();
     double wall = nanos[nanos.length / 2] / 1e9;
+    double cpuSeconds = cpu[cpu.length / 2] / 1e9;
     Pass p = passes.get(0);
-    out.printf("%-10s median %.3f s of %d passes (min %.3f, max %.3f): %.1f clips/s, %.0fx real time%n",
+    out.printf("%-10s median %.3f s of %d passes (min %.3f, max %.3f): %.1f clips/s, %.0fx real time"
+            + " [CPU %.3f s: %.0fx real time per CPU second]%n",
         label + ":", wall, nanos.length, nanos[0] / 1e9, nanos[nanos.length - 1] / 1e9, p.clips() / wall,
-        p.audioSeconds() / wall);
+        p.audioSeconds() / wall, cpuSeconds, p.audioSeconds() / cpuSeconds);
     out.flush();
   }
 
   private Pass onOneThread(List<Path> files) {
+    long cpuStart = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     double seconds = 0;
     int clips = 0;
@@ -140,17 +154,20 @@ final class BenchMfccCommand implements Callable<Integer> {
         clips++;
       }
     }
-    return new Pass(System.nanoTime() - start, clips, seconds);
+    long wall = System.nanoTime() - start;
+    return new Pass(wall, THREADS.getCurrentThreadCpuTime() - cpuStart, clips, seconds);
   }
 
   private Pass onPool(List<Path> files, ExecutorService pool, int parallel) throws Exception {
     AtomicInteger next = new AtomicInteger();
     DoubleAdder seconds = new DoubleAdder();
     AtomicInteger clips = new AtomicInteger();
+    AtomicLong cpu = new AtomicLong();
     long start = System.nanoTime();
     List<Future<?>> workers = new ArrayList<>();
     for (int w = 0; w < parallel; w++) {
       workers.add(pool.submit(() -> {
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
           double s = extract(files.get(i));
           if (s >= 0) {
@@ -158,12 +175,13 @@ final class BenchMfccCommand implements Callable<Integer> {
             clips.incrementAndGet();
           }
         }
+        cpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
       }));
     }
     for (Future<?> w : workers) {
       w.get();
     }
-    return new Pass(System.nanoTime() - start, clips.get(), seconds.sum());
+    return new Pass(System.nanoTime() - start, cpu.get(), clips.get(), seconds.sum());
   }
 
   /** Decodes and extracts one file; its duration in seconds, or -1 if it could not be used. */

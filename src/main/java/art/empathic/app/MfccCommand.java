@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Prints the MFCC of a WAV file as CSV on standard output, equal to librosa.feature.mfcc "
           + "(librosa >= 0.10) for the same parameters: no header, one line per frame, n_mfcc values per "
-          + "line (shortest float text that reads back to the same float32).",
+          + "line (each float32 printed with the digits that read back to the same value).",
       "Defaults are librosa's (n_fft 2048, hop 512, 128 Slaney mel bands, fmin 0, fmax sr/2, centered "
           + "zero-padded frames, top_db 80) with 40 coefficients."})
 final class MfccCommand implements Callable<Integer> {
