@@ -57,8 +57,6 @@ public final class MfccExtractor {
     final float[] mel;
     final double[] cepstrum;
     final double[] dctInput;
-    /** The current call's signal with its padding; grows to the longest signal seen. */
-    double[] signal = new double[0];
 
     Workspace(int nFft, int nBins, int nMels) {
       fft = new DoubleFFT_1D(nFft);
@@ -225,9 +223,8 @@ public final class MfccExtractor {
     float[] db = new float[nMels * frames];
     float[] mel = ws.mel;
     float max = Float.NEGATIVE_INFINITY;
-    double[] x = paddedSignal(y, ws);
     for (int t = 0; t < frames; t++) {
-      windowedFrame(x, t * hop, ws.frame);
+      windowedFrame(y, t * hop - pad, ws.frame);
       ws.fft.realForward(ws.frame);
       powerSpectrum(ws.frame, ws.power);
       filterbank.apply(ws.power, mel);
@@ -272,31 +269,17 @@ public final class MfccExtractor {
     }
   }
 
-  /**
-   * The signal as doubles with the centre padding around it, in the workspace's reusable
-   * buffer: converted once per call (frames overlap nFft / hop times) and framed without
-   * bounds checks.
-   */
-  private double[] paddedSignal(float[] y, Workspace ws) {
-    int length = y.length + 2 * pad;
-    if (ws.signal.length < length) {
-      ws.signal = new double[length + length / 4];
-    }
-    double[] x = ws.signal;
-    java.util.Arrays.fill(x, 0, pad, 0);
-    for (int i = 0; i < y.length; i++) {
-      x[pad + i] = y[i];
-    }
-    java.util.Arrays.fill(x, pad + y.length, length, 0);
-    return x;
-  }
-
-  /** Window times the padded signal from {@code start}; zero outside the window. */
-  private void windowedFrame(double[] x, int start, double[] frame) {
+  /** Window times samples {@code start .. start + nFft} of the zero-padded signal. */
+  private void windowedFrame(float[] y, int start, double[] frame) {
     java.util.Arrays.fill(frame, 0, winStart, 0);
     java.util.Arrays.fill(frame, winEnd, nFft, 0);
-    for (int i = winStart; i < winEnd; i++) {
-      frame[i] = window[i] * x[start + i];
+    int from = Math.max(winStart, -start);
+    int to = Math.min(winEnd, y.length - start);
+    if (from > winStart || to < winEnd) { // the frame reaches into the padding
+      java.util.Arrays.fill(frame, winStart, winEnd, 0);
+    }
+    for (int i = from; i < to; i++) {
+      frame[i] = window[i] * y[start + i];
     }
   }
 
