@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       CorpusCommand.class,
       FeaturesCommand.class,
+      MfccCommand.class,
+      BenchCommand.class,
     })
 public final class Main implements Runnable {
 
