@@ -133,9 +133,9 @@ class FeaturePipelineTest {
   void augmentationOnlyTouchesTrainingAndRefusesLeaks() throws Exception {
     Corpus c = corpus();
     Split split = Splitter.split(c.clips(), SplitSpec.speakerFold(2, 1, 0));
-    AugmentSpec aug = new AugmentSpec(2, new AugmentSpec.Range(10, 20), null, null, null, 5);
+    AugmentSpec aug = AugmentSpec.noise(2, 10, 20, 5);
     List<String> applied = java.util.Collections.synchronizedList(new ArrayList<>());
-    FeaturePipeline.Augmenter fake = (audio, draw) -> {
+    FeaturePipeline.Augmenter fake = (audio, spec, draw) -> {
       applied.add(draw.key());
       float[] y = audio.samples().clone();
       for (int i = 0; i < y.length; i++) {
@@ -171,7 +171,7 @@ class FeaturePipelineTest {
 
   @Test
   void augmentationDrawsAreDeterministicPerClipAndCopy() {
-    AugmentSpec aug = new AugmentSpec(3, new AugmentSpec.Range(5, 25), new AugmentSpec.Range(-0.1, 0.1),
+    AugmentSpec aug = new AugmentSpec(3, new AugmentSpec.Range(5, 25), null, new AugmentSpec.Range(-0.1, 0.1),
         new AugmentSpec.Range(0.9, 1.1), new AugmentSpec.Range(-2, 2), 11);
     String h = ContentHash.of("clip");
     assertThat(aug.draw(h, 1)).isEqualTo(aug.draw(h, 1));
@@ -181,6 +181,6 @@ class FeaturePipelineTest {
     assertThat(d.noiseSnrDb()).isBetween(5.0, 25.0);
     assertThat(d.speed()).isBetween(0.9, 1.1);
     assertThat(d.describe()).startsWith("copy 2: shift ").contains("dB SNR");
-    assertThatThrownBy(() -> new AugmentSpec(1, null, null, null, null, 0)).hasMessageContaining("no alteration");
+    assertThatThrownBy(() -> new AugmentSpec(1, null, null, null, null, null, 0)).hasMessageContaining("no alteration");
   }
 }
