@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** Groups the commands that read corpora. */
 @Command(name = "corpus", mixinStandardHelpOptions = true,
     description = "Inspect speech-emotion corpora (RAVDESS, TESS, SAVEE, CREMA-D, EmoDB, folders, manifests).",
-    subcommands = {CorpusInfoCommand.class})
+    subcommands = {CorpusInfoCommand.class, CorpusSplitCommand.class})
 final class CorpusCommand implements Runnable {
   @Spec CommandSpec spec;
 

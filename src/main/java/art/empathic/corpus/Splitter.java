@@ -91,7 +91,7 @@ public final class Splitter {
         }
       }
       description = "speaker-independent fold " + spec.fold() + " of " + spec.folds() + " (seed " + spec.seed()
-          + "): test speakers " + speakersOf(test) + " are not in train";
+          + "): test speakers " + String.join(", ", speakersOf(test)) + " are not in train";
     }
 
     List<Clip> validation = List.of();

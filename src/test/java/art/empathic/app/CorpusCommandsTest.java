@@ -115,6 +115,28 @@ class CorpusCommandsTest {
   }
 
   @Test
+  void splitWarnsLoudlyAboutSharedSpeakersAndListsEveryPart() throws IOException {
+    Path dir = corpus();
+    MainTest.Result random = MainTest.run("corpus", "split", dir.toString(), "--protocol", "random",
+        "--test-fraction", "0.5", "--seed", "1");
+    assertThat(random.code()).as(random.err()).isZero();
+    assertThat(random.out()).contains("stratified random split").contains("speaker-dependent");
+    assertThat(random.err()).contains("empathic-art: WARNING: SPEAKER OVERLAP");
+
+    MainTest.Result bySpeaker = MainTest.run("corpus", "split", dir.toString(), "--folds", "2", "--fold", "2", "--json");
+    assertThat(bySpeaker.code()).as(bySpeaker.err()).isZero();
+    assertThat(bySpeaker.err()).doesNotContain("SPEAKER OVERLAP");
+    JsonNode j = new ObjectMapper().readTree(bySpeaker.out());
+    JsonNode train = j.get("parts").get("train");
+    JsonNode test = j.get("parts").get("test");
+    assertThat(train.get("clips").asInt() + test.get("clips").asInt()).isEqualTo(5);
+    assertThat(train.get("speakers")).hasSize(1);
+    assertThat(test.get("speakers")).hasSize(1);
+    assertThat(train.get("speakers").get(0).asText()).isNotEqualTo(test.get("speakers").get(0).asText());
+    assertThat(test.get("paths")).hasSize(test.get("clips").asInt());
+  }
+
+  @Test
   void exportRefusesFramesForPooledKindsAndNeedsAnOutput() throws IOException {
     Path dir = corpus();
     MainTest.Result r = MainTest.run("features", "export", dir.toString(), "--kind", "mfcc-mean", "--frames", "10",
