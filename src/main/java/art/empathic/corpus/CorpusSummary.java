@@ -91,5 +91,4 @@ public record CorpusSummary(
   private static double round(double v) {
     return Math.round(v * 1000) / 1000.0;
   }
-
 }
