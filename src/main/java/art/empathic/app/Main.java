@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       CompareCommand.class,
       art.empathic.app.datasets.DatasetsCommand.class,
+      CorpusCommand.class,
+      FeaturesCommand.class,
+      MfccCommand.class,
+      BenchCommand.class,
     })
 public final class Main implements Runnable {
 

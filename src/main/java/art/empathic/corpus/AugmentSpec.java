@@ -1,5 +1,6 @@
 package art.empathic.corpus;
 
+import art.empathic.audio.Augment;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,23 +13,26 @@ import java.util.Random;
  * the range each alteration's strength is drawn from (a null range switches it off). Immutable
  * and JSON-serialisable, saved with the model like the feature spec.
  *
- * <p>Each copy applies every enabled alteration, in the order time shift, speed, pitch, noise,
- * with strengths drawn uniformly from the ranges by a {@code java.util.Random} seeded from
- * SHA-256("seed:contentHash:copy"), so a copy is the same in every run and on every thread, and
- * its cache key names exactly what was done.
+ * <p>Each copy applies every enabled alteration with {@link Augment}, in the order time shift
+ * (zero-filled), speed, pitch, noise, with strengths drawn uniformly from the ranges by a
+ * {@code java.util.Random} seeded from SHA-256("seed:contentHash:copy"), so a copy is the same in
+ * every run and on every thread, and its cache key names exactly what was done.
  *
  * <p>Only {@link FeaturePipeline#extract(Split, AugmentSpec)} applies it, and only to the
  * training part of a split; it refuses splits whose training side shares audio with test or
  * validation clips.
  *
  * @param copies altered copies per training clip (the original is always kept too)
- * @param noiseSnrDb additive white noise at a signal-to-noise ratio in dB, e.g. [10, 30]
- * @param shiftSeconds circular time shift in seconds (negative = earlier), e.g. [-0.2, 0.2]
+ * @param noiseSnrDb additive noise at a signal-to-noise ratio in dB, e.g. [10, 30]
+ * @param noiseColour white or pink noise (null means white)
+ * @param shiftSeconds time shift in seconds, zero-filled (positive = later), e.g. [-0.2, 0.2];
+ *     capped at a quarter of the clip
  * @param speed playback-speed factor (changes duration and pitch), e.g. [0.9, 1.1]
  * @param pitchSemitones pitch change in semitones at constant duration, e.g. [-2, 2]
  * @param seed seed of every draw
  */
-public record AugmentSpec(int copies, Range noiseSnrDb, Range shiftSeconds, Range speed, Range pitchSemitones, long seed) {
+public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColour, Range shiftSeconds, Range speed,
+    Range pitchSemitones, long seed) {
 
   /** A closed interval a strength is drawn from uniformly. */
   public record Range(double min, double max) {
@@ -63,15 +67,30 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Range shiftSeconds, Rang
   }
 
   public AugmentSpec {
+    noiseColour = noiseColour == null ? Augment.Noise.WHITE : noiseColour;
     if (copies < 1) {
       throw new IllegalArgumentException("augmentation needs at least 1 copy per clip, got " + copies);
     }
     if (noiseSnrDb == null && shiftSeconds == null && speed == null && pitchSemitones == null) {
       throw new IllegalArgumentException("augmentation with no alteration switched on");
     }
-    if (speed != null && !(speed.min() > 0)) {
-      throw new IllegalArgumentException("speed factors must be positive, got [" + speed.min() + ", " + speed.max() + "]");
+    if (speed != null && !(speed.min() >= 0.25 && speed.max() <= 4)) {
+      throw new IllegalArgumentException("speed factors must lie in [0.25, 4], got [" + speed.min() + ", " + speed.max() + "]");
     }
+    if (pitchSemitones != null && !(pitchSemitones.min() >= -24 && pitchSemitones.max() <= 24)) {
+      throw new IllegalArgumentException("pitch shifts must lie in [-24, 24] semitones, got [" + pitchSemitones.min()
+          + ", " + pitchSemitones.max() + "]");
+    }
+  }
+
+  /** Noise only: {@code copies} copies with noise at an SNR drawn from [minDb, maxDb]. */
+  public static AugmentSpec noise(int copies, double minDb, double maxDb, long seed) {
+    return new AugmentSpec(copies, new Range(minDb, maxDb), Augment.Noise.WHITE, null, null, null, seed);
+  }
+
+  /** The key text of the whole spec's settings that are not per-draw (noise colour). */
+  String settingsKey() {
+    return "colour=" + noiseColour;
   }
 
   /** The strengths for copy {@code copy} (1-based) of the clip with this content hash. */

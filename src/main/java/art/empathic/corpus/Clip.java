@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param emotion the class after the neutral rule ({@link NeutralPolicy})
  * @param label the canonical label the source gave (e.g. "neutral" for a clip relabelled calm)
  * @param ravdess the RAVDESS name fields (intensity, statement, repetition, ...), null otherwise
- * @param contentHash SHA-256 of the file's bytes, lower-case hex: byte-identical files have equal
- *     hashes; splits keep them on one side and the feature cache is keyed by it
+ * @param contentHash SHA-256 of the file's bytes, lower-case hex; the feature cache is keyed by it
+ * @param audioKey identity of the audio: equal for clips holding the same audio (byte-identical
+ *     files, or the same recording converted twice, see {@link DuplicateFinder}); splits keep clips
+ *     with equal keys on one side. The content hash of the group's first file (in path order).
  * @param durationSeconds the audio's duration from its WAV header, NaN when not known
  */
 public record Clip(
@@ -27,6 +29,7 @@ public record Clip(
     String label,
     RavdessCode ravdess,
     String contentHash,
+    String audioKey,
     double durationSeconds) {
 
   /** Speaker id of clips whose source names no speaker. */
@@ -42,12 +45,14 @@ public record Clip(
     if (contentHash == null || !contentHash.matches("[0-9a-f]{64}")) {
       throw new IllegalArgumentException("content hash must be 64 lower-case hex digits: " + contentHash);
     }
+    Objects.requireNonNull(audioKey, "audioKey");
   }
 
   /** A clip from a reader's labels, the mapped class and the file's facts. */
-  public static Clip of(Path path, ClipLabel label, Emotion emotion, String contentHash, double durationSeconds) {
+  public static Clip of(Path path, ClipLabel label, Emotion emotion, String contentHash, String audioKey,
+      double durationSeconds) {
     return new Clip(path, label.corpus(), label.speaker(), label.gender(), emotion, label.label(), label.ravdess(),
-        contentHash, durationSeconds);
+        contentHash, audioKey, durationSeconds);
   }
 
   public boolean hasSpeaker() {

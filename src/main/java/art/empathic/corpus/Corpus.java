@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -81,10 +80,5 @@ public record Corpus(
       m.merge(key.apply(t), 1, Integer::sum);
     }
     return m;
-  }
-
-  /** Clips by content hash, for finding a clip's byte-identical twins. */
-  public Map<String, List<Clip>> byContentHash() {
-    return clips.stream().collect(Collectors.groupingBy(Clip::contentHash, TreeMap::new, Collectors.toList()));
   }
 }

@@ -1,5 +1,6 @@
 package art.empathic.corpus;
 
+import art.empathic.audio.Audio;
 import art.empathic.audio.AudioFormatException;
 import art.empathic.audio.WavReader;
 import java.io.IOException;
@@ -36,8 +37,9 @@ import java.util.stream.Collectors;
  * manifest. Names the reader cannot read are skipped with the reason, never guessed.
  *
  * <p>Labels then go through the {@link NeutralPolicy}; clips left without a class are dropped
- * and counted. Each remaining file is read once to compute its SHA-256 and to check its WAV
- * header (giving the duration); unreadable files are skipped with the reason.
+ * and counted. Each remaining file is read and decoded once (in parallel) to compute its SHA-256,
+ * duration and RMS; unreadable files are skipped with the reason. Files holding the same audio
+ * are then grouped by {@link DuplicateFinder}.
  */
 public final class CorpusLoader {
   private static final Set<String> OTHER_AUDIO =
@@ -110,32 +112,32 @@ public final class CorpusLoader {
     }
 
     List<Object> probed = kept.parallelStream().map(f -> probe(f, classOf.get(f))).collect(Collectors.toList());
-    List<Clip> clips = new ArrayList<>();
+    List<Probed> ok = new ArrayList<>();
     for (Object o : probed) {
-      if (o instanceof Clip c) {
-        clips.add(c);
+      if (o instanceof Probed p) {
+        ok.add(p);
       } else {
         skipped.add((SkippedFile) o);
       }
     }
-    clips.sort(Comparator.comparing(c -> c.path().toString()));
+    ok.sort(Comparator.comparing(p -> p.found().path().toString()));
     skipped.sort(Comparator.comparing(s -> s.path().toString()));
 
-    List<DuplicateGroup> duplicates = new ArrayList<>();
+    DuplicateFinder.Result same = DuplicateFinder.find(ok.stream().map(Probed::audio).toList());
+    List<Clip> clips = ok.stream().map(p -> Clip.of(p.found().path(), p.found().label(), p.emotion(),
+        p.audio().contentHash(), same.audioKeys().get(p.found().path()), p.durationSeconds())).toList();
     List<String> warnings = new ArrayList<>();
-    clips.stream().collect(Collectors.groupingBy(Clip::contentHash, TreeMap::new, Collectors.toList()))
-        .forEach((hash, group) -> {
-          if (group.size() > 1) {
-            duplicates.add(new DuplicateGroup(hash, group.stream().map(Clip::path).toList()));
-            if (group.stream().map(Clip::emotion).distinct().count() > 1) {
-              warnings.add("byte-identical files with different labels: " + group.stream()
-                  .map(c -> c.path().getFileName() + " (" + c.emotion().label() + ")").collect(Collectors.joining(", ")));
-            }
-          }
-        });
-    duplicates.sort(Comparator.comparing(g -> g.paths().get(0).toString()));
-    if (!duplicates.isEmpty()) {
-      warnings.add(duplicates.size() + " group(s) of byte-identical audio; splits keep each group on one side");
+    Map<Path, Clip> byPath = new java.util.HashMap<>();
+    clips.forEach(c -> byPath.put(c.path(), c));
+    for (DuplicateGroup g : same.groups()) {
+      List<Clip> group = g.paths().stream().map(byPath::get).toList();
+      if (group.stream().map(Clip::emotion).distinct().count() > 1) {
+        warnings.add("the same audio has different labels: " + group.stream()
+            .map(c -> c.path().getFileName() + " (" + c.emotion().label() + ")").collect(Collectors.joining(", ")));
+      }
+    }
+    if (!same.groups().isEmpty()) {
+      warnings.add(same.groups().size() + " group(s) of files holding the same audio; splits keep each group on one side");
     }
 
     if (clips.isEmpty()) {
@@ -144,7 +146,7 @@ public final class CorpusLoader {
           + " skipped, " + dropped.total() + " dropped for their label " + dropped.map + ")"
           + (skipped.isEmpty() ? "" : "; first skipped: " + skipped.get(0)));
     }
-    return new Corpus(sources, options.neutral(), clips, skipped, dropped.map, duplicates, warnings);
+    return new Corpus(sources, options.neutral(), clips, skipped, dropped.map, same.groups(), warnings);
   }
 
   /** Counts of dropped labels. */
@@ -160,7 +162,10 @@ public final class CorpusLoader {
     }
   }
 
-  /** Reads a file once: its hash and WAV header. Returns a Clip or a SkippedFile. */
+  /** A readable file: its labels, class, duration and what duplicate detection needs. */
+  private record Probed(Found found, Emotion emotion, double durationSeconds, DuplicateFinder.Probe audio) {}
+
+  /** Reads and decodes a file once. Returns a Probed or a SkippedFile. */
   private static Object probe(Found f, Emotion emotion) {
     byte[] bytes;
     try {
@@ -169,8 +174,12 @@ public final class CorpusLoader {
       return new SkippedFile(f.path(), "cannot read: " + ioReason(e));
     }
     try {
-      double duration = WavReader.info(bytes, f.path().toString()).durationSeconds();
-      return Clip.of(f.path(), f.label(), emotion, ContentHash.of(bytes), duration);
+      Audio audio = WavReader.decode(bytes, f.path().toString());
+      if (audio.samples().length == 0) {
+        return new SkippedFile(f.path(), "no audio samples");
+      }
+      return new Probed(f, emotion, audio.durationSeconds(), new DuplicateFinder.Probe(f.path(), ContentHash.of(bytes),
+          audio.sampleRate(), audio.samples().length, DuplicateFinder.rms(audio.samples())));
     } catch (AudioFormatException e) {
       return new SkippedFile(f.path(), e.problem());
     }

@@ -191,10 +191,9 @@ public final class FeatureCache {
       return null;
     }
     float[][] m = new float[rows][cols];
+    java.nio.FloatBuffer data = b.slice().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
     for (float[] row : m) {
-      for (int j = 0; j < cols; j++) {
-        row[j] = b.getFloat();
-      }
+      data.get(row);
     }
     return m;
   }

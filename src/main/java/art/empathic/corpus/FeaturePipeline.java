@@ -50,10 +50,10 @@ public final class FeaturePipeline {
   private final MfccExtractor extractor;
   private final Augmenter augmenter;
 
-  /** Applies one augmentation draw to audio at the spec's sample rate. */
+  /** Applies one augmentation draw to audio at the spec's sample rate (tests substitute their own). */
   @FunctionalInterface
-  public interface Augmenter {
-    Audio apply(Audio audio, AugmentSpec.Draw draw);
+  interface Augmenter {
+    Audio apply(Audio audio, AugmentSpec augment, AugmentSpec.Draw draw);
   }
 
   /**
@@ -63,7 +63,7 @@ public final class FeaturePipeline {
    * @param progress show a progress bar on standard error when it is a terminal
    */
   public FeaturePipeline(FeatureSpec spec, FeatureCache cache, int threads, boolean progress) {
-    this(spec, cache, threads, progress, AudioAugmenter::apply);
+    this(spec, cache, threads, progress, (audio, augment, draw) -> AudioAugmenter.apply(audio, draw, augment.noiseColour()));
   }
 
   FeaturePipeline(FeatureSpec spec, FeatureCache cache, int threads, boolean progress, Augmenter augmenter) {
@@ -112,7 +112,7 @@ public final class FeaturePipeline {
       jobs.add(new Job(c, null, Part.TRAIN));
       if (augment != null) {
         for (int copy = 1; copy <= augment.copies(); copy++) {
-          jobs.add(new Job(c, new AugmentedDraw(augment.seed(), augment.draw(c.contentHash(), copy)), Part.TRAIN));
+          jobs.add(new Job(c, new AugmentedDraw(augment, augment.draw(c.contentHash(), copy)), Part.TRAIN));
         }
       }
     }
@@ -127,14 +127,15 @@ public final class FeaturePipeline {
 
   /**
    * Throws IllegalArgumentException if augmenting the split's training part would put altered
-   * copies of test or validation audio into training (same file or byte-identical audio).
+   * copies of test or validation audio into training (same file, byte-identical file or the same
+   * recording converted twice: equal {@link Clip#audioKey()}).
    */
   public static void checkAugmentable(Split split) {
     Map<String, Clip> heldOut = new HashMap<>();
-    split.test().forEach(c -> heldOut.putIfAbsent(c.contentHash(), c));
-    split.validation().forEach(c -> heldOut.putIfAbsent(c.contentHash(), c));
+    split.test().forEach(c -> heldOut.putIfAbsent(c.audioKey(), c));
+    split.validation().forEach(c -> heldOut.putIfAbsent(c.audioKey(), c));
     for (Clip c : split.train()) {
-      Clip twin = heldOut.get(c.contentHash());
+      Clip twin = heldOut.get(c.audioKey());
       if (twin != null) {
         throw new IllegalArgumentException("refusing to augment: training clip " + c.path() + " has the same audio as "
             + (split.test().contains(twin) ? "test" : "validation") + " clip " + twin.path()
@@ -151,7 +152,8 @@ public final class FeaturePipeline {
   private String cacheKey(Clip clip, AugmentedDraw draw) {
     BaseFeature base = spec.kind().base();
     String text = "empathic-art features\nbase=" + base + "\naudio=" + clip.contentHash() + "\n"
-        + base.configKey(spec.mfcc()) + "\naugment=" + (draw == null ? "none" : "seed=" + draw.seed() + " " + draw.draw().key())
+        + base.configKey(spec.mfcc()) + "\naugment=" + (draw == null ? "none"
+            : "seed=" + draw.spec().seed() + " " + draw.spec().settingsKey() + " " + draw.draw().key())
         + "\ncode=" + FeatureCodeVersion.get();
     return ContentHash.of(text);
   }
@@ -160,7 +162,7 @@ public final class FeaturePipeline {
 
   private enum Part { TRAIN, VALIDATION, TEST }
 
-  private record AugmentedDraw(long seed, AugmentSpec.Draw draw) {}
+  private record AugmentedDraw(AugmentSpec spec, AugmentSpec.Draw draw) {}
 
   private record Job(Clip clip, AugmentedDraw draw, Part part) {}
 
@@ -268,7 +270,7 @@ public final class FeaturePipeline {
     }
     Audio audio = Resampler.resample(WavReader.decode(bytes, clip.path().toString()), spec.sampleRate());
     if (job.draw() != null) {
-      audio = augmenter.apply(audio, job.draw().draw());
+      audio = augmenter.apply(audio, job.draw().spec(), job.draw().draw());
     }
     return spec.kind().base().compute(extractor, audio.samples());
   }

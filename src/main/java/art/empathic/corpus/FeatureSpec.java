@@ -77,7 +77,7 @@ public record FeatureSpec(int version, FeatureKind kind, MfccConfig mfcc, int fr
     return new FeatureSpec(VERSION, FeatureKind.MEL_DB, mfcc, frames, FrameAlign.CENTER, 0, DEFAULT_DELTA_WIDTH);
   }
 
-  /** Any kind with librosa defaults at {@code sampleRate} (40 MFCC) and the default frame count. */
+  /** Any kind for an MFCC configuration, with the default frame count for sequences, centred, no deltas. */
   public static FeatureSpec of(FeatureKind kind, MfccConfig mfcc) {
     return new FeatureSpec(VERSION, kind, mfcc, kind.isSequence() ? DEFAULT_FRAMES : 0, FrameAlign.CENTER, 0,
         DEFAULT_DELTA_WIDTH);

@@ -1,7 +1,6 @@
 package art.empathic.corpus;
 
 import java.io.IOException;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -138,5 +137,4 @@ public final class Npy {
     }
     return m.group(1);
   }
-
 }

@@ -20,8 +20,8 @@ import java.util.stream.IntStream;
 /**
  * Splits clips into train / validation / test, deterministically for a seed.
  *
- * <p><b>Units.</b> Clips are first grouped so that byte-identical clips (equal
- * {@link Clip#contentHash()}) move together: for the random protocol a unit is one group of
+ * <p><b>Units.</b> Clips are first grouped so that clips holding the same audio (equal
+ * {@link Clip#audioKey()}: byte-identical files or the same recording converted twice) move together: for the random protocol a unit is one group of
  * identical clips; for the speaker protocol a unit is a speaker, merged with any speaker that
  * shares identical audio with it.
  *
@@ -91,7 +91,7 @@ public final class Splitter {
         }
       }
       description = "speaker-independent fold " + spec.fold() + " of " + spec.folds() + " (seed " + spec.seed()
-          + "): test speakers " + speakersOf(test) + " are not in train";
+          + "): test speakers " + String.join(", ", speakersOf(test)) + " are not in train";
     }
 
     List<Clip> validation = List.of();
@@ -172,7 +172,7 @@ public final class Splitter {
   private static List<Unit> duplicateUnits(List<Clip> clips) {
     Map<String, List<Clip>> byHash = new LinkedHashMap<>();
     for (Clip c : sorted(clips)) {
-      byHash.computeIfAbsent(c.contentHash(), h -> new ArrayList<>()).add(c);
+      byHash.computeIfAbsent(c.audioKey(), h -> new ArrayList<>()).add(c);
     }
     return byHash.values().stream().map(Unit::new).collect(Collectors.toCollection(ArrayList::new));
   }
@@ -203,7 +203,7 @@ public final class Splitter {
     }
     Map<String, String> speakerOfHash = new HashMap<>();
     for (Clip c : clips) {
-      String other = speakerOfHash.putIfAbsent(c.contentHash(), c.speaker());
+      String other = speakerOfHash.putIfAbsent(c.audioKey(), c.speaker());
       if (other != null) {
         String a = find(parent, other);
         String b = find(parent, c.speaker());
@@ -321,15 +321,15 @@ public final class Splitter {
   // ---- checks ------------------------------------------------------------------------------
 
   private static void checkNoSharedAudio(List<Clip> train, List<Clip> validation, List<Clip> test) {
-    Set<String> testHashes = test.stream().map(Clip::contentHash).collect(Collectors.toSet());
-    Set<String> valHashes = validation.stream().map(Clip::contentHash).collect(Collectors.toSet());
+    Set<String> testHashes = test.stream().map(Clip::audioKey).collect(Collectors.toSet());
+    Set<String> valHashes = validation.stream().map(Clip::audioKey).collect(Collectors.toSet());
     for (Clip c : train) {
-      if (testHashes.contains(c.contentHash()) || valHashes.contains(c.contentHash())) {
+      if (testHashes.contains(c.audioKey()) || valHashes.contains(c.audioKey())) {
         throw new IllegalStateException("split bug: " + c.path() + " has identical audio on two sides");
       }
     }
     for (Clip c : validation) {
-      if (testHashes.contains(c.contentHash())) {
+      if (testHashes.contains(c.audioKey())) {
         throw new IllegalStateException("split bug: " + c.path() + " has identical audio in validation and test");
       }
     }

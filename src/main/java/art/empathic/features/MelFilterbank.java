@@ -54,8 +54,9 @@ public final class MelFilterbank {
           last = k;
         }
       }
+      // An empty filter (more bands than the FFT resolves; librosa warns) stays all zero.
       firstBin[i] = Math.max(first, 0);
-      weights[i] = java.util.Arrays.copyOfRange(dense, firstBin[i], last + 1);
+      weights[i] = first < 0 ? new float[0] : java.util.Arrays.copyOfRange(dense, first, last + 1);
     }
   }
 
@@ -108,16 +109,27 @@ public final class MelFilterbank {
     return row;
   }
 
-  /** Fills {@code mel[m * stride + offset]} with each filter applied to one power spectrum. */
-  void apply(float[] power, float[] mel, int stride, int offset) {
+  /** Fills {@code mel[m]} with each filter applied to one power spectrum. */
+  void apply(float[] power, float[] mel) {
     for (int m = 0; m < weights.length; m++) {
       float[] w = weights[m];
       int base = firstBin[m];
-      float acc = 0;
-      for (int j = 0; j < w.length; j++) {
-        acc += w[j] * power[base + j];
+      // Four independent partial sums: the CPU overlaps them instead of waiting on one chain.
+      float acc0 = 0;
+      float acc1 = 0;
+      float acc2 = 0;
+      float acc3 = 0;
+      int j = 0;
+      for (; j + 3 < w.length; j += 4) {
+        acc0 += w[j] * power[base + j];
+        acc1 += w[j + 1] * power[base + j + 1];
+        acc2 += w[j + 2] * power[base + j + 2];
+        acc3 += w[j + 3] * power[base + j + 3];
       }
-      mel[m * stride + offset] = acc;
+      for (; j < w.length; j++) {
+        acc0 += w[j] * power[base + j];
+      }
+      mel[m] = (acc0 + acc1) + (acc2 + acc3);
     }
   }
 }

@@ -1,6 +1,7 @@
 package art.empathic.features;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jtransforms.dct.DoubleDCT_1D;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
@@ -40,21 +41,37 @@ public final class MfccExtractor {
   private final int winEnd;
   private final double[] window;
   private final MelFilterbank filterbank;
-  /** Orthonormal DCT-II rows, {@code [nMfcc * nMels]}. */
-  private final double[] dct;
+  /**
+   * Orthonormal DCT-II rows {@code [nMfcc * nMels]} for mel counts JTransforms' DCT does not
+   * handle without allocating per call (not a power of two); null otherwise.
+   */
+  private final double[] dctMatrix;
   private final ConcurrentLinkedQueue<Workspace> workspaces = new ConcurrentLinkedQueue<>();
 
-  /** FFT plan and per-frame buffers one caller uses at a time. */
+  /** FFT / DCT plans and per-frame buffers that one caller uses at a time. */
   private static final class Workspace {
     final DoubleFFT_1D fft;
+    final DoubleDCT_1D fastDct;
     final double[] frame;
     final float[] power;
+    final float[] mel;
+    final double[] cepstrum;
+    final double[] dctInput;
 
-    Workspace(int nFft, int nBins) {
+    Workspace(int nFft, int nBins, int nMels) {
       fft = new DoubleFFT_1D(nFft);
+      fastDct = usesFastDct(nMels) ? new DoubleDCT_1D(nMels) : null;
       frame = new double[nFft];
       power = new float[nBins];
+      mel = new float[nMels];
+      cepstrum = new double[nMels];
+      dctInput = new double[nMels];
     }
+  }
+
+  /** A power-of-two DCT runs as an FFT (about 5x faster than the 40 x 128 product at 128 mels). */
+  private static boolean usesFastDct(int nMels) {
+    return nMels >= 16 && Integer.bitCount(nMels) == 1;
   }
 
   public MfccExtractor(MfccConfig config) {
@@ -69,7 +86,7 @@ public final class MfccExtractor {
     double[] hann = periodicHann(config.winLength());
     System.arraycopy(hann, 0, window, winStart, hann.length);
     filterbank = new MelFilterbank(config.sampleRate(), nFft, config.nMels(), config.fmin(), config.fmax());
-    dct = orthonormalDct(config.nMfcc(), config.nMels());
+    dctMatrix = usesFastDct(config.nMels()) ? null : orthonormalDct(config.nMfcc(), config.nMels());
   }
 
   public MfccConfig config() {
@@ -125,27 +142,24 @@ public final class MfccExtractor {
   /** {@code librosa.feature.mfcc(y=y, sr=config.sampleRate, ...)}: shape [nMfcc][frames]. */
   public float[][] mfcc(float[] y) {
     int frames = frameCount(y.length);
-    double[] db = logMel(y, frames);
     int nMels = config.nMels();
     int nMfcc = config.nMfcc();
-    // out[k][t] = sum_m dct[k][m] * db[m][t], as row updates over t that the JIT vectorises;
-    // double accumulation keeps the 128-term sums well inside the 1e-3 budget.
-    double[] acc = new double[frames];
     float[][] out = new float[nMfcc][frames];
-    for (int k = 0; k < nMfcc; k++) {
-      java.util.Arrays.fill(acc, 0);
-      int row = k * nMels;
-      for (int m = 0; m < nMels; m++) {
-        double d = dct[row + m];
-        int base = m * frames;
-        for (int t = 0; t < frames; t++) {
-          acc[t] += d * db[base + t];
+    Workspace ws = acquire();
+    try {
+      float[] db = logMel(y, frames, ws);
+      double[] cepstrum = ws.cepstrum;
+      for (int t = 0; t < frames; t++) {
+        for (int m = 0; m < nMels; m++) {
+          cepstrum[m] = db[t * nMels + m];
+        }
+        dct(cepstrum, ws);
+        for (int k = 0; k < nMfcc; k++) {
+          out[k][t] = (float) cepstrum[k];
         }
       }
-      float[] o = out[k];
-      for (int t = 0; t < frames; t++) {
-        o[t] = (float) acc[t];
-      }
+    } finally {
+      workspaces.offer(ws);
     }
     return out;
   }
@@ -153,12 +167,18 @@ public final class MfccExtractor {
   /** {@code librosa.power_to_db(librosa.feature.melspectrogram(...))}: shape [nMels][frames]. */
   public float[][] melDb(float[] y) {
     int frames = frameCount(y.length);
-    double[] db = logMel(y, frames);
-    float[][] out = new float[config.nMels()][frames];
-    for (int m = 0; m < out.length; m++) {
+    int nMels = config.nMels();
+    float[][] out = new float[nMels][frames];
+    Workspace ws = acquire();
+    try {
+      float[] db = logMel(y, frames, ws);
       for (int t = 0; t < frames; t++) {
-        out[m][t] = (float) db[m * frames + t];
+        for (int m = 0; m < nMels; m++) {
+          out[m][t] = db[t * nMels + m];
+        }
       }
+    } finally {
+      workspaces.offer(ws);
     }
     return out;
   }
@@ -192,44 +212,61 @@ public final class MfccExtractor {
     return SavitzkyGolay.delta(data, width, order);
   }
 
-  /** Power mel spectrogram in dB, float32-rounded, floored, laid out [mel * frames + frame]. */
-  private double[] logMel(float[] y, int frames) {
-    int nMels = config.nMels();
-    float[] mel = new float[nMels * frames];
+  private Workspace acquire() {
     Workspace ws = workspaces.poll();
-    if (ws == null) {
-      ws = new Workspace(nFft, nBins);
-    }
-    try {
-      for (int t = 0; t < frames; t++) {
-        windowedFrame(y, t * hop - pad, ws.frame);
-        ws.fft.realForward(ws.frame);
-        powerSpectrum(ws.frame, ws.power);
-        filterbank.apply(ws.power, mel, frames, t);
-      }
-    } finally {
-      workspaces.offer(ws);
-    }
-    double[] db = new double[mel.length];
+    return ws != null ? ws : new Workspace(nFft, nBins, config.nMels());
+  }
+
+  /** Power mel spectrogram in dB (float32, floored at top_db below the peak), [frame * nMels + mel]. */
+  private float[] logMel(float[] y, int frames, Workspace ws) {
+    int nMels = config.nMels();
+    float[] db = new float[nMels * frames];
+    float[] mel = ws.mel;
     float max = Float.NEGATIVE_INFINITY;
-    for (int i = 0; i < mel.length; i++) {
-      float p = mel[i];
-      if (!(p <= Float.MAX_VALUE)) {
-        throw new IllegalArgumentException("audio is not finite everywhere (NaN or infinite samples,"
-            + " or samples so far outside [-1, 1] that their power overflows)");
+    for (int t = 0; t < frames; t++) {
+      windowedFrame(y, t * hop - pad, ws.frame);
+      ws.fft.realForward(ws.frame);
+      powerSpectrum(ws.frame, ws.power);
+      filterbank.apply(ws.power, mel);
+      int row = t * nMels;
+      for (int m = 0; m < nMels; m++) {
+        float p = mel[m];
+        if (!(p <= Float.MAX_VALUE)) {
+          throw new IllegalArgumentException("audio is not finite everywhere (NaN or infinite samples,"
+              + " or samples so far outside [-1, 1] that their power overflows)");
+        }
+        float v = (float) (10 * FastLog.log10(Math.max(AMIN, p)));
+        db[row + m] = v;
+        max = Math.max(max, v);
       }
-      float v = (float) (10 * FastLog.log10(Math.max(AMIN, p)));
-      db[i] = v;
-      max = Math.max(max, v);
     }
     Double topDb = config.topDb();
     if (topDb != null) {
-      double floor = (float) (max - topDb);
+      float floor = (float) (max - topDb);
       for (int i = 0; i < db.length; i++) {
         db[i] = Math.max(db[i], floor);
       }
     }
     return db;
+  }
+
+  /** In place: the first nMfcc entries of {@code x} become its orthonormal DCT-II. */
+  private void dct(double[] x, Workspace ws) {
+    if (ws.fastDct != null) {
+      ws.fastDct.forward(x, true); // JTransforms' scaling is the orthonormal one
+      return;
+    }
+    int n = config.nMels();
+    double[] in = ws.dctInput;
+    System.arraycopy(x, 0, in, 0, n);
+    for (int k = 0; k < config.nMfcc(); k++) {
+      double acc = 0;
+      int row = k * n;
+      for (int m = 0; m < n; m++) {
+        acc += dctMatrix[row + m] * in[m];
+      }
+      x[k] = acc;
+    }
   }
 
   /** Window times samples {@code start .. start + nFft} of the zero-padded signal. */
@@ -238,13 +275,9 @@ public final class MfccExtractor {
     java.util.Arrays.fill(frame, winEnd, nFft, 0);
     int from = Math.max(winStart, -start);
     int to = Math.min(winEnd, y.length - start);
-    if (from == winStart && to == winEnd) {
-      for (int i = winStart; i < winEnd; i++) {
-        frame[i] = window[i] * y[start + i];
-      }
-      return;
+    if (from > winStart || to < winEnd) { // the frame reaches into the padding
+      java.util.Arrays.fill(frame, winStart, winEnd, 0);
     }
-    java.util.Arrays.fill(frame, winStart, winEnd, 0);
     for (int i = from; i < to; i++) {
       frame[i] = window[i] * y[start + i];
     }

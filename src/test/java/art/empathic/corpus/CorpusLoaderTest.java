@@ -3,6 +3,9 @@ package art.empathic.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import art.empathic.audio.Audio;
+import art.empathic.audio.WavReader;
+import art.empathic.audio.WavWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +102,35 @@ class CorpusLoaderTest {
     assertThat(c.duplicates()).extracting(DuplicateGroup::paths).containsExactly(
         List.of(tmp.resolve("happy/a-copy.wav"), tmp.resolve("happy/a.wav")),
         List.of(tmp.resolve("happy/b.wav"), tmp.resolve("sad/b-again.wav")));
+    assertThat(c.duplicates()).allSatisfy(g -> assertThat(g.identicalBytes()).isTrue());
+    Clip copy = c.clips().stream().filter(x -> x.path().endsWith("a-copy.wav")).findFirst().orElseThrow();
+    assertThat(copy.audioKey()).isEqualTo(copy.contentHash());
     assertThat(c.warnings()).anySatisfy(w -> assertThat(w).contains("different labels").contains("b-again.wav (Sad)"));
+  }
+
+  @Test
+  void findsTheSameRecordingConvertedTwiceButNotMerelySimilarAudio() throws Exception {
+    Path a = TestAudio.wav(tmp.resolve("happy/a.wav"), 4);
+    float[] y = WavReader.read(a).samples();
+    java.util.Random rnd = new java.util.Random(1);
+    float[] redithered = y.clone();
+    float[] quieter = y.clone();
+    for (int i = 0; i < y.length; i++) {
+      redithered[i] += (rnd.nextInt(5) - 2) / 32768f; // +-2 LSB, like another conversion
+      quieter[i] *= 0.9f; // clearly different audio of the same length
+    }
+    WavWriter.pcm16().write(tmp.resolve("happy/a-again.wav"), new Audio(redithered, 16000));
+    WavWriter.pcm16().write(tmp.resolve("happy/a-quiet.wav"), new Audio(quieter, 16000));
+    Corpus c = load(tmp, CorpusOptions.DEFAULT);
+    assertThat(c.duplicates()).singleElement().satisfies(g -> {
+      assertThat(g.paths()).containsExactly(tmp.resolve("happy/a-again.wav"), a); // path order
+      assertThat(g.identicalBytes()).isFalse();
+      assertThat(g.maxSampleDifference()).isGreaterThan(0).isLessThanOrEqualTo(2.5 / 32768);
+    });
+    Map<String, String> keys = new java.util.HashMap<>();
+    c.clips().forEach(x -> keys.put(x.path().getFileName().toString(), x.audioKey()));
+    assertThat(keys.get("a-again.wav")).isEqualTo(keys.get("a.wav"));
+    assertThat(keys.get("a-quiet.wav")).isNotEqualTo(keys.get("a.wav"));
   }
 
   @Test

@@ -109,8 +109,8 @@ class FeaturePipelineTest {
     // Changed on disk after loading; and too short for deltas of width 9.
     Files.writeString(clips.get(1).path(), "overwritten");
     Path tiny = TestAudio.wav(tmp.resolve("tiny.wav"), 1, 16000, 0.01);
-    clips.add(new Clip(tiny, "x", "s9", Gender.UNKNOWN, Emotion.FEAR, "fear", null,
-        ContentHash.of(Files.readAllBytes(tiny)), 0.01));
+    String tinyHash = ContentHash.of(Files.readAllBytes(tiny));
+    clips.add(new Clip(tiny, "x", "s9", Gender.UNKNOWN, Emotion.FEAR, "fear", null, tinyHash, tinyHash, 0.01));
     FeatureSet f = pipeline(FeatureSpec.mfccMean(CONFIG).withDeltas(1)).extract(clips);
     assertThat(f.size()).isEqualTo(5);
     assertThat(f.report().skipped()).extracting(SkippedFile::path).containsExactly(clips.get(1).path(), tiny);
@@ -133,9 +133,9 @@ class FeaturePipelineTest {
   void augmentationOnlyTouchesTrainingAndRefusesLeaks() throws Exception {
     Corpus c = corpus();
     Split split = Splitter.split(c.clips(), SplitSpec.speakerFold(2, 1, 0));
-    AugmentSpec aug = new AugmentSpec(2, new AugmentSpec.Range(10, 20), null, null, null, 5);
+    AugmentSpec aug = AugmentSpec.noise(2, 10, 20, 5);
     List<String> applied = java.util.Collections.synchronizedList(new ArrayList<>());
-    FeaturePipeline.Augmenter fake = (audio, draw) -> {
+    FeaturePipeline.Augmenter fake = (audio, spec, draw) -> {
       applied.add(draw.key());
       float[] y = audio.samples().clone();
       for (int i = 0; i < y.length; i++) {
@@ -159,11 +159,11 @@ class FeaturePipelineTest {
     assertThat(again.train().report().fromCache()).isEqualTo(again.train().size());
     assertThat(again.train().rows().get(1)).containsExactly(f.train().rows().get(1));
 
-    // A training clip byte-identical to a test clip: refused.
+    // A training clip holding the same audio as a test clip (other bytes, same audio key): refused.
     Clip testClip = split.test().get(0);
     List<Clip> leakyTrain = new ArrayList<>(split.train());
     leakyTrain.add(new Clip(tmp.resolve("copy.wav"), "x", "s1", Gender.UNKNOWN, testClip.emotion(), testClip.label(),
-        null, testClip.contentHash(), 1));
+        null, ContentHash.of("re-dithered copy"), testClip.audioKey(), 1));
     Split leaky = new Split(split.spec(), "hand-made", split.testSpeakers(), leakyTrain, List.of(), split.test(), List.of());
     assertThatThrownBy(() -> p.extract(leaky, aug)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("refusing to augment").hasMessageContaining(testClip.path().toString());
@@ -171,7 +171,7 @@ class FeaturePipelineTest {
 
   @Test
   void augmentationDrawsAreDeterministicPerClipAndCopy() {
-    AugmentSpec aug = new AugmentSpec(3, new AugmentSpec.Range(5, 25), new AugmentSpec.Range(-0.1, 0.1),
+    AugmentSpec aug = new AugmentSpec(3, new AugmentSpec.Range(5, 25), null, new AugmentSpec.Range(-0.1, 0.1),
         new AugmentSpec.Range(0.9, 1.1), new AugmentSpec.Range(-2, 2), 11);
     String h = ContentHash.of("clip");
     assertThat(aug.draw(h, 1)).isEqualTo(aug.draw(h, 1));
@@ -181,6 +181,6 @@ class FeaturePipelineTest {
     assertThat(d.noiseSnrDb()).isBetween(5.0, 25.0);
     assertThat(d.speed()).isBetween(0.9, 1.1);
     assertThat(d.describe()).startsWith("copy 2: shift ").contains("dB SNR");
-    assertThatThrownBy(() -> new AugmentSpec(1, null, null, null, null, 0)).hasMessageContaining("no alteration");
+    assertThatThrownBy(() -> new AugmentSpec(1, null, null, null, null, null, 0)).hasMessageContaining("no alteration");
   }
 }

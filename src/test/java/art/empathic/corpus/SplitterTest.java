@@ -42,7 +42,7 @@ class SplitterTest {
           Emotion emotion = NeutralPolicy.DROP.classify(List.of("neutral", "calm", "happy", "sad", "angry", "fear",
               "disgust", "surprise").get(e - 1)).orElseThrow();
           clips.add(new Clip(Path.of("/r", RavdessNames.speaker(a), name), "ravdess", RavdessNames.speaker(a),
-              code.gender(), emotion, emotion.name().toLowerCase(), code, ContentHash.of(name), 3.0));
+              code.gender(), emotion, emotion.name().toLowerCase(), code, ContentHash.of(name), ContentHash.of(name), 3.0));
         }
       }
     }
@@ -91,12 +91,12 @@ class SplitterTest {
   @Test
   void byteIdenticalClipsStayOnOneSideInEverySplit() {
     List<Clip> clips = new ArrayList<>(corpus(6, 3));
-    // Every third clip gets a byte-identical twin (same class, another file name, same speaker).
+    // Every third clip gets a twin holding the same audio (other bytes, same audio key).
     List<Clip> twins = new ArrayList<>();
     for (int i = 0; i < clips.size(); i += 3) {
       Clip c = clips.get(i);
       twins.add(new Clip(c.path().resolveSibling("twin-" + c.path().getFileName()), c.corpus(), c.speaker(), c.gender(),
-          c.emotion(), c.label(), null, c.contentHash(), 1.0));
+          c.emotion(), c.label(), null, ContentHash.of("twin " + c.path()), c.audioKey(), 1.0));
     }
     clips.addAll(twins);
     List<SplitSpec> specs = new ArrayList<>();
@@ -108,9 +108,9 @@ class SplitterTest {
       Split s = Splitter.split(clips, spec);
       assertPartition(clips, s);
       Map<String, Set<String>> sidesOfHash = new java.util.HashMap<>();
-      s.train().forEach(c -> sidesOfHash.computeIfAbsent(c.contentHash(), h -> new HashSet<>()).add("train"));
-      s.validation().forEach(c -> sidesOfHash.computeIfAbsent(c.contentHash(), h -> new HashSet<>()).add("val"));
-      s.test().forEach(c -> sidesOfHash.computeIfAbsent(c.contentHash(), h -> new HashSet<>()).add("test"));
+      s.train().forEach(c -> sidesOfHash.computeIfAbsent(c.audioKey(), h -> new HashSet<>()).add("train"));
+      s.validation().forEach(c -> sidesOfHash.computeIfAbsent(c.audioKey(), h -> new HashSet<>()).add("val"));
+      s.test().forEach(c -> sidesOfHash.computeIfAbsent(c.audioKey(), h -> new HashSet<>()).add("test"));
       assertThat(sidesOfHash.values()).as(spec.toString()).allSatisfy(sides -> assertThat(sides).hasSize(1));
     }
   }
@@ -150,7 +150,7 @@ class SplitterTest {
     List<Clip> clips = new ArrayList<>(corpus(8, 1));
     Clip c = clips.get(0); // spk1
     clips.add(new Clip(Path.of("/corpus/spk8/copy.wav"), "test", "spk8", Gender.FEMALE, c.emotion(), c.label(), null,
-        c.contentHash(), 1.0));
+        c.contentHash(), c.audioKey(), 1.0));
     for (Split s : Splitter.allFolds(clips, SplitSpec.speakerFold(4, 1, 3))) {
       assertThat(s.testSpeakers().contains("spk1")).isEqualTo(s.testSpeakers().contains("spk8"));
     }

@@ -41,6 +41,6 @@ final class TestAudio {
   /** A clip for split tests: a fake content hash derived from {@code audioId}. */
   static Clip clip(String name, String speaker, Gender gender, Emotion emotion, String audioId) {
     return new Clip(Path.of("/corpus", speaker, name).toAbsolutePath(), "test", speaker, gender, emotion,
-        emotion.name().toLowerCase(java.util.Locale.ROOT), null, ContentHash.of(audioId), 1.0);
+        emotion.name().toLowerCase(java.util.Locale.ROOT), null, ContentHash.of(audioId), ContentHash.of(audioId), 1.0);
   }
 }

@@ -36,6 +36,9 @@ final class GoldenData {
       MfccConfig c = config(sampleRate);
       List<String> f = new ArrayList<>(List.of("--n-mfcc", "" + nMfcc, "--n-fft", "" + nFft, "--hop-length", "" + hop,
           "--n-mels", "" + nMels, "--fmin", "" + fmin, "--fmax", "" + c.fmax(), "--top-db", topDb));
+      if (win != 0) {
+        f.addAll(List.of("--win-length", "" + win));
+      }
       if (!center) {
         f.add("--no-center");
       }

@@ -1,0 +1,108 @@
+package art.empathic.app;
+
+import art.empathic.corpus.FeatureCache;
+import art.empathic.corpus.FeatureKind;
+import art.empathic.corpus.FeaturePipeline;
+import art.empathic.corpus.FeatureSpec;
+import art.empathic.corpus.FrameAlign;
+import art.empathic.features.MfccConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that describe features and how to compute them, for any command that extracts
+ * features: kind, every MFCC parameter, frames, deltas, cache, threads, progress.
+ */
+final class FeatureArgs {
+  @Option(names = "--kind", required = true, paramLabel = "KIND", converter = KindConverter.class,
+      description = "mfcc-mean (time-mean MFCC), mfcc-seq (MFCC frames) or mel-db (log-mel frames).")
+  FeatureKind kind;
+
+  @Option(names = "--frames", paramLabel = "N", description = "Frames per sequence (mfcc-seq, mel-db); longer clips "
+      + "are cut, shorter ones zero-padded (default: " + FeatureSpec.DEFAULT_FRAMES + ").")
+  Integer frames;
+
+  @Option(names = "--align", paramLabel = "WHERE", defaultValue = "center",
+      description = "Where sequences are cut or padded: center (default) or start.")
+  FrameAlign align;
+
+  @Option(names = "--deltas", paramLabel = "ORDER", defaultValue = "0",
+      description = "Stack deltas under the base features: 0 (none, default), 1 (delta), 2 (delta and delta-delta).")
+  int deltas;
+
+  @Option(names = "--sample-rate", paramLabel = "HZ", defaultValue = "16000",
+      description = "Rate audio is resampled to before analysis (default 16000).")
+  int sampleRate;
+
+  @Option(names = "--n-mfcc", paramLabel = "N", defaultValue = "40", description = "MFCC coefficients (default 40).")
+  int nMfcc;
+
+  @Option(names = "--n-mels", paramLabel = "N", defaultValue = "128", description = "Mel bands (default 128).")
+  int nMels;
+
+  @Option(names = "--n-fft", paramLabel = "N", defaultValue = "2048", description = "FFT size (default 2048).")
+  int nFft;
+
+  @Option(names = "--hop-length", paramLabel = "N", defaultValue = "512", description = "Hop in samples (default 512).")
+  int hopLength;
+
+  @Option(names = "--win-length", paramLabel = "N", description = "Window length (default: the FFT size).")
+  Integer winLength;
+
+  @Option(names = "--fmin", paramLabel = "HZ", defaultValue = "0", description = "Lowest mel frequency (default 0).")
+  double fmin;
+
+  @Option(names = "--fmax", paramLabel = "HZ", description = "Highest mel frequency (default: sample rate / 2).")
+  Double fmax;
+
+  @Option(names = "--top-db", paramLabel = "DB", defaultValue = "80",
+      description = "Floor of the dB scale below the clip's peak, or 'none' (default 80).")
+  String topDb;
+
+  @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache folder (default: $EMPATHIC_ART_CACHE, "
+      + "else $XDG_CACHE_HOME/empathic-art/features, else ~/.cache/empathic-art/features).")
+  Path cacheDir;
+
+  @Option(names = "--no-cache", description = "Neither read nor write the feature cache.")
+  boolean noCache;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: every core).")
+  Integer threads;
+
+  @Option(names = "--no-progress", description = "No progress bar (it is also off when not on a terminal).")
+  boolean noProgress;
+
+  /** The spec the options describe; IllegalArgumentException on inconsistent values. */
+  FeatureSpec spec() {
+    MfccConfig c = new MfccConfig(sampleRate, nMfcc, nFft, hopLength, winLength == null ? nFft : winLength, nMels, fmin,
+        fmax == null ? sampleRate / 2.0 : fmax, true, topDb.equalsIgnoreCase("none") ? null : Double.valueOf(topDb));
+    FeatureSpec s = FeatureSpec.of(kind, c).withAlign(align).withDeltas(deltas);
+    if (frames != null) {
+      if (!kind.isSequence()) {
+        throw new IllegalArgumentException("--frames applies to sequence kinds (mfcc-seq, mel-db), not " + kind);
+      }
+      s = s.withFrames(frames);
+    }
+    return s;
+  }
+
+  FeatureCache cache() {
+    if (noCache) {
+      return FeatureCache.disabled();
+    }
+    return cacheDir != null ? FeatureCache.at(cacheDir) : FeatureCache.atDefaultLocation();
+  }
+
+  FeaturePipeline pipeline(FeatureSpec spec) {
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    return new FeaturePipeline(spec, cache(), n, !noProgress);
+  }
+
+  static final class KindConverter implements ITypeConverter<FeatureKind> {
+    @Override
+    public FeatureKind convert(String value) {
+      return FeatureKind.parse(value);
+    }
+  }
+}

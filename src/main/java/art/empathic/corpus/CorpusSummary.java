@@ -1,0 +1,94 @@
+package art.empathic.corpus;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The numbers {@code corpus info} reports, ready for JSON (snake_case keys) or text.
+ *
+ * @param clips usable clips
+ * @param neutral the neutral rule applied
+ * @param sources each directory, the reader used and how it was chosen
+ * @param perEmotion clips per class (display names, class order)
+ * @param perSpeaker clips per speaker
+ * @param speakerGenders each speaker's gender ("male", "female", "unknown")
+ * @param perCorpus clips per corpus name
+ * @param perGender clips per speaker gender
+ * @param durationS total, min, max and mean clip duration in seconds (absent when unknown)
+ * @param duplicates groups of files holding the same audio (byte-identical or nearly)
+ * @param skipped files not used, with reasons
+ * @param dropped clips left out for their label, per label
+ * @param warnings things to know
+ */
+@JsonPropertyOrder({"clips", "neutral", "sources", "per_emotion", "per_speaker", "speaker_genders", "per_corpus",
+    "per_gender", "duration_s", "duplicates", "skipped", "dropped", "warnings"})
+public record CorpusSummary(
+    int clips,
+    String neutral,
+    List<Source> sources,
+    @JsonProperty("per_emotion") Map<String, Integer> perEmotion,
+    @JsonProperty("per_speaker") Map<String, Integer> perSpeaker,
+    @JsonProperty("speaker_genders") Map<String, String> speakerGenders,
+    @JsonProperty("per_corpus") Map<String, Integer> perCorpus,
+    @JsonProperty("per_gender") Map<String, Integer> perGender,
+    @JsonProperty("duration_s") Durations durationS,
+    List<Duplicate> duplicates,
+    List<Skipped> skipped,
+    Map<String, Integer> dropped,
+    List<String> warnings) {
+
+  /** A source directory (or manifest). */
+  public record Source(String path, String corpus, String detection) {}
+
+  /** Duration statistics in seconds. */
+  public record Durations(double total, double min, double max, double mean) {}
+
+  /**
+   * A group of files holding the same audio: byte-identical, or samples differing by at most
+   * {@code max_sample_difference} (on the [-1, 1] scale).
+   */
+  @JsonPropertyOrder({"paths", "identical_bytes", "max_sample_difference", "audio_key"})
+  public record Duplicate(
+      List<String> paths,
+      @JsonProperty("identical_bytes") boolean identicalBytes,
+      @JsonProperty("max_sample_difference") double maxSampleDifference,
+      @JsonProperty("audio_key") String audioKey) {}
+
+  /** A skipped file. */
+  public record Skipped(String path, String reason) {}
+
+  public static CorpusSummary of(Corpus c) {
+    Map<String, Integer> perEmotion = new LinkedHashMap<>();
+    c.perEmotion().forEach((e, n) -> perEmotion.put(e.label(), n));
+    Map<String, String> genders = new LinkedHashMap<>();
+    c.speakerGenders().forEach((s, g) -> genders.put(s, g.label()));
+    Map<String, Integer> perGender = new LinkedHashMap<>();
+    Corpus.count(c.clips(), Clip::gender).forEach((g, n) -> perGender.put(g.label(), n));
+    double[] d = c.clips().stream().mapToDouble(Clip::durationSeconds).filter(Double::isFinite).toArray();
+    Durations durations = d.length == 0 ? null : new Durations(
+        round(java.util.Arrays.stream(d).sum()), round(java.util.Arrays.stream(d).min().orElseThrow()),
+        round(java.util.Arrays.stream(d).max().orElseThrow()), round(java.util.Arrays.stream(d).average().orElseThrow()));
+    return new CorpusSummary(
+        c.clips().size(),
+        c.neutral().label(),
+        c.sources().stream().map(s -> new Source(s.root().toString(), s.kind().cliName(), s.detection())).toList(),
+        perEmotion,
+        new LinkedHashMap<>(c.perSpeaker()),
+        genders,
+        new LinkedHashMap<>(c.perCorpus()),
+        perGender,
+        durations,
+        c.duplicates().stream().map(g -> new Duplicate(g.paths().stream().map(Object::toString).toList(),
+            g.identicalBytes(), g.maxSampleDifference(), g.audioKey())).toList(),
+        c.skipped().stream().map(s -> new Skipped(s.path().toString(), s.reason())).toList(),
+        new LinkedHashMap<>(c.dropped()),
+        c.warnings());
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+}
