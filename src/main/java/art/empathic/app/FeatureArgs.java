@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  */
 final class FeatureArgs {
   @Option(names = "--kind", required = true, paramLabel = "KIND", converter = KindConverter.class,
-      description = "mfcc-mean (time-mean MFCC), mfcc-seq (MFCC frames) or mel-db (log-mel frames).")
+      description = "mfcc-mean (time-mean MFCC), mfcc-stats (MFCC mean, std, p10, p90 and delta std), "
+          + "mfcc-seq (MFCC frames) or mel-db (log-mel frames).")
   FeatureKind kind;
 
   @Option(names = "--frames", paramLabel = "N", description = "Frames per sequence (mfcc-seq, mel-db); longer clips "
