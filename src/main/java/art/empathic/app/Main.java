@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       DemoCommand.class,
+      TrainCommand.class,
       CompareCommand.class,
       art.empathic.app.datasets.DatasetsCommand.class,
       CorpusCommand.class,

@@ -84,6 +84,61 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
   }
 
   /** Noise only: {@code copies} copies with noise at an SNR drawn from [minDb, maxDb]. */
+  /**
+   * Parses the CLI form, e.g. {@code "copies=2,noise=15:30,speed=0.9:1.1,pitch=-2:2,shift=0.2"}:
+   * comma-separated {@code key=value}; a value is {@code min:max} or one number (for shift: the
+   * largest shift either way in seconds); {@code colour=white|pink} picks the noise.
+   */
+  public static AugmentSpec parse(String text, long seed) {
+    int copies = 1;
+    Range noise = null;
+    Range shift = null;
+    Range speed = null;
+    Range pitch = null;
+    Augment.Noise colour = Augment.Noise.WHITE;
+    for (String part : text.split(",")) {
+      String[] kv = part.trim().split("=", 2);
+      if (kv.length != 2 || kv[1].isBlank()) {
+        throw new IllegalArgumentException("augmentation: expected key=value, got '" + part.trim() + "'");
+      }
+      String key = kv[0].trim().toLowerCase(Locale.ROOT);
+      String value = kv[1].trim();
+      try {
+        switch (key) {
+          case "copies" -> copies = Integer.parseInt(value);
+          case "noise" -> noise = range(value);
+          case "speed" -> speed = range(value);
+          case "pitch" -> pitch = range(value);
+          case "shift" -> shift = value.contains(":") ? range(value)
+              : new Range(-Double.parseDouble(value), Double.parseDouble(value));
+          case "colour", "color" -> colour = Augment.Noise.valueOf(value.toUpperCase(Locale.ROOT));
+          default -> throw new IllegalArgumentException("augmentation: unknown key '" + key
+              + "' (use copies, noise, speed, pitch, shift, colour)");
+        }
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("augmentation: '" + value + "' is not a number or min:max range for " + key);
+      }
+    }
+    return new AugmentSpec(copies, noise, colour, shift, speed, pitch, seed);
+  }
+
+  private static Range range(String value) {
+    String[] mm = value.split(":", 2);
+    double lo = Double.parseDouble(mm[0].trim());
+    return new Range(lo, mm.length == 2 ? Double.parseDouble(mm[1].trim()) : lo);
+  }
+
+  /** The CLI form {@link #parse} reads. */
+  public String toCli() {
+    StringBuilder b = new StringBuilder("copies=").append(copies);
+    if (noiseSnrDb != null) b.append(",noise=").append(noiseSnrDb.min()).append(':').append(noiseSnrDb.max());
+    if (noiseSnrDb != null && noiseColour != Augment.Noise.WHITE) b.append(",colour=").append(noiseColour.name().toLowerCase(Locale.ROOT));
+    if (speed != null) b.append(",speed=").append(speed.min()).append(':').append(speed.max());
+    if (pitchSemitones != null) b.append(",pitch=").append(pitchSemitones.min()).append(':').append(pitchSemitones.max());
+    if (shiftSeconds != null) b.append(",shift=").append(shiftSeconds.min()).append(':').append(shiftSeconds.max());
+    return b.toString();
+  }
+
   public static AugmentSpec noise(int copies, double minDb, double maxDb, long seed) {
     return new AugmentSpec(copies, new Range(minDb, maxDb), Augment.Noise.WHITE, null, null, null, seed);
   }

@@ -38,6 +38,7 @@ import java.util.List;
  * @param seed the run seed
  * @param architecture the network
  * @param training how it was trained
+ * @param normalizationMode how features are standardised (global or per speaker)
  * @param normalization feature standardisation statistics ({@code null} until computed)
  * @param ensemble number of networks averaged (each trained with its own seed)
  * @param data the corpus folders, as given
@@ -57,6 +58,7 @@ public record ModelSpec(
     long seed,
     Architecture architecture,
     TrainSettings training,
+    @JsonProperty("normalization_mode") Standardizer.Mode normalizationMode,
     Standardizer normalization,
     int ensemble,
     List<String> data,
@@ -74,6 +76,7 @@ public record ModelSpec(
   public ModelSpec {
     classes = List.copyOf(classes);
     data = data == null ? List.of() : List.copyOf(data);
+    normalizationMode = normalizationMode == null ? Standardizer.Mode.GLOBAL : normalizationMode;
     if (ensemble < 1) {
       throw new IllegalArgumentException("ensemble size must be >= 1, got " + ensemble);
     }
@@ -92,12 +95,12 @@ public record ModelSpec(
 
   public ModelSpec withNormalization(Standardizer s) {
     return new ModelSpec(formatVersion, model, displayName, feature, featureName, classes, hyperparameters, seed,
-        architecture, training, s, ensemble, data, corpusKind, neutral, split, augment);
+        architecture, training, normalizationMode, s, ensemble, data, corpusKind, neutral, split, augment);
   }
 
   public ModelSpec withClasses(List<String> c) {
     return new ModelSpec(formatVersion, model, displayName, feature, featureName, c, hyperparameters, seed,
-        architecture, training, normalization, ensemble, data, corpusKind, neutral, split, augment);
+        architecture, training, normalizationMode, normalization, ensemble, data, corpusKind, neutral, split, augment);
   }
 
   /** The flat hyper-parameter summary reports read ({@code epochs}, {@code alpha}, ...). */
