@@ -31,14 +31,14 @@ import org.jtransforms.fft.DoubleFFT_1D;
  */
 public final class MfccExtractor {
   private static final float AMIN = 1e-10f;
+  /** Longest padded signal whose buffer a workspace keeps for the next call (8 MiB of doubles). */
+  private static final int KEPT_SIGNAL = 1 << 20;
 
   private final MfccConfig config;
   private final int nFft;
   private final int nBins;
   private final int hop;
   private final int pad;
-  private final int winStart;
-  private final int winEnd;
   private final double[] window;
   private final MelFilterbank filterbank;
   /**
@@ -57,6 +57,8 @@ public final class MfccExtractor {
     final float[] mel;
     final double[] cepstrum;
     final double[] dctInput;
+    /** The current call's padded signal (see {@link MfccExtractor#paddedSignal}). */
+    double[] signal = new double[0];
 
     Workspace(int nFft, int nBins, int nMels) {
       fft = new DoubleFFT_1D(nFft);
@@ -80,11 +82,9 @@ public final class MfccExtractor {
     nBins = nFft / 2 + 1;
     hop = config.hopLength();
     pad = config.center() ? nFft / 2 : 0;
-    winStart = (nFft - config.winLength()) / 2; // librosa.util.pad_center
-    winEnd = winStart + config.winLength();
     window = new double[nFft];
     double[] hann = periodicHann(config.winLength());
-    System.arraycopy(hann, 0, window, winStart, hann.length);
+    System.arraycopy(hann, 0, window, (nFft - hann.length) / 2, hann.length); // librosa.util.pad_center
     filterbank = new MelFilterbank(config.sampleRate(), nFft, config.nMels(), config.fmin(), config.fmax());
     dctMatrix = usesFastDct(config.nMels()) ? null : orthonormalDct(config.nMfcc(), config.nMels());
   }
@@ -223,8 +223,9 @@ public final class MfccExtractor {
     float[] db = new float[nMels * frames];
     float[] mel = ws.mel;
     float max = Float.NEGATIVE_INFINITY;
+    double[] x = paddedSignal(y, ws);
     for (int t = 0; t < frames; t++) {
-      windowedFrame(y, t * hop - pad, ws.frame);
+      windowedFrame(x, t * hop, ws.frame);
       ws.fft.realForward(ws.frame);
       powerSpectrum(ws.frame, ws.power);
       filterbank.apply(ws.power, mel);
@@ -269,17 +270,37 @@ public final class MfccExtractor {
     }
   }
 
-  /** Window times samples {@code start .. start + nFft} of the zero-padded signal. */
-  private void windowedFrame(float[] y, int start, double[] frame) {
-    java.util.Arrays.fill(frame, 0, winStart, 0);
-    java.util.Arrays.fill(frame, winEnd, nFft, 0);
-    int from = Math.max(winStart, -start);
-    int to = Math.min(winEnd, y.length - start);
-    if (from > winStart || to < winEnd) { // the frame reaches into the padding
-      java.util.Arrays.fill(frame, winStart, winEnd, 0);
+  /**
+   * The signal as doubles inside its zero padding, converted once per call (each sample is in
+   * nFft / hop frames). Kept in the workspace up to {@link #KEPT_SIGNAL} samples so a corpus
+   * of clips reuses one buffer; a longer signal gets a buffer of its own.
+   */
+  private double[] paddedSignal(float[] y, Workspace ws) {
+    int length = y.length + 2 * pad;
+    double[] x = ws.signal;
+    if (x.length < length) {
+      x = new double[length];
+      if (length <= KEPT_SIGNAL) {
+        ws.signal = x;
+      }
     }
-    for (int i = from; i < to; i++) {
-      frame[i] = window[i] * y[start + i];
+    java.util.Arrays.fill(x, 0, pad, 0);
+    for (int i = 0; i < y.length; i++) {
+      x[pad + i] = y[i];
+    }
+    java.util.Arrays.fill(x, pad + y.length, length, 0);
+    return x;
+  }
+
+  /**
+   * The nFft samples from {@code start} times the (zero-padded) window, like librosa's
+   * {@code fft_window * y_frames}. Copy, then multiply with both arrays at the same index: that
+   * is the form the JIT vectorises (an offset index into the signal is not, on Java 17).
+   */
+  private void windowedFrame(double[] x, int start, double[] frame) {
+    System.arraycopy(x, start, frame, 0, nFft);
+    for (int i = 0; i < nFft; i++) {
+      frame[i] *= window[i];
     }
   }
 

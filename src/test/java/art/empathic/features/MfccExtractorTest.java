@@ -161,6 +161,23 @@ class MfccExtractorTest {
   }
 
   @Test
+  void framesDependOnlyOnTheirOwnSamplesEvenForSignalsTooLongToKeepABufferFor() {
+    // Without a top_db floor each frame is local: a prefix's frames (those not reaching its
+    // end padding) equal the long signal's. 1.2 M samples exceed the kept-buffer size.
+    MfccExtractor ex = new MfccExtractor(DEFAULTS.withTopDb(null));
+    float[] longSignal = noise(21, 1_200_000);
+    float[] prefix = java.util.Arrays.copyOf(longSignal, 20_000);
+    float[][] whole = ex.mfcc(longSignal);
+    float[][] part = ex.mfcc(prefix);
+    assertThat(whole[0]).hasSize(2344); // 1 + 1_200_000 // 512
+    for (int t = 0; t < part[0].length - 2048 / 512; t++) {
+      for (int k = 0; k < 40; k++) {
+        assertThat(part[k][t]).isEqualTo(whole[k][t]);
+      }
+    }
+  }
+
+  @Test
   void meanIsTheAverageOverFrames() {
     MfccExtractor ex = new MfccExtractor(DEFAULTS);
     float[] y = noise(9, 12000);
