@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       DemoCommand.class,
       TrainCommand.class,
+      EvaluateCommand.class,
       CompareCommand.class,
       art.empathic.app.datasets.DatasetsCommand.class,
       CorpusCommand.class,

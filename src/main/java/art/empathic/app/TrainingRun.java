@@ -1,11 +1,9 @@
 package art.empathic.app;
 
 import art.empathic.corpus.AtomicFiles;
-import art.empathic.corpus.Clip;
 import art.empathic.corpus.Corpus;
 import art.empathic.corpus.CorpusKind;
 import art.empathic.corpus.CorpusOptions;
-import art.empathic.corpus.Csv;
 import art.empathic.corpus.Emotion;
 import art.empathic.corpus.FeatureCache;
 import art.empathic.corpus.FeaturePipeline;
@@ -163,7 +161,7 @@ final class TrainingRun {
     writeHistory(histories, full.ensemble());
     AtomicFiles.write(runDir.resolve(SUMMARY), JSON.writeValueAsBytes(summary));
     writePredictions(f.test(), test, labels);
-    RunMetrics metrics = RunEvaluation.writeMetrics(runDir, splitInfo(split, train.size()), epochs, seconds);
+    RunMetrics metrics = RunEvaluation.writeMetrics(runDir, splitInfo(split), epochs, seconds);
     RunReport.write(runDir);
     out.printf(Locale.ROOT, "test: accuracy %.4f, macro F1 %.4f, loss %.4f (%d clips); training %.1f s%n",
         metrics.accuracy(), metrics.f1Macro(), metrics.loss(), test.size(), seconds);
@@ -214,32 +212,11 @@ final class TrainingRun {
     try (SavedModel model = SavedModel.load(runDir, 1)) {
       probs = model.predictFeatures(test.x(), test.speakers());
     }
-    List<String> header = new ArrayList<>(List.of("path", "true", "predicted"));
-    labels.forEach(l -> header.add("p_" + l));
-    StringBuilder csv = new StringBuilder(Csv.formatLine(header)).append('\n');
-    for (int i = 0; i < test.size(); i++) {
-      Clip clip = testSet.clips().get(i);
-      List<String> row = new ArrayList<>(List.of(clip.path().toString(), labels.get(test.y()[i]),
-          labels.get(argMax(probs[i]))));
-      for (float p : probs[i]) {
-        row.add(Float.toString(p));
-      }
-      csv.append(Csv.formatLine(row)).append('\n');
-    }
-    AtomicFiles.write(runDir.resolve("predictions.csv"), csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    List<String> truth = java.util.Arrays.stream(test.y()).mapToObj(labels::get).toList();
+    RunFiles.writePredictions(runDir, testSet.clips(), truth, probs, labels);
   }
 
-  static int argMax(float[] p) {
-    int best = 0;
-    for (int k = 1; k < p.length; k++) {
-      if (p[k] > p[best]) {
-        best = k;
-      }
-    }
-    return best;
-  }
-
-  private SplitInfo splitInfo(Split split, int trainExamples) {
+  static SplitInfo splitInfo(Split split) {
     SplitSpec s = split.spec();
     return new SplitInfo(s.protocol().label(), s.seed(), s.protocol() == SplitSpec.Protocol.SPEAKER ? s.fold() : null,
         split.testSpeakers(), !split.speakersInTrainAndTest().isEmpty(), split.train().size(),

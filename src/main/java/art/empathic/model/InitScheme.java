@@ -3,13 +3,14 @@ package art.empathic.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.recurrent.LSTM;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
-import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 
 /**
@@ -33,51 +34,60 @@ public enum InitScheme {
     return family == ModelFamily.MLP ? SKLEARN_GLOROT : TORCH_DEFAULT;
   }
 
-  /** Initialises every parameter of the network for its example shape. */
+  /**
+   * Initialises every parameter of the network for its example shape. Fan-ins are found by
+   * propagating the example shape through the layers first, so that biases get the bounds of
+   * their layer; values are then drawn in DJL's initialisation order.
+   */
   public void initialize(Network network, NDManager manager, long seed) {
-    network.block().initialize(manager, DataType.FLOAT32, network.batchShape(1));
     SplittableRandom random = new SplittableRandom(seed);
+    Shape shape = network.batchShape(1);
     for (Network.Layer layer : network.layers()) {
-      fill(layer.block(), random);
+      assign(layer.block(), shape, random);
+      shape = layer.block().getOutputShapes(new Shape[] {shape})[0];
     }
+    network.block().initialize(manager, DataType.FLOAT32, network.batchShape(1));
   }
 
-  private void fill(Block block, SplittableRandom random) {
-    if (block instanceof Linear || block instanceof Conv1d) {
-      NDArray w = parameter(block, Parameter.Type.WEIGHT).getArray();
-      long fanOut = w.getShape().get(0);
-      long fanIn = w.getShape().size() / fanOut;
-      double bound = this == SKLEARN_GLOROT ? Math.sqrt(6.0 / (fanIn + fanOut)) : 1.0 / Math.sqrt(fanIn);
-      for (Pair<String, Parameter> p : block.getParameters()) {
-        uniform(p.getValue().getArray(), bound, random);
-      }
-    } else if (block instanceof LSTM lstm) {
-      long hidden = parameter(lstm, Parameter.Type.WEIGHT).getArray().getShape().get(0) / 4;
-      for (Pair<String, Parameter> p : block.getParameters()) {
-        uniform(p.getValue().getArray(), 1.0 / Math.sqrt(hidden), random);
-      }
+  private void assign(Block block, Shape in, SplittableRandom random) {
+    Shape out = block.getOutputShapes(new Shape[] {in})[0];
+    if (block instanceof Linear) {
+      long fanIn = in.get(in.dimension() - 1);
+      long fanOut = out.get(out.dimension() - 1);
+      uniform(block, this == SKLEARN_GLOROT ? Math.sqrt(6.0 / (fanIn + fanOut)) : 1.0 / Math.sqrt(fanIn), random);
+    } else if (block instanceof Conv1d conv) {
+      long kernel = conv.getKernelShape().get(0);
+      long fanIn = in.get(1) * kernel;
+      long fanOut = out.get(1) * kernel;
+      uniform(block, this == SKLEARN_GLOROT ? Math.sqrt(6.0 / (fanIn + fanOut)) : 1.0 / Math.sqrt(fanIn), random);
+    } else if (block instanceof LSTM) {
+      uniform(block, 1.0 / Math.sqrt(out.get(out.dimension() - 1)), random);
     } else {
-      // Containers (Dense + activation): recurse. BatchNorm keeps DJL's gamma 1, beta 0, mean 0, var 1.
+      // Containers (Dense + activation): their first child sees the same input. BatchNorm keeps
+      // DJL's gamma 1, beta 0, running mean 0 and variance 1.
+      Shape s = in;
       for (Pair<String, Block> child : block.getChildren()) {
-        fill(child.getValue(), random);
+        assign(child.getValue(), s, random);
+        s = child.getValue().getOutputShapes(new Shape[] {s})[0];
       }
     }
   }
 
-  private static Parameter parameter(Block block, Parameter.Type type) {
+  private static void uniform(Block block, double bound, SplittableRandom random) {
     for (Pair<String, Parameter> p : block.getParameters()) {
-      if (p.getValue().getType() == type) {
-        return p.getValue();
-      }
+      p.getValue().setInitializer(new SeededUniform(bound, random));
     }
-    throw new IllegalStateException(block + " has no " + type + " parameter");
   }
 
-  private static void uniform(NDArray array, double bound, SplittableRandom random) {
-    float[] values = new float[Math.toIntExact(array.size())];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = (float) (random.nextDouble(-bound, bound));
+  /** U(-bound, bound) from a shared Java generator; arrays are created, never written in place. */
+  private record SeededUniform(double bound, SplittableRandom random) implements Initializer {
+    @Override
+    public NDArray initialize(NDManager manager, Shape shape, DataType dataType) {
+      float[] values = new float[Math.toIntExact(shape.size())];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = (float) random.nextDouble(-bound, bound);
+      }
+      return manager.create(values, shape);
     }
-    array.set(FloatBuffer.wrap(values));
   }
 }

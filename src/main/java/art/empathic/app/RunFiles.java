@@ -1,0 +1,62 @@
+package art.empathic.app;
+
+import art.empathic.corpus.AtomicFiles;
+import art.empathic.corpus.Clip;
+import art.empathic.corpus.Csv;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Files of a run directory that training and evaluation both write. */
+final class RunFiles {
+  static final String PREDICTIONS = "predictions.csv";
+  /** What a report of a run reads besides predictions and metrics. */
+  static final List<String> DESCRIPTION = List.of("spec.json", TrainingRun.HISTORY, TrainingRun.SUMMARY);
+
+  private RunFiles() {}
+
+  /**
+   * Writes {@code predictions.csv}: path, true class, predicted class, then one probability
+   * column per class ({@code p_<class>}), one row per clip.
+   */
+  static void writePredictions(Path dir, List<Clip> clips, List<String> trueLabels, float[][] probs,
+      List<String> classes) throws IOException {
+    List<String> header = new ArrayList<>(List.of("path", "true", "predicted"));
+    classes.forEach(c -> header.add("p_" + c));
+    StringBuilder csv = new StringBuilder(Csv.formatLine(header)).append('\n');
+    for (int i = 0; i < clips.size(); i++) {
+      List<String> row = new ArrayList<>(List.of(clips.get(i).path().toString(), trueLabels.get(i),
+          classes.get(argMax(probs[i]))));
+      for (float p : probs[i]) {
+        row.add(Float.toString(p));
+      }
+      csv.append(Csv.formatLine(row)).append('\n');
+    }
+    AtomicFiles.write(dir.resolve(PREDICTIONS), csv.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Copies the files that describe a run (spec, history, summary) into another directory. */
+  static void copyDescription(Path runDir, Path to) throws IOException {
+    Files.createDirectories(to);
+    for (String name : DESCRIPTION) {
+      Path from = runDir.resolve(name);
+      if (Files.exists(from)) {
+        Files.copy(from, to.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  static int argMax(float[] p) {
+    int best = 0;
+    for (int k = 1; k < p.length; k++) {
+      if (p[k] > p[best]) {
+        best = k;
+      }
+    }
+    return best;
+  }
+}
