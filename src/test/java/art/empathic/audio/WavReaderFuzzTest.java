@@ -1,0 +1,88 @@
+package art.empathic.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fuzzes {@link WavReader#decode}: whatever the bytes, the only exception allowed out is {@link
+ * AudioFormatException} with a one-line message, and whatever decodes must be sane.
+ *
+ * <p>{@code mvn verify} replays the seed corpus in {@code
+ * src/test/resources/art/empathic/audio/WavReaderFuzzTestInputs/decodeOnlyFailsWithAudioFormatException/}
+ * (regenerate it with {@link FuzzSeedWriter}). For a real fuzzing run see docs/FUZZING.md:
+ * {@code JAZZER_FUZZ=1 mvn -o test -Dtest=WavReaderFuzzTest -Djazzer.max_duration=10m}.
+ */
+class WavReaderFuzzTest {
+  static final String NAME = "fuzz.wav";
+
+  @FuzzTest(maxDuration = "5m")
+  void decodeOnlyFailsWithAudioFormatException(byte[] bytes) {
+    Audio audio;
+    try {
+      audio = WavReader.decode(bytes, NAME);
+    } catch (AudioFormatException e) {
+      assertThat(e.getMessage()).startsWith(NAME + ": ").doesNotContain("\n", "\r");
+      assertThat(e.problem()).isNotBlank();
+      return;
+    }
+    WavInfo info;
+    try {
+      info = WavReader.info(bytes, NAME);
+    } catch (AudioFormatException e) {
+      throw new AssertionError("decoded, but its header does not parse: " + e.getMessage(), e);
+    }
+    float[] samples = audio.samples();
+    assertThat(audio.sampleRate()).isEqualTo(info.sampleRate()).isBetween(1, WavReader.MAX_SAMPLE_RATE);
+    assertThat(samples.length).isPositive().isEqualTo(info.frames());
+    assertThat((long) samples.length * info.blockAlign()).isLessThanOrEqualTo(bytes.length);
+    boolean pcm = !info.encoding().isFloat();
+    for (float s : samples) {
+      if (!Float.isFinite(s) || (pcm && (s < -1f || s > 1f))) {
+        throw new AssertionError("insane sample " + s + " decoded from " + info);
+      }
+    }
+  }
+
+  /** The seed corpus holds a valid file of every encoding (and broken ones, named bad-*). */
+  @Test
+  void seedCorpusHasAValidFileOfEveryEncoding() throws IOException, AudioFormatException {
+    Set<WavEncoding> seen = EnumSet.noneOf(WavEncoding.class);
+    int bad = 0;
+    try (Stream<Path> files = Files.list(seedDirectory())) {
+      for (Path seed : (Iterable<Path>) files::iterator) {
+        String name = seed.getFileName().toString();
+        if (name.startsWith("valid-")) {
+          WavReader.read(seed);
+          seen.add(WavReader.info(seed).encoding());
+        } else {
+          assertThat(name).startsWith("bad-");
+          byte[] bytes = Files.readAllBytes(seed);
+          org.assertj.core.api.Assertions.assertThatThrownBy(() -> WavReader.decode(bytes, name))
+              .isInstanceOf(AudioFormatException.class);
+          bad++;
+        }
+      }
+    }
+    assertThat(seen).containsExactlyInAnyOrder(WavEncoding.values());
+    assertThat(bad).isGreaterThanOrEqualTo(5);
+  }
+
+  static Path seedDirectory() {
+    try {
+      return Path.of(Objects.requireNonNull(WavReaderFuzzTest.class.getResource(
+          "WavReaderFuzzTestInputs/decodeOnlyFailsWithAudioFormatException")).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
