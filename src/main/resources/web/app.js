@@ -86,25 +86,26 @@ function buildCircumplex() {
   const title = root.querySelector('title');
   root.replaceChildren(title);
   svg('circle', { class: 'ring', cx: 0, cy: 0, r: 100 }, root);
-  svg('line', { class: 'axis', x1: -112, y1: 0, x2: 112, y2: 0 }, root);
-  svg('line', { class: 'axis', x1: 0, y1: -112, x2: 0, y2: 112 }, root);
+  svg('line', { class: 'axis', x1: -100, y1: 0, x2: 100, y2: 0 }, root);
+  svg('line', { class: 'axis', x1: 0, y1: -100, x2: 0, y2: 100 }, root);
   const axis = (text, x, y, anchor) => {
     const t = svg('text', { class: 'axis-label', x, y, 'text-anchor': anchor }, root);
     t.textContent = text;
   };
-  axis('high arousal', 0, -116, 'middle');
-  axis('low arousal', 0, 124, 'middle');
-  axis('pleasant', 126, 3, 'start');
-  axis('unpleasant', -126, 3, 'end');
+  axis('pleasant →', 96, -5, 'end');
+  axis('← unpleasant', -96, -5, 'start');
+  axis('↑ aroused', 5, -84, 'start');
+  axis('↓ calm', 5, 92, 'start');
   for (const label of state.classes) {
     const c = state.circumplex[label];
     if (!c) continue;
-    const x = c.valence * 100;
-    const y = -c.arousal * 100;
-    svg('circle', { class: 'class-dot', cx: x, cy: y, r: 4.5, fill: colorOf(label) }, root);
-    const lx = c.valence * 80;
-    const ly = -c.arousal * 80 + 3;
-    const t = svg('text', { class: 'class-label', x: lx, y: ly, 'text-anchor': Math.abs(c.valence) < 0.3 ? 'middle' : c.valence > 0 ? 'end' : 'start' }, root);
+    svg('circle', { class: 'class-dot', cx: c.valence * 100, cy: -c.arousal * 100, r: 4.5, fill: colorOf(label) }, root);
+    // Labels sit outside the ring along each class's direction.
+    const len = Math.hypot(c.valence, c.arousal) || 1;
+    const ux = c.valence / len;
+    const uy = -c.arousal / len;
+    const anchor = ux > 0.25 ? 'start' : ux < -0.25 ? 'end' : 'middle';
+    const t = svg('text', { class: 'class-label', x: (ux * 110).toFixed(1), y: (uy * 110 + 3.5 + uy * 4).toFixed(1), 'text-anchor': anchor }, root);
     t.textContent = label;
   }
   svg('polyline', { class: 'trail', id: 'av-trail', points: '' }, root);
@@ -493,8 +494,8 @@ async function main() {
   buildExplore();
   const seed = (Date.now() % 100000) | 0;
   state.art = new EmotionArt($('art'), params, seed);
-  const equal = Object.fromEntries(state.classes.map((l) => [l, 1]));
-  state.art.setMix(equal);
+  // Waiting for a voice: a quiet, inviting mix.
+  state.art.setMix({ Calm: 0.55, Happy: 0.25, Surprise: 0.2 });
   state.art.settle();
   if (reducedMotion) {
     state.art.advance(180);

@@ -33,7 +33,10 @@ export class EmotionArt {
    */
   constructor(canvas, params, seed = 7) {
     this.canvas = canvas;
-    this.ctx = canvas.getContext('2d', { alpha: false });
+    // A half-float canvas lets the trails fade all the way to the background; 8-bit canvases
+    // leave faint ghosts (each fade step rounds to zero near the background). Browsers that do
+    // not know colorType ignore it.
+    this.ctx = canvas.getContext('2d', { alpha: false, colorType: 'float16' });
     this.params = params;
     this.labels = Object.keys(params.emotions);
     this.styles = this.labels.map((l) => params.emotions[l]);

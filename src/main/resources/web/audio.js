@@ -50,7 +50,7 @@ export function levelDb(samples) {
 export class Microphone {
   static async open(onBlock) {
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
-      throw new Error('this browser cannot record audio here (a secure context, e.g. http://127.0.0.1, is needed)');
+      throw new Error('this browser cannot record audio here (it needs a secure context such as localhost or HTTPS)');
     }
     const stream = await navigator.mediaDevices.getUserMedia({
       audio: { channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: false },

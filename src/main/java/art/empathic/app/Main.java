@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       DemoCommand.class,
+      PredictCommand.class,
+      ServeCommand.class,
+      ArtCommand.class,
     })
 public final class Main implements Runnable {
 

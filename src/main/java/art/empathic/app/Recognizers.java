@@ -53,8 +53,8 @@ public final class Recognizers {
    */
   private static EmotionRecognizer openTrained(Path runDirOrNull) throws IOException {
     if (runDirOrNull == null) {
-      throw new IOException("no trained model: run `./empathic-art train ...` first, then pass --model RUNDIR");
+      throw new ModelUnavailableException("no trained model: run `./empathic-art train ...` first, then pass --model RUNDIR");
     }
-    throw new IOException(runDirOrNull + ": no trained model can be loaded yet: run `./empathic-art train ...` first");
+    throw new ModelUnavailableException(runDirOrNull + ": no trained model can be loaded yet: run `./empathic-art train ...` first");
   }
 }

@@ -126,7 +126,7 @@ public final class EmotionServer implements AutoCloseable {
     app.exception(ApiException.class, (e, ctx) -> json(ctx, e.status(), PredictionJson.error(e.getMessage())));
     app.exception(Exception.class, (e, ctx) -> {
       LOG.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.toString());
-      json(ctx, 500, PredictionJson.error("internal error (" + e.getClass().getSimpleName() + "); see the server log"));
+      json(ctx, 500, PredictionJson.error("internal error; see the server log"));
     });
     app.error(404, ctx -> {
       if (ctx.path().startsWith("/api/")) {
@@ -325,7 +325,7 @@ public final class EmotionServer implements AutoCloseable {
       return new ApiException(400, t.getMessage() != null && t.getMessage().startsWith(name) ? t.getMessage() : name + ": " + t.getMessage());
     }
     LOG.warn("prediction of {} failed: {}", name, t.toString());
-    return new ApiException(500, name + ": prediction failed (" + t.getClass().getSimpleName() + "); see the server log");
+    return new ApiException(500, name + ": prediction failed; see the server log");
   }
 
   private static void json(Context ctx, int status, JsonNode body) {
@@ -387,22 +387,32 @@ public final class EmotionServer implements AutoCloseable {
       liveFail(ctx, WsCloseStatus.POLICY_VIOLATION, e.getMessage());
       return;
     }
-    if (!due) {
-      return;
-    }
-    LiveSession session = s;
-    LiveSession.Snapshot snap = s.snapshot();
-    try {
-      pool.execute(() -> livePredict(ctx, session, snap));
-    } catch (RejectedExecutionException e) {
-      // Busy: skip this update; the next one comes with the next half second of audio.
-      session.finished();
+    if (due) {
+      schedule(ctx, s);
     }
   }
 
-  private void livePredict(WsContext ctx, LiveSession s, LiveSession.Snapshot snap) {
+  /** Runs a live prediction on the newest audio; if more became due meanwhile, runs again. */
+  private void schedule(WsContext ctx, LiveSession s) {
+    LiveSession.Snapshot snap = s.snapshot();
     try {
-      ObjectNode n = PredictionJson.MAPPER.createObjectNode();
+      pool.execute(() -> {
+        boolean again = livePredict(ctx, s, snap);
+        if (again) {
+          schedule(ctx, s);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      // Busy: skip this update; the next half second of audio asks again.
+      s.finished();
+    }
+  }
+
+  /** Predicts, frees the session's slot, answers; returns whether another prediction is due. */
+  private boolean livePredict(WsContext ctx, LiveSession s, LiveSession.Snapshot snap) {
+    ObjectNode n = PredictionJson.MAPPER.createObjectNode();
+    boolean again = false;
+    try {
       double level = snap.levelDbfs();
       if (level < LiveSession.QUIET_DBFS) {
         n.put("type", "quiet");
@@ -417,13 +427,16 @@ public final class EmotionServer implements AutoCloseable {
         n.set("raw", PredictionJson.prediction(raw));
         n.put("level", Math.round(level * 10) / 10.0);
       }
-      send(ctx, n);
     } catch (RuntimeException e) {
       LOG.warn("live prediction failed: {}", e.toString());
-      liveFail(ctx, WsCloseStatus.SERVER_ERROR, "prediction failed (" + e.getClass().getSimpleName() + ")");
-    } finally {
       s.finished();
+      liveFail(ctx, WsCloseStatus.SERVER_ERROR, "prediction failed; see the server log");
+      return false;
     }
+    // Free the slot before answering so audio the client sends in reply is not missed.
+    again = s.finished();
+    send(ctx, n);
+    return again && ctx.session.isOpen();
   }
 
   private static double round3(double v) {

@@ -122,8 +122,17 @@ final class LiveSession {
     return smoother.update(raw, dt);
   }
 
-  synchronized void finished() {
+  /**
+   * Frees the prediction slot. If enough audio arrived while the prediction ran, the slot is
+   * taken again at once and true is returned: the caller predicts again on the newest audio.
+   */
+  synchronized boolean finished() {
+    if (received - lastDueAt >= updateSamples) {
+      lastDueAt = received;
+      return true;
+    }
     inFlight = false;
+    return false;
   }
 
   record Snapshot(float[] samples, double time, long atSample) {
