@@ -45,6 +45,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--workers", description = "Predictions at once (default: one per core).")
   Integer workers;
 
+  private final CountDownLatch stop = new CountDownLatch(1);
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -56,27 +58,40 @@ final class ServeCommand implements Callable<Integer> {
     if (workers != null) {
       limits = limits.withWorkers(workers).withQueue(4 * workers);
     }
-    if (!isLoopback(host)) {
-      err.println("empathic-art: warning: listening on " + host + ", not loopback: anyone who can reach this"
-          + " machine can use the server and its microphone page. Use --host 127.0.0.1 to keep it local.");
-    }
+    exposureWarning(host).ifPresent(err::println);
+    err.flush();
+    Thread hook = new Thread(stop::countDown, "serve-stop");
     try (EmotionRecognizer recognizer = Recognizers.open(model);
          EmotionServer server = new EmotionServer(recognizer, limits).start(host, port)) {
       out.printf("Empathic Art is listening on http://%s:%d/  (model: %s; Ctrl-C to stop)%n",
           host.contains(":") ? "[" + host + "]" : host, server.port(), recognizer.info().name());
       out.flush();
-      CountDownLatch stop = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "serve-stop"));
+      Runtime.getRuntime().addShutdownHook(hook);
       stop.await();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException | IllegalArgumentException e) {
+        // shutting down already, or never added
+      }
     }
     return 0;
   }
 
-  static boolean isLoopback(String host) {
+  /** Stops the server (Ctrl-C does this through a shutdown hook; tests call it directly). */
+  void stop() {
+    stop.countDown();
+  }
+
+  /** The warning to print when {@code host} is not a loopback address; empty for loopback. */
+  static java.util.Optional<String> exposureWarning(String host) {
+    boolean loopback;
     try {
-      return InetAddress.getByName(host).isLoopbackAddress();
+      loopback = InetAddress.getByName(host).isLoopbackAddress();
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("--host " + host + ": unknown host");
     }
+    return loopback ? java.util.Optional.empty() : java.util.Optional.of("empathic-art: warning: listening on " + host
+        + ", not loopback: anyone who can reach this machine can use the server. Use --host 127.0.0.1 to keep it local.");
   }
 }
