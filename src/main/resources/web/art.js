@@ -65,7 +65,7 @@ export class EmotionArt {
   /** Matches the canvas to its displayed size and refills it with particles. */
   resize() {
     const c = this.canvas;
-    const dpr = Math.min(window.devicePixelRatio || 1, 2);
+    const dpr = Math.min(window.devicePixelRatio || 1, 1.5);
     const width = Math.max(16, Math.round(c.clientWidth * dpr));
     const height = Math.max(16, Math.round(c.clientHeight * dpr));
     if (width !== c.width || height !== c.height || !this.particles) {
@@ -104,6 +104,21 @@ export class EmotionArt {
     this.w = this.target.slice();
   }
 
+  /**
+   * Keeps the animation fluid on slow machines: if the last 90 frames averaged under 40 frames
+   * per second, drop a sixth of the particles (never below 300).
+   */
+  adapt(dt) {
+    this.frameTimes = this.frameTimes || [];
+    this.frameTimes.push(dt);
+    if (this.frameTimes.length < 90) return;
+    const mean = this.frameTimes.reduce((a, b) => a + b, 0) / this.frameTimes.length;
+    this.frameTimes = [];
+    if (mean > 1 / 40 && this.particles.length > 300) {
+      this.particles.length = Math.max(300, Math.floor(this.particles.length * 5 / 6));
+    }
+  }
+
   start() {
     if (this.running) return;
     this.running = true;
@@ -113,6 +128,7 @@ export class EmotionArt {
       if (!this.running) return;
       const dt = Math.min(0.1, (now - last) / 1000);
       last = now;
+      this.adapt(dt);
       acc += dt;
       const a = 1 - Math.exp(-dt / this.easeSeconds);
       this.w = this.w.map((v, i) => v + (this.target[i] - v) * a);

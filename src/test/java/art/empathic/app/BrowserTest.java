@@ -146,7 +146,7 @@ class BrowserTest {
     assertThat(browser.findElement(By.id("av-point")).getDomAttribute("visibility")).isEqualTo("visible");
     assertThat(browser.findElement(By.id("art")).getDomAttribute("aria-label")).contains("Happy");
     assertThat(text("caption-emotion")).isEqualTo("Happy");
-    Thread.sleep(3000); // let the art move into its new mood
+    Thread.sleep(2500); // let the art move into its new mood
     assertThat(canvasColours()).isGreaterThan(50);
     screenshot("2-recorded-happy");
   }
@@ -171,7 +171,7 @@ class BrowserTest {
       waitFor(Duration.ofSeconds(20), "the verdict on " + f.getFileName(), () -> text("verdict").contains(f.getFileName().toString()));
       verdictIs(e);
       assertThat(text("status")).contains(f.getFileName().toString());
-      Thread.sleep(3500);
+      Thread.sleep(2500);
       screenshot("4-upload-" + e.label().toLowerCase());
     }
   }

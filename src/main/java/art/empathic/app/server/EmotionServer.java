@@ -254,7 +254,7 @@ public final class EmotionServer implements AutoCloseable {
         throw tooLarge(file.size());
       }
       try (InputStream in = file.content()) {
-        return new Upload(file.filename() == null || file.filename().isBlank() ? "upload.wav" : file.filename(), readCapped(in));
+        return new Upload(uploadName(file.filename()), readCapped(in));
       }
     }
     String type = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
@@ -263,8 +263,18 @@ public final class EmotionServer implements AutoCloseable {
     }
     String name = ctx.header("X-File-Name");
     try (InputStream in = ctx.req().getInputStream()) {
-      return new Upload(name == null || name.isBlank() ? "upload.wav" : name.replaceAll("[\\r\\n]", ""), readCapped(in));
+      return new Upload(uploadName(name), readCapped(in));
     }
+  }
+
+  /** The client's name for the upload, cleaned for messages: one line, at most 120 characters. */
+  static String uploadName(String given) {
+    if (given == null || given.isBlank()) {
+      return "upload.wav";
+    }
+    String n = given.replaceAll("[\\p{Cntrl}]", "").replaceAll(".*[/\\\\]", "").strip();
+    n = n.isEmpty() ? "upload.wav" : n;
+    return n.length() > 120 ? n.substring(0, 120) : n;
   }
 
   private byte[] readCapped(InputStream in) throws IOException {

@@ -216,6 +216,16 @@ class EmotionServerTest {
   }
 
   @Test
+  void uploadNamesAreCleanedForMessages() {
+    assertThat(EmotionServer.uploadName(null)).isEqualTo("upload.wav");
+    assertThat(EmotionServer.uploadName("C:\\Users\\me\\voice.wav")).isEqualTo("voice.wav");
+    assertThat(EmotionServer.uploadName("../../etc/x.wav")).isEqualTo("x.wav");
+    assertThat(EmotionServer.uploadName("a\u0007b.wav")).isEqualTo("ab.wav");
+    assertThat(EmotionServer.uploadName("/")).isEqualTo("upload.wav");
+    assertThat(EmotionServer.uploadName("x".repeat(500))).hasSize(120);
+  }
+
+  @Test
   void unknownApiPathsAreJson404s() throws Exception {
     EmotionServer s = start();
     assertThat(error(get(s, "/api/nope"), 404)).contains("GET /api/nope");
