@@ -23,6 +23,15 @@ public enum WavEncoding {
   /** {@code WAVE_FORMAT_EXTENSIBLE}: the real format code is in the sub-format GUID. */
   public static final int FORMAT_EXTENSIBLE = 0xFFFE;
 
+  /**
+   * Bytes 2..15 of the KSDATAFORMAT_SUBTYPE_PCM / _IEEE_FLOAT GUIDs of {@code
+   * WAVE_FORMAT_EXTENSIBLE}, as stored in a file; bytes 0..1 hold the format code. Do not modify.
+   */
+  static final byte[] SUBFORMAT_GUID_TAIL = {
+    0x00, 0x00, 0x00, 0x00, 0x10, 0x00, (byte) 0x80, 0x00, 0x00, (byte) 0xAA, 0x00, 0x38,
+    (byte) 0x9B, 0x71
+  };
+
   private final int formatCode;
   private final int bitsPerSample;
   private final String description;

@@ -62,12 +62,6 @@ public final class WavReader {
   private static final int MAX_FRAMES = Integer.MAX_VALUE - 8;
   private static final int FILE_BLOCK_BYTES = 1 << 16;
 
-  /** Bytes 2..15 of the KSDATAFORMAT_SUBTYPE_PCM / _IEEE_FLOAT GUIDs, as stored in the file. */
-  private static final byte[] SUBFORMAT_GUID_TAIL = {
-    0x00, 0x00, 0x00, 0x00, 0x10, 0x00, (byte) 0x80, 0x00, 0x00, (byte) 0xAA, 0x00, 0x38,
-    (byte) 0x9B, 0x71
-  };
-
   /** Format codes people meet in the wild, so the error can say what the file is. */
   private static final Map<Integer, String> KNOWN_FORMATS =
       Map.ofEntries(
@@ -261,8 +255,8 @@ public final class WavReader {
             name, "valid bits per sample " + validBits + " exceed the container's " + bits);
       }
       code = u16(fmt, 24);
-      for (int i = 0; i < SUBFORMAT_GUID_TAIL.length; i++) {
-        if (fmt.get(26 + i) != SUBFORMAT_GUID_TAIL[i]) {
+      for (int i = 0; i < WavEncoding.SUBFORMAT_GUID_TAIL.length; i++) {
+        if (fmt.get(26 + i) != WavEncoding.SUBFORMAT_GUID_TAIL[i]) {
           throw new AudioFormatException(
               name, "WAVE_FORMAT_EXTENSIBLE sub-format " + guid(fmt, 24) + " is not PCM or IEEE float");
         }

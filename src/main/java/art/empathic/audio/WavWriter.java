@@ -29,10 +29,6 @@ import java.util.List;
  * fact} chunk as the WAV specification asks for non-PCM formats.
  */
 public final class WavWriter {
-  private static final byte[] SUBFORMAT_GUID_TAIL = {
-    0x00, 0x00, 0x00, 0x00, 0x10, 0x00, (byte) 0x80, 0x00, 0x00, (byte) 0xAA, 0x00, 0x38,
-    (byte) 0x9B, 0x71
-  };
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -166,7 +162,7 @@ public final class WavWriter {
     if (extensible) {
       b.putShort((short) 22).putShort((short) encoding.bitsPerSample());
       b.putInt(channels == 1 ? 0x4 : channels == 2 ? 0x3 : 0); // front centre / front left+right
-      b.putShort((short) encoding.formatCode()).put(SUBFORMAT_GUID_TAIL);
+      b.putShort((short) encoding.formatCode()).put(WavEncoding.SUBFORMAT_GUID_TAIL);
     } else if (encoding.isFloat()) {
       b.putShort((short) 0); // cbSize: no extension
     }

@@ -189,6 +189,18 @@ class WavReaderTest {
         .hasMessage(text + ": not a RIFF/WAVE file (starts with 'thes', form 'e no')");
   }
 
+  @Test
+  void filesAboveTwoGibibytesAreRefusedBeforeReading(@TempDir Path dir) throws IOException {
+    Path huge = dir.resolve("huge.wav");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      f.write(WavWriter.pcm16().toBytes(new float[] {0f}, RATE));
+      f.setLength(3L << 30); // sparse: takes no disk space
+    }
+    assertThatThrownBy(() -> WavReader.read(huge))
+        .isInstanceOf(AudioFormatException.class)
+        .hasMessage(huge + ": file is 3072 MiB; WAV files above 2048 MiB are not supported");
+  }
+
   // ---------------------------------------------------------------- bad input, one line each
 
   private static void assertBad(byte[] bytes, String problem) {
