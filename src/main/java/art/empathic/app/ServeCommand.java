@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 /** {@code serve}: the web page, the prediction API and live audio over one recognizer. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {
-      "Serve the Empathic Art page (GET /), POST /api/predict, GET /api/health, GET /api/model and the",
-      "live-audio WebSocket /api/live. Listens on 127.0.0.1 unless --host says otherwise. Stop with Ctrl-C."
+      "Serve the web page, the prediction API and live audio over one model (on 127.0.0.1 by default).",
+      "Endpoints: GET / (the page), POST /api/predict, GET /api/health, GET /api/model, WebSocket /api/live.",
+      "Listens on 127.0.0.1 unless --host says otherwise. Stop with Ctrl-C."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
