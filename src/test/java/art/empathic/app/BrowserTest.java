@@ -11,21 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The page in a real browser: Debian's headless Chromium with a fake microphone that plays a
@@ -34,8 +29,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code target/browser-screenshots/}.
  */
 class BrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SHOTS = Path.of("target", "browser-screenshots");
 
   static EmotionServer server;
@@ -44,24 +37,12 @@ class BrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+    assumeTrue(HeadlessChromium.available(),
         "Chromium or chromedriver not found at /usr/bin: browser test skipped (apt-get install chromium chromium-driver)");
     work = Files.createTempDirectory("empathic-browser");
     Path mic = TestWavs.tone(work.resolve("mic.wav"), Emotion.HAPPY, 4);
-    Files.createDirectories(SHOTS);
     server = new EmotionServer(new ToneRecognizer(), ServerLimits.defaults()).start("127.0.0.1", 0);
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary(CHROMIUM.toString());
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
-        "--user-data-dir=" + Files.createDirectories(work.resolve("profile")),
-        "--window-size=1440,900",
-        "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-        "--use-file-for-fake-audio-capture=" + mic,
-        "--autoplay-policy=no-user-gesture-required");
-    o.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, o);
+    browser = HeadlessChromium.start(mic, Files.createDirectories(work.resolve("profile")), "1440,900");
     browser.get("http://127.0.0.1:" + server.port() + "/");
     waitFor(Duration.ofSeconds(20), "the page to start", () -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-ready")));
   }
@@ -81,22 +62,12 @@ class BrowserTest {
     }
   }
 
-  interface Check {
-    boolean ok() throws Exception;
-  }
-
-  static void waitFor(Duration timeout, String what, Check check) {
-    new WebDriverWait(browser, timeout).withMessage("waiting for " + what).ignoring(Exception.class).until(d -> {
-      try {
-        return check.ok();
-      } catch (Exception e) {
-        return false;
-      }
-    });
+  static void waitFor(Duration timeout, String what, HeadlessChromium.Check check) {
+    HeadlessChromium.waitFor(browser, timeout, what, check);
   }
 
   static void screenshot(String name) throws Exception {
-    Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    HeadlessChromium.screenshot(browser, SHOTS.resolve(name + ".png"));
   }
 
   static Object js(String script, Object... args) {
