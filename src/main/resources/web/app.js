@@ -94,8 +94,8 @@ function buildCircumplex() {
   };
   axis('pleasant →', 96, -5, 'end');
   axis('← unpleasant', -96, -5, 'start');
-  axis('↑ aroused', 5, -56, 'start');
-  axis('↓ calm', 5, 62, 'start');
+  axis('↑ high arousal', 5, -56, 'start');
+  axis('↓ low arousal', 5, 62, 'start');
   for (const label of state.classes) {
     const c = state.circumplex[label];
     if (!c) continue;
