@@ -27,14 +27,7 @@ class ArtCommandTest {
   }
 
   private static double warmth(BufferedImage img) {
-    long sum = 0;
-    for (int y = 0; y < img.getHeight(); y++) {
-      for (int x = 0; x < img.getWidth(); x++) {
-        int c = img.getRGB(x, y);
-        sum += ((c >> 16) & 255) - (c & 255);
-      }
-    }
-    return sum / (double) (img.getWidth() * img.getHeight());
+    return art.empathic.app.art.ImageStats.of(img).warmth();
   }
 
   @Test

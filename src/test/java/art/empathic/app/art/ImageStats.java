@@ -3,13 +3,13 @@ package art.empathic.app.art;
 import java.awt.image.BufferedImage;
 
 /** Colour statistics of a picture, for telling emotions' pictures apart. */
-record ImageStats(double brightness, double warmth, double hueDegrees, double saturation) {
+public record ImageStats(double brightness, double warmth, double hueDegrees, double saturation) {
 
   /**
    * Mean brightness (Rec. 601 luma, 0-255), warmth (mean red minus blue), the saturation-weighted
    * circular mean hue, and mean saturation.
    */
-  static ImageStats of(BufferedImage img) {
+  public static ImageStats of(BufferedImage img) {
     double luma = 0;
     double warmth = 0;
     double hx = 0;
@@ -36,7 +36,7 @@ record ImageStats(double brightness, double warmth, double hueDegrees, double sa
   }
 
   /** Distance of the mean hue from a target hue, in degrees (0-180). */
-  double hueDistance(double target) {
+  public double hueDistance(double target) {
     double d = Math.abs(hueDegrees - target) % 360;
     return d > 180 ? 360 - d : d;
   }

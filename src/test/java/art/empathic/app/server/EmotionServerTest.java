@@ -28,20 +28,15 @@ import org.junit.jupiter.api.Test;
 
 class EmotionServerTest {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final List<AutoCloseable> toClose = new ArrayList<>();
+  private final RunningServers servers = new RunningServers();
 
   @AfterEach
   void stop() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
+    servers.close();
   }
 
   private EmotionServer start(EmotionRecognizer r, ServerLimits limits) {
-    EmotionServer s = new EmotionServer(r, limits).start("127.0.0.1", 0);
-    toClose.add(r);
-    toClose.add(s);
-    return s;
+    return servers.start(r, limits);
   }
 
   private EmotionServer start() {

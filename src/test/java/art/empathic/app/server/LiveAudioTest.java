@@ -23,21 +23,15 @@ import org.junit.jupiter.api.Test;
 
 /** The live-audio WebSocket protocol of docs/API.md, end to end. */
 class LiveAudioTest {
-  private final List<AutoCloseable> toClose = new ArrayList<>();
+  private final RunningServers servers = new RunningServers();
 
   @AfterEach
   void stop() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
+    servers.close();
   }
 
   private EmotionServer start(ServerLimits limits) {
-    var r = TestRecognizers.tone();
-    EmotionServer s = new EmotionServer(r, limits).start("127.0.0.1", 0);
-    toClose.add(r);
-    toClose.add(s);
-    return s;
+    return servers.start(TestRecognizers.tone(), limits);
   }
 
   /** A client that queues every text message and the close code. */
