@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
       FeaturesCommand.class,
       MfccCommand.class,
       BenchCommand.class,
+      PredictCommand.class,
+      ServeCommand.class,
+      ArtCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,60 @@
+package art.empathic.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The one place commands and {@link EmotionRecognizer#load} get a recognizer from. Every
+ * {@code --model RUNDIR} option goes through {@link #open}.
+ *
+ * <p>The opener is replaceable so tests (and programs embedding the toolkit) can serve a
+ * recognizer of their own: {@code try (var restore = Recognizers.override(dir -> fake)) {...}}.
+ */
+public final class Recognizers {
+
+  /** Opens a recognizer for a run directory, or for the default model when it is null. */
+  @FunctionalInterface
+  public interface Opener {
+    EmotionRecognizer open(Path runDirOrNull) throws IOException;
+  }
+
+  /** Restores the previous opener when closed. */
+  public interface Restore extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  private static volatile Opener opener = Recognizers::openTrained;
+
+  private Recognizers() {}
+
+  /**
+   * Opens the recognizer for {@code runDirOrNull}; {@code null} means the default model.
+   *
+   * @throws IOException if the run directory cannot be read or holds no usable model; the
+   *     message names the directory and the problem
+   */
+  public static EmotionRecognizer open(Path runDirOrNull) throws IOException {
+    return opener.open(runDirOrNull);
+  }
+
+  /** Replaces the opener until the returned handle is closed. Not for concurrent overriders. */
+  public static Restore override(Opener replacement) {
+    Objects.requireNonNull(replacement, "replacement");
+    Opener previous = opener;
+    opener = replacement;
+    return () -> opener = previous;
+  }
+
+  /**
+   * The model-backed opener. Pending: the trainer's run directories and the DJL-backed
+   * recognizer are supplied by the models work (issue 4); until then there is no model to load.
+   */
+  private static EmotionRecognizer openTrained(Path runDirOrNull) throws IOException {
+    if (runDirOrNull == null) {
+      throw new ModelUnavailableException("no trained model: run `./empathic-art train ...` first, then pass --model RUNDIR");
+    }
+    throw new ModelUnavailableException(runDirOrNull + ": no trained model can be loaded yet: run `./empathic-art train ...` first");
+  }
+}
