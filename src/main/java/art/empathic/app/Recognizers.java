@@ -48,13 +48,11 @@ public final class Recognizers {
   }
 
   /**
-   * The model-backed opener. Pending: the trainer's run directories and the DJL-backed
-   * recognizer are supplied by the models work (issue 4); until then there is no model to load.
+   * The model-backed opener: a trained run directory, or the default model (see
+   * {@link DefaultModel}) when it is null. One network copy per core serves the server's workers.
    */
   private static EmotionRecognizer openTrained(Path runDirOrNull) throws IOException {
-    if (runDirOrNull == null) {
-      throw new ModelUnavailableException("no trained model: run `./empathic-art train ...` first, then pass --model RUNDIR");
-    }
-    throw new ModelUnavailableException(runDirOrNull + ": no trained model can be loaded yet: run `./empathic-art train ...` first");
+    Path dir = runDirOrNull != null ? runDirOrNull : DefaultModel.find();
+    return ModelRecognizer.open(dir, Math.max(1, Runtime.getRuntime().availableProcessors()));
   }
 }

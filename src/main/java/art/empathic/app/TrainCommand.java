@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -220,20 +219,8 @@ final class TrainCommand implements Callable<Integer> {
         : training.augment.equalsIgnoreCase("none") ? null : training.augment;
     AugmentSpec augment = augmentText == null ? null : AugmentSpec.parse(augmentText, split.seed);
     int ensemble = training.ensemble != null ? training.ensemble : r.ensemble();
-    String name = displayName(family, architecture, t);
-    return new ModelSpec(ModelSpec.FORMAT_VERSION, family.cliName(), name, feature, feature.describe(), List.of(),
-        ModelSpec.summarize(architecture, t, ensemble, norm, augment), split.seed, architecture, t, norm, null,
-        ensemble, dirs.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(),
-        corpusKind == null ? null : corpusKind.name().toLowerCase(Locale.ROOT).replace('_', '-'), neutral, s, augment);
-  }
-
-  /** Names the configuration, never the seed or fold: reports group runs by it. */
-  static String displayName(ModelFamily family, Architecture a, TrainSettings t) {
-    if (a instanceof Architecture.Mlp m) {
-      return family.displayName() + " (alpha " + new java.math.BigDecimal(Double.toString(m.alpha())).stripTrailingZeros()
-          .toPlainString() + ")";
-    }
-    return family.displayName() + " (" + t.epochs() + " epochs)";
+    return ModelSpecs.of(family, feature, architecture, t, norm, augment, ensemble,
+        new ModelSpecs.Data(dirs, corpusKind, neutral, s));
   }
 
   private FeatureSpec featureSpec(FeatureSpec base) {

@@ -72,6 +72,12 @@ final class TrainingRun {
   /** Starts a new run in {@code runDir}, which must not hold another run. */
   static Result start(ModelSpec spec, Path runDir, Environment env, PrintWriter out, StopSignal stop)
       throws IOException {
+    return start(spec, runDir, env, out, stop, null);
+  }
+
+  /** As {@link #start}, on a corpus already loaded from the spec's data (null: load it). */
+  static Result start(ModelSpec spec, Path runDir, Environment env, PrintWriter out, StopSignal stop, Corpus loaded)
+      throws IOException {
     if (Files.exists(runDir.resolve(ModelSpec.FILE))) {
       boolean finished = Files.exists(runDir.resolve(RunMetrics.FILE));
       throw new IllegalArgumentException(runDir + (finished
@@ -79,21 +85,27 @@ final class TrainingRun {
           : ": holds an unfinished run; continue it with --resume " + runDir + " or choose another --out"));
     }
     Files.createDirectories(runDir);
-    return new TrainingRun(spec, runDir, env, out, stop).execute(false);
+    return new TrainingRun(spec, runDir, env, out, stop).execute(false, loaded);
   }
 
   /** Continues a stopped run from its directory with its own saved settings. */
   static Result resume(Path runDir, Environment env, PrintWriter out, StopSignal stop) throws IOException {
+    return resume(runDir, env, out, stop, null);
+  }
+
+  /** As {@link #resume}, on a corpus already loaded from the spec's data (null: load it). */
+  static Result resume(Path runDir, Environment env, PrintWriter out, StopSignal stop, Corpus loaded)
+      throws IOException {
     if (Files.exists(runDir.resolve(RunMetrics.FILE))) {
       throw new IllegalArgumentException(runDir + ": the run already finished; nothing to resume");
     }
     ModelSpec spec = ModelSpec.read(runDir);
     out.println("resuming " + spec.displayName() + " in " + runDir);
-    return new TrainingRun(spec, runDir, env, out, stop).execute(true);
+    return new TrainingRun(spec, runDir, env, out, stop).execute(true, loaded);
   }
 
-  private Result execute(boolean resume) throws IOException {
-    Corpus corpus = Corpus.load(spec.data().stream().map(Path::of).toList(),
+  private Result execute(boolean resume, Corpus loaded) throws IOException {
+    Corpus corpus = loaded != null ? loaded : Corpus.load(spec.data().stream().map(Path::of).toList(),
         new CorpusOptions(spec.corpusKind() == null ? null : CorpusKind.parse(spec.corpusKind()), spec.neutral()));
     List<Emotion> classes = corpus.emotions();
     if (classes.size() < 2) {

@@ -13,7 +13,7 @@ public enum ModelFamily {
   /** 1-D convolution blocks over MFCC frames, then an LSTM, then softmax. */
   CNN_LSTM("cnn_lstm", "CNN+LSTM"),
   /** The 1-D CNN-LSTM of Zhao, Mao and Chen (2019): four LFLBs, LSTM 256, softmax. */
-  CNN_LSTM_PAPER("cnn_lstm_paper", "CNN-LSTM (Zhao et al. 2019)");
+  CNN_LSTM_PAPER("cnn_lstm_paper", "Paper CNN-LSTM");
 
   private final String cliName;
   private final String displayName;
