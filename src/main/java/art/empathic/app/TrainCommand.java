@@ -8,6 +8,7 @@ import art.empathic.corpus.FeatureKind;
 import art.empathic.corpus.FeatureSpec;
 import art.empathic.corpus.NeutralPolicy;
 import art.empathic.corpus.SplitSpec;
+import art.empathic.corpus.TimeStatistic;
 import art.empathic.features.MfccConfig;
 import art.empathic.model.Architecture;
 import art.empathic.model.ModelFamily;
@@ -152,6 +153,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--n-mels", paramLabel = "N") Integer nMels;
     @Option(names = "--frames", paramLabel = "N", description = "Frames per sequence.") Integer frames;
     @Option(names = "--deltas", paramLabel = "ORDER", description = "0, 1 or 2.") Integer deltas;
+    @Option(names = "--statistics", paramLabel = "LIST", description = "mfcc-stats: statistics over time, e.g. "
+        + "mean,std,p10,p90,dstd (also min, max, median, dmean, d2std).") String statistics;
     @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache folder.") Path cache;
     @Option(names = "--no-cache", description = "Neither read nor write the feature cache.") boolean noCache;
     @Option(names = "--no-progress", description = "No progress bars.") boolean noProgress;
@@ -233,6 +236,12 @@ final class TrainCommand implements Callable<Integer> {
     FeatureKind kind = o.kind != null ? o.kind : base.kind();
     FeatureSpec f = FeatureSpec.of(kind, c).withAlign(base.align()).withDeltas(o.deltas != null ? o.deltas
         : kind == base.kind() ? base.deltaOrder() : 0);
+    if (kind == FeatureKind.MFCC_STATS) {
+      f = f.withStatistics(o.statistics != null ? TimeStatistic.parseList(o.statistics)
+          : base.statistics() != null ? base.statistics() : TimeStatistic.DEFAULT);
+    } else if (o.statistics != null) {
+      throw new IllegalArgumentException("--statistics applies to --feature mfcc-stats, not " + kind);
+    }
     if (kind.isSequence()) {
       f = f.withFrames(o.frames != null ? o.frames : base.kind().isSequence() ? base.frames() : FeatureSpec.DEFAULT_FRAMES);
     } else if (o.frames != null) {

@@ -21,21 +21,18 @@ public enum FeatureKind {
     }
   },
   /**
-   * MFCC statistics over time: for every MFCC row its mean, standard deviation, 10th and 90th
-   * percentile; for every delta row (with deltas) its standard deviation, since a delta's mean
-   * is about zero. Shape [4 * n_mfcc + deltaOrder * n_mfcc], grouped by statistic: all means,
-   * all stds, all p10, all p90, then the delta stds.
+   * MFCC statistics over time (see {@link TimeStatistic}; default mean, std, p10, p90 of each
+   * MFCC and the std of each delta). Shape [statistics x n_mfcc], grouped by statistic.
    */
   MFCC_STATS("mfcc-stats", BaseFeature.MFCC, false) {
     @Override
     float[] derive(float[][] stacked, FeatureSpec spec) {
-      return TimeStatistics.of(stacked, stacked.length / (1 + spec.deltaOrder()));
+      return TimeStatistics.of(stacked, base().rows(spec.mfcc()), spec.statistics());
     }
 
     @Override
     int[] shape(FeatureSpec spec) {
-      int rows = base().rows(spec.mfcc());
-      return new int[] {4 * rows + spec.deltaOrder() * rows};
+      return new int[] {spec.statistics().size() * base().rows(spec.mfcc())};
     }
   },
   /** MFCC frames cut or zero-padded to a fixed count. Shape [channels][frames]. */

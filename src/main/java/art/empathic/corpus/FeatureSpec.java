@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,7 +30,7 @@ import java.util.Objects;
  * @param deltaWidth the delta window (odd, &gt;= 3; librosa's default 9)
  */
 public record FeatureSpec(int version, FeatureKind kind, MfccConfig mfcc, int frames, FrameAlign align, int deltaOrder,
-    int deltaWidth) {
+    int deltaWidth, List<TimeStatistic> statistics) {
 
   public static final int VERSION = 1;
   /** Default frame count of sequence kinds: 128 frames (4.1 s at 16 kHz with hop 512). */
@@ -57,6 +58,16 @@ public record FeatureSpec(int version, FeatureKind kind, MfccConfig mfcc, int fr
     if (deltaOrder < 0 || deltaOrder > 2) {
       throw new IllegalArgumentException("delta order must be 0, 1 or 2, got " + deltaOrder);
     }
+    if (kind == FeatureKind.MFCC_STATS) {
+      statistics = List.copyOf(statistics == null || statistics.isEmpty() ? TimeStatistic.DEFAULT : statistics);
+      if (statistics.stream().distinct().count() != statistics.size()) {
+        throw new IllegalArgumentException("statistics must not repeat, got " + statistics);
+      }
+      // The delta statistics need their deltas stacked under the MFCC.
+      deltaOrder = Math.max(deltaOrder, statistics.stream().mapToInt(TimeStatistic::deltaOrder).max().orElse(0));
+    } else {
+      statistics = null;
+    }
     if (deltaWidth < 3 || deltaWidth % 2 == 0) {
       throw new IllegalArgumentException("delta width must be odd and >= 3, got " + deltaWidth);
     }
@@ -64,43 +75,48 @@ public record FeatureSpec(int version, FeatureKind kind, MfccConfig mfcc, int fr
 
   /** Time-mean MFCC (the original study's input). */
   public static FeatureSpec mfccMean(MfccConfig mfcc) {
-    return new FeatureSpec(VERSION, FeatureKind.MFCC_MEAN, mfcc, 0, FrameAlign.CENTER, 0, DEFAULT_DELTA_WIDTH);
+    return new FeatureSpec(VERSION, FeatureKind.MFCC_MEAN, mfcc, 0, FrameAlign.CENTER, 0, DEFAULT_DELTA_WIDTH, null);
   }
 
   /** MFCC sequences of {@code frames} frames, centred. */
   public static FeatureSpec mfccSeq(MfccConfig mfcc, int frames) {
-    return new FeatureSpec(VERSION, FeatureKind.MFCC_SEQ, mfcc, frames, FrameAlign.CENTER, 0, DEFAULT_DELTA_WIDTH);
+    return new FeatureSpec(VERSION, FeatureKind.MFCC_SEQ, mfcc, frames, FrameAlign.CENTER, 0, DEFAULT_DELTA_WIDTH, null);
   }
 
   /** Log-mel spectrograms of {@code frames} frames, centred. */
   public static FeatureSpec melDb(MfccConfig mfcc, int frames) {
-    return new FeatureSpec(VERSION, FeatureKind.MEL_DB, mfcc, frames, FrameAlign.CENTER, 0, DEFAULT_DELTA_WIDTH);
+    return new FeatureSpec(VERSION, FeatureKind.MEL_DB, mfcc, frames, FrameAlign.CENTER, 0, DEFAULT_DELTA_WIDTH, null);
   }
 
   /** Any kind for an MFCC configuration, with the default frame count for sequences, centred, no deltas. */
   public static FeatureSpec of(FeatureKind kind, MfccConfig mfcc) {
     return new FeatureSpec(VERSION, kind, mfcc, kind.isSequence() ? DEFAULT_FRAMES : 0, FrameAlign.CENTER, 0,
-        DEFAULT_DELTA_WIDTH);
+        DEFAULT_DELTA_WIDTH, null);
   }
 
   public FeatureSpec withFrames(int n) {
-    return new FeatureSpec(version, kind, mfcc, n, align, deltaOrder, deltaWidth);
+    return new FeatureSpec(version, kind, mfcc, n, align, deltaOrder, deltaWidth, statistics);
   }
 
   public FeatureSpec withAlign(FrameAlign a) {
-    return new FeatureSpec(version, kind, mfcc, frames, a, deltaOrder, deltaWidth);
+    return new FeatureSpec(version, kind, mfcc, frames, a, deltaOrder, deltaWidth, statistics);
   }
 
   public FeatureSpec withDeltas(int order) {
-    return new FeatureSpec(version, kind, mfcc, frames, align, order, deltaWidth);
+    return new FeatureSpec(version, kind, mfcc, frames, align, order, deltaWidth, statistics);
   }
 
   public FeatureSpec withDeltaWidth(int width) {
-    return new FeatureSpec(version, kind, mfcc, frames, align, deltaOrder, width);
+    return new FeatureSpec(version, kind, mfcc, frames, align, deltaOrder, width, statistics);
+  }
+
+  /** The statistics of an {@code mfcc-stats} spec (ignored by the other kinds). */
+  public FeatureSpec withStatistics(List<TimeStatistic> s) {
+    return new FeatureSpec(version, kind, mfcc, frames, align, deltaOrder, deltaWidth, s);
   }
 
   public FeatureSpec withMfcc(MfccConfig c) {
-    return new FeatureSpec(version, kind, c, frames, align, deltaOrder, deltaWidth);
+    return new FeatureSpec(version, kind, c, frames, align, deltaOrder, deltaWidth, statistics);
   }
 
   /** The sample rate audio is brought to before analysis. */
@@ -156,6 +172,9 @@ public record FeatureSpec(int version, FeatureKind kind, MfccConfig mfcc, int fr
     int[] s = shape();
     for (int i = 0; i < s.length; i++) {
       b.append(i > 0 ? "x" : "").append(s[i]);
+    }
+    if (statistics != null) {
+      b.append(' ').append(String.join("+", statistics.stream().map(TimeStatistic::key).toList()));
     }
     b.append(" (").append(kind.base().rows(mfcc)).append(kind.base() == BaseFeature.MFCC ? " MFCC" : " mel bands");
     if (deltaOrder >= 1) b.append(" + delta");

@@ -1,31 +1,45 @@
 package art.empathic.corpus;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** Statistics of feature rows over time, for the {@code mfcc-stats} kind. */
 final class TimeStatistics {
   private TimeStatistics() {}
 
   /**
-   * Means, standard deviations, 10th and 90th percentiles of the first {@code baseRows} rows,
-   * then the standard deviations of the remaining (delta) rows.
+   * The statistics, grouped by statistic in the order given (all rows' first statistic, then
+   * all rows' second, ...). {@code stacked} holds {@code baseRows} MFCC rows, then the delta
+   * rows, then the delta-delta rows.
    */
-  static float[] of(float[][] stacked, int baseRows) {
-    int deltaRows = stacked.length - baseRows;
-    float[] out = new float[4 * baseRows + deltaRows];
-    for (int r = 0; r < baseRows; r++) {
-      float[] row = stacked[r];
-      out[r] = (float) mean(row);
-      out[baseRows + r] = (float) std(row);
-      float[] sorted = row.clone();
-      Arrays.sort(sorted);
-      out[2 * baseRows + r] = (float) percentile(sorted, 10);
-      out[3 * baseRows + r] = (float) percentile(sorted, 90);
-    }
-    for (int r = 0; r < deltaRows; r++) {
-      out[4 * baseRows + r] = (float) std(stacked[baseRows + r]);
+  static float[] of(float[][] stacked, int baseRows, List<TimeStatistic> statistics) {
+    float[] out = new float[statistics.size() * baseRows];
+    float[][] sorted = new float[baseRows][];
+    for (int s = 0; s < statistics.size(); s++) {
+      TimeStatistic stat = statistics.get(s);
+      for (int r = 0; r < baseRows; r++) {
+        float[] row = stacked[stat.deltaOrder() * baseRows + r];
+        out[s * baseRows + r] = (float) switch (stat) {
+          case MEAN, DMEAN -> mean(row);
+          case STD, DSTD, D2STD -> std(row);
+          case MIN -> sorted(sorted, r, row)[0];
+          case MAX -> sorted(sorted, r, row)[row.length - 1];
+          case MEDIAN -> percentile(sorted(sorted, r, row), 50);
+          case P10 -> percentile(sorted(sorted, r, row), 10);
+          case P90 -> percentile(sorted(sorted, r, row), 90);
+        };
+      }
     }
     return out;
+  }
+
+  /** The MFCC row sorted once, on first use. */
+  private static float[] sorted(float[][] cache, int r, float[] row) {
+    if (cache[r] == null) {
+      cache[r] = row.clone();
+      Arrays.sort(cache[r]);
+    }
+    return cache[r];
   }
 
   static double mean(float[] v) {

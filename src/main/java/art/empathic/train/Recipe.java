@@ -3,6 +3,7 @@ package art.empathic.train;
 import art.empathic.corpus.AugmentSpec;
 import art.empathic.corpus.FeatureKind;
 import art.empathic.corpus.FeatureSpec;
+import art.empathic.corpus.TimeStatistic;
 import art.empathic.features.MfccConfig;
 import art.empathic.model.Architecture;
 import art.empathic.model.ModelFamily;
@@ -26,14 +27,15 @@ public record Recipe(FeatureSpec feature, Architecture architecture, TrainSettin
     MfccConfig speech = MfccConfig.librosaDefaults(SAMPLE_RATE).withNFft(1024).withHopLength(256);
     return switch (family) {
       case MLP -> new Recipe(
-          FeatureSpec.of(FeatureKind.MFCC_STATS, speech.withNMfcc(20)).withDeltas(1),
+          FeatureSpec.of(FeatureKind.MFCC_STATS, speech.withNMfcc(20)),
           new Architecture.Mlp(List.of(300), 0.01),
           TrainSettings.sklearnMlp(42),
           Standardizer.Mode.SPEAKER,
           "copies=2,speed=0.9:1.1,noise=20:30",
           1);
       case BASELINE_CNN -> new Recipe(
-          FeatureSpec.of(FeatureKind.MFCC_STATS, speech.withNMfcc(32)),
+          FeatureSpec.of(FeatureKind.MFCC_STATS, speech.withNMfcc(32))
+              .withStatistics(TimeStatistic.parseList("mean,std,p90,dstd")),
           new Architecture.BaselineCnn(256, List.of(0.3, 0.3, 0.1)),
           sequenceTraining(20, FeatureAugmentation.NONE),
           Standardizer.Mode.SPEAKER,
