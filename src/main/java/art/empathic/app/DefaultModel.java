@@ -34,7 +34,14 @@ final class DefaultModel {
 
   record Candidate(Path dir, double accuracy, FileTime finished) {}
 
+  /** System property that overrides the runs folder (tests point it at an empty folder). */
+  static final String RUNS_PROPERTY = "empathic.art.runs";
+
   static Path runsFolder() {
+    String property = System.getProperty(RUNS_PROPERTY);
+    if (property != null && !property.isBlank()) {
+      return Path.of(property);
+    }
     String env = System.getenv(RUNS_ENV);
     return env != null && !env.isBlank() ? Path.of(env) : DataLocator.projectRoot().resolve("runs");
   }

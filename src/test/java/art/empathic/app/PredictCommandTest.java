@@ -148,8 +148,15 @@ class PredictCommandTest {
     restore.close();
     restore = () -> { };
     Path f = TestWavs.tone(dir.resolve("x.wav"), Emotion.CALM, 1);
-    MainTest.Result r = MainTest.run("predict", f.toString());
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo("empathic-art: error: no trained model: run `./empathic-art train ...` first, then pass --model RUNDIR");
+    Path noRuns = java.nio.file.Files.createDirectories(dir.resolve("no-runs"));
+    System.setProperty(DefaultModel.RUNS_PROPERTY, noRuns.toString());
+    try {
+      MainTest.Result r = MainTest.run("predict", f.toString());
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err().strip()).startsWith("empathic-art: error: no trained model: found no finished run under "
+          + noRuns).contains("./empathic-art train").doesNotContain("\n");
+    } finally {
+      System.clearProperty(DefaultModel.RUNS_PROPERTY);
+    }
   }
 }

@@ -52,8 +52,13 @@ class ServeCommandTest {
 
   @Test
   void withoutAModelServeFailsWithTheTrainHint() {
-    MainTest.Result r = MainTest.run("serve", "--port", "0");
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("no trained model: run `./empathic-art train ...` first");
+    System.setProperty(DefaultModel.RUNS_PROPERTY, System.getProperty("java.io.tmpdir") + "/empathic-art-no-runs-here");
+    try {
+      MainTest.Result r = MainTest.run("serve", "--port", "0");
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).contains("no trained model: found no finished run").contains("./empathic-art train");
+    } finally {
+      System.clearProperty(DefaultModel.RUNS_PROPERTY);
+    }
   }
 }
