@@ -31,6 +31,11 @@ class ArchitectureTest {
   @ArchTest static final ArchRule evalDoesNotReachUp =
       noClasses().that().resideInAPackage("art.empathic.eval..").should().dependOnClassesThat().resideInAnyPackage(above("eval")).allowEmptyShould(true);
 
+  /** art.empathic.io serves every package, so it depends on none of them. */
+  @ArchTest static final ArchRule ioDependsOnNothingOfOurs =
+      noClasses().that().resideInAPackage("art.empathic.io..").should().dependOnClassesThat()
+          .resideInAnyPackage(java.util.Arrays.stream(ORDER).map(p -> "art.empathic." + p + "..").toArray(String[]::new));
+
   @ArchTest static final ArchRule audioSideHasNoDeepLearning =
       noClasses().that().resideInAnyPackage("art.empathic.audio..", "art.empathic.features..", "art.empathic.corpus..")
           .should().dependOnClassesThat().resideInAPackage("ai.djl..").allowEmptyShould(true);

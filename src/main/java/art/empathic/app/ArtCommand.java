@@ -1,5 +1,6 @@
 package art.empathic.app;
 
+import art.empathic.io.AtomicFiles;
 import art.empathic.app.art.ArtParams;
 import art.empathic.app.art.ArtRenderer;
 import art.empathic.audio.Audio;

@@ -8,6 +8,7 @@ import art.empathic.corpus.FrameAlign;
 import art.empathic.features.MfccConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,30 +37,7 @@ final class FeatureArgs {
       description = "Rate audio is resampled to before analysis (default 16000).")
   int sampleRate;
 
-  @Option(names = "--n-mfcc", paramLabel = "N", defaultValue = "40", description = "MFCC coefficients (default 40).")
-  int nMfcc;
-
-  @Option(names = "--n-mels", paramLabel = "N", defaultValue = "128", description = "Mel bands (default 128).")
-  int nMels;
-
-  @Option(names = "--n-fft", paramLabel = "N", defaultValue = "2048", description = "FFT size (default 2048).")
-  int nFft;
-
-  @Option(names = "--hop-length", paramLabel = "N", defaultValue = "512", description = "Hop in samples (default 512).")
-  int hopLength;
-
-  @Option(names = "--win-length", paramLabel = "N", description = "Window length (default: the FFT size).")
-  Integer winLength;
-
-  @Option(names = "--fmin", paramLabel = "HZ", defaultValue = "0", description = "Lowest mel frequency (default 0).")
-  double fmin;
-
-  @Option(names = "--fmax", paramLabel = "HZ", description = "Highest mel frequency (default: sample rate / 2).")
-  Double fmax;
-
-  @Option(names = "--top-db", paramLabel = "DB", defaultValue = "80",
-      description = "Floor of the dB scale below the clip's peak, or 'none' (default 80).")
-  String topDb;
+  @Mixin MfccOptions mfcc;
 
   @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache folder (default: $EMPATHIC_ART_CACHE, "
       + "else $XDG_CACHE_HOME/empathic-art/features, else ~/.cache/empathic-art/features).")
@@ -76,8 +54,7 @@ final class FeatureArgs {
 
   /** The spec the options describe; IllegalArgumentException on inconsistent values. */
   FeatureSpec spec() {
-    MfccConfig c = new MfccConfig(sampleRate, nMfcc, nFft, hopLength, winLength == null ? nFft : winLength, nMels, fmin,
-        fmax == null ? sampleRate / 2.0 : fmax, true, topDb.equalsIgnoreCase("none") ? null : Double.valueOf(topDb));
+    MfccConfig c = mfcc.config(sampleRate, true);
     FeatureSpec s = FeatureSpec.of(kind, c).withAlign(align).withDeltas(deltas);
     if (frames != null) {
       if (!kind.isSequence()) {

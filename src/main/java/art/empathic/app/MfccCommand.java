@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -33,44 +33,13 @@ final class MfccCommand implements Callable<Integer> {
       description = "Resample to this rate first (default: the file's own rate).")
   Integer sampleRate;
 
-  @Option(names = "--n-mfcc", paramLabel = "N", defaultValue = "40", description = "Coefficients per frame (default: ${DEFAULT-VALUE}).")
-  int nMfcc;
-
-  @Option(names = "--n-fft", paramLabel = "N", defaultValue = "2048", description = "FFT size (default: ${DEFAULT-VALUE}).")
-  int nFft;
-
-  @Option(names = "--hop-length", paramLabel = "N", defaultValue = "512", description = "Samples between frames (default: ${DEFAULT-VALUE}).")
-  int hopLength;
-
-  @Option(names = "--win-length", paramLabel = "N", description = "Hann window length, centred in n_fft (default: n_fft).")
-  Integer winLength;
-
-  @Option(names = "--n-mels", paramLabel = "N", defaultValue = "128", description = "Mel bands (default: ${DEFAULT-VALUE}).")
-  int nMels;
-
-  @Option(names = "--fmin", paramLabel = "HZ", defaultValue = "0", description = "Lowest mel band edge (default: ${DEFAULT-VALUE}).")
-  double fmin;
-
-  @Option(names = "--fmax", paramLabel = "HZ", description = "Highest mel band edge (default: sr / 2).")
-  Double fmax;
+  @Mixin MfccOptions mfccOptions;
 
   @Option(names = "--no-center", description = "Frames start at sample 0 instead of being centred on zero-padded audio.")
   boolean noCenter;
 
-  @Option(names = "--top-db", paramLabel = "DB|none", defaultValue = "80", converter = TopDb.class,
-      description = "Floor of the log-mel spectrogram below the clip's peak, or 'none' (default: ${DEFAULT-VALUE}).")
-  Double topDb;
-
   @Option(names = "--mean", description = "Print one line: the mean of each coefficient over frames.")
   boolean mean;
-
-  /** "none" means no floor; anything else must be a number of dB. */
-  static final class TopDb implements ITypeConverter<Double> {
-    @Override
-    public Double convert(String value) {
-      return value.equalsIgnoreCase("none") ? null : Double.valueOf(value);
-    }
-  }
 
   @Override
   public Integer call() throws Exception {
@@ -79,8 +48,7 @@ final class MfccCommand implements Callable<Integer> {
       audio = Resampler.resample(audio, sampleRate);
     }
     int sr = audio.sampleRate();
-    MfccConfig config = new MfccConfig(sr, nMfcc, nFft, hopLength, winLength == null ? nFft : winLength, nMels,
-        fmin, fmax == null ? sr / 2.0 : fmax, !noCenter, topDb);
+    MfccConfig config = mfccOptions.config(sr, !noCenter);
     float[][] mfcc;
     try {
       mfcc = new MfccExtractor(config).mfcc(audio.samples());

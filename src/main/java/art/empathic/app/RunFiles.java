@@ -1,6 +1,6 @@
 package art.empathic.app;
 
-import art.empathic.corpus.AtomicFiles;
+import art.empathic.io.AtomicFiles;
 import art.empathic.corpus.Clip;
 import art.empathic.corpus.Csv;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package art.empathic.app;
 
-import art.empathic.corpus.AtomicFiles;
+import art.empathic.io.AtomicFiles;
 import art.empathic.corpus.Corpus;
 import art.empathic.corpus.CorpusKind;
 import art.empathic.corpus.CorpusOptions;

@@ -4,12 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +26,6 @@ import java.util.List;
  */
 public final class WavWriter {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private record Chunk(String id, byte[] body) {}
 
@@ -218,18 +213,6 @@ public final class WavWriter {
 
   /** Writes via a temporary file in the same directory and a move, so no one sees half a file. */
   static void writeAtomically(Path file, byte[] bytes) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    // Not Files.createTempFile: that makes the file owner-only (0600); this one gets the umask's.
-    Path tmp = dir.resolve("." + file.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
-    try {
-      Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    art.empathic.io.AtomicFiles.write(file, bytes);
   }
 }

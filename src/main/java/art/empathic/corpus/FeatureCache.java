@@ -1,5 +1,6 @@
 package art.empathic.corpus;
 
+import art.empathic.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

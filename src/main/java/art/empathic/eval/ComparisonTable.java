@@ -1,5 +1,6 @@
 package art.empathic.eval;
 
+import art.empathic.model.ModelFamily;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ public final class ComparisonTable {
     List<List<String>> rows = new ArrayList<>();
     List<String> families = new ArrayList<>();
     for (ModelFamily f : ModelFamily.values()) {
-      families.add(f.key());
+      families.add(f.cliName());
     }
     runs.stream().map(r -> r.run().model()).filter(m -> !families.contains(m)).distinct().forEach(families::add);
     for (String family : families) {
@@ -69,7 +70,7 @@ public final class ComparisonTable {
       List<String> status = new ArrayList<>();
       List<LabelledRun> reported = new ArrayList<>();
       for (OriginalStudy.Figure fig : OriginalStudy.FIGURES) {
-        if (!fig.family().key().equals(family)) {
+        if (!fig.family().cliName().equals(family)) {
           continue;
         }
         Optional<Double> best = mine.stream()
@@ -94,7 +95,7 @@ public final class ComparisonTable {
       } else if (status.isEmpty()) {
         status.add("done");
       }
-      String title = ModelFamily.byKey(family).map(ModelFamily::title).orElse(family);
+      String title = ModelFamily.byCliName(family).map(ModelFamily::title).orElse(family);
       String speaker = speakerDone.isEmpty() ? Fmt.NONE
           : Fmt.percentMeanStd(speakerDone.stream().map(r -> r.run().metrics().accuracy()).toList())
               + " (" + speakerDone.size() + (speakerDone.size() == 1 ? " fold)" : " folds)");
@@ -160,7 +161,7 @@ public final class ComparisonTable {
   }
 
   private static int familyOrder(String model) {
-    return ModelFamily.byKey(model).map(Enum::ordinal).orElse(ModelFamily.values().length);
+    return ModelFamily.byCliName(model).map(Enum::ordinal).orElse(ModelFamily.values().length);
   }
 
   private static String unfinishedLabel(RunDirectory run) {

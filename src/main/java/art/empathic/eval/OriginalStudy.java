@@ -1,5 +1,6 @@
 package art.empathic.eval;
 
+import art.empathic.model.ModelFamily;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,7 +42,7 @@ public final class OriginalStudy {
     if (run.protocol() != Protocol.RANDOM) {
       return Optional.empty();
     }
-    Optional<ModelFamily> family = ModelFamily.byKey(run.model());
+    Optional<ModelFamily> family = ModelFamily.byCliName(run.model());
     if (family.isEmpty()) {
       return Optional.empty();
     }

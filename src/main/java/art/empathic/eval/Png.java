@@ -1,5 +1,6 @@
 package art.empathic.eval;
 
+import art.empathic.io.AtomicFiles;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;

@@ -1,5 +1,6 @@
 package art.empathic.eval;
 
+import art.empathic.model.ModelFamily;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -78,7 +79,7 @@ public record RunDirectory(Path dir, RunSpec spec, TrainingHistory history, Mode
     if (metrics != null && metrics.displayName() != null) {
       return metrics.displayName();
     }
-    return ModelFamily.byKey(model()).map(ModelFamily::title).orElse(model());
+    return ModelFamily.byCliName(model()).map(ModelFamily::title).orElse(model());
   }
 
   /** The input feature's description. */

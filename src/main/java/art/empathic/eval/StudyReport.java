@@ -1,5 +1,6 @@
 package art.empathic.eval;
 
+import art.empathic.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,20 +7,32 @@ import java.util.stream.Collectors;
 /** The four model families of the original study, by their CLI names. */
 public enum ModelFamily {
   /** Multi-layer perceptron with scikit-learn MLPClassifier semantics, on pooled MFCC statistics. */
-  MLP("mlp", "MLP"),
+  MLP("mlp", "MLP", "MLP"),
   /** The study's "baseline CNN": a dense network on 128 MFCC-derived values. */
-  BASELINE_CNN("baseline_cnn", "Baseline CNN"),
+  BASELINE_CNN("baseline_cnn", "Baseline CNN", "Baseline CNN"),
   /** 1-D convolution blocks over MFCC frames, then an LSTM, then softmax. */
-  CNN_LSTM("cnn_lstm", "CNN+LSTM"),
+  CNN_LSTM("cnn_lstm", "CNN+LSTM", "CNN+LSTM"),
   /** The 1-D CNN-LSTM of Zhao, Mao and Chen (2019): four LFLBs, LSTM 256, softmax. */
-  CNN_LSTM_PAPER("cnn_lstm_paper", "Paper CNN-LSTM");
+  CNN_LSTM_PAPER("cnn_lstm_paper", "Paper CNN-LSTM", "Paper CNN-LSTM (Zhao et al. 2019)");
 
   private final String cliName;
   private final String displayName;
+  private final String title;
 
-  ModelFamily(String cliName, String displayName) {
+  ModelFamily(String cliName, String displayName, String title) {
     this.cliName = cliName;
     this.displayName = displayName;
+    this.title = title;
+  }
+
+  /** The family's name in report headings, with its source where it has one. */
+  public String title() {
+    return title;
+  }
+
+  /** The family with this CLI name, if any. */
+  public static java.util.Optional<ModelFamily> byCliName(String name) {
+    return Arrays.stream(values()).filter(f -> f.cliName.equals(name)).findFirst();
   }
 
   public String cliName() {

@@ -1,7 +1,7 @@
 package art.empathic.train;
 
-import art.empathic.corpus.AtomicFiles;
 
+import art.empathic.io.AtomicFiles;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;

@@ -1,7 +1,7 @@
 package art.empathic.train;
 
-import art.empathic.corpus.AtomicFiles;
 
+import art.empathic.io.AtomicFiles;
 import art.empathic.corpus.AugmentSpec;
 import art.empathic.corpus.Emotion;
 import art.empathic.corpus.FeatureSpec;

@@ -88,7 +88,9 @@ class ArtCommandTest {
     assertThat(MainTest.run("art", clip.toString(), "-o", dir.resolve("p.png").toString(), "--size", "big").err())
         .contains("--size must be WIDTHxHEIGHT");
     assertThat(MainTest.run("art", clip.toString(), "-o", dir.resolve("p.jpg").toString()).err()).contains("must be a .png file");
-    assertThat(MainTest.run("art", clip.toString(), "-o", dir.resolve("no/such/dir/p.png").toString(), "--size", "32x32").err())
-        .contains("does not exist");
+    // A missing output folder is created, like every result file the toolkit writes.
+    assertThat(MainTest.run("art", clip.toString(), "-o", dir.resolve("new/dir/p.png").toString(), "--size", "32x32")
+        .code()).isZero();
+    assertThat(dir.resolve("new/dir/p.png")).isRegularFile();
   }
 }

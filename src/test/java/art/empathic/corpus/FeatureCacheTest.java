@@ -1,5 +1,6 @@
 package art.empathic.corpus;
 
+import art.empathic.io.AtomicFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
