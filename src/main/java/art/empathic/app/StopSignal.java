@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class StopSignal implements AutoCloseable {
   private final AtomicBoolean requested = new AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicInteger checksLeft = new java.util.concurrent.atomic.AtomicInteger(-1);
   private final CountDownLatch saved = new CountDownLatch(1);
   private final Thread hook;
 
@@ -30,7 +31,17 @@ final class StopSignal implements AutoCloseable {
     return new StopSignal(false);
   }
 
+  /** Fires by itself after {@code checks} polls: a deterministic Ctrl-C for tests. */
+  static StopSignal afterChecks(int checks) {
+    StopSignal s = new StopSignal(false);
+    s.checksLeft.set(checks);
+    return s;
+  }
+
   boolean requested() {
+    if (checksLeft.get() >= 0 && checksLeft.getAndDecrement() == 0) {
+      requested.set(true);
+    }
     return requested.get();
   }
 
