@@ -16,17 +16,17 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       DemoCommand.class,
-      TrainCommand.class,
-      EvaluateCommand.class,
-      CompareCommand.class,
       art.empathic.app.datasets.DatasetsCommand.class,
       CorpusCommand.class,
       FeaturesCommand.class,
       MfccCommand.class,
-      BenchCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
+      CompareCommand.class,
       PredictCommand.class,
       ServeCommand.class,
       ArtCommand.class,
+      BenchCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Finds the data folder: an explicit flag, then {@code EMPATHIC_ART_DATA}, then
- * {@code ../shared/data} beside the project root.
+ * {@code ../shared/data} beside the project root, then (for RAVDESS) the folder
+ * {@code datasets download ravdess} fills by default.
  */
 public final class DataLocator {
   public static final String ENV = "EMPATHIC_ART_DATA";
@@ -34,10 +35,17 @@ public final class DataLocator {
 
   /**
    * The RAVDESS folder: the flag or {@code EMPATHIC_ART_DATA} as given (a corpus folder, or a
-   * data root holding {@code ravdess/}), else {@code ../shared/data/ravdess}.
+   * data root holding {@code ravdess/}), else {@code ../shared/data/ravdess}, else the default
+   * download folder of {@code datasets download ravdess}. An explicit flag is never second-guessed.
    */
   public static Optional<Path> ravdess(Path flag) {
-    return dataRoot(flag).map(root -> Files.isDirectory(root.resolve("ravdess")) ? root.resolve("ravdess") : root)
+    Optional<Path> found = dataRoot(flag)
+        .map(root -> Files.isDirectory(root.resolve("ravdess")) ? root.resolve("ravdess") : root)
         .filter(Files::isDirectory);
+    if (found.isPresent() || flag != null) {
+      return found;
+    }
+    Path downloaded = art.empathic.corpus.download.RavdessDownload.defaultTarget();
+    return Files.isDirectory(downloaded) ? Optional.of(downloaded) : Optional.empty();
   }
 }

@@ -33,9 +33,9 @@ public final class DataGuide {
     s.append(String.format("  %-23s %s%n", DataLocator.ENV,
         envValue == null || envValue.isBlank() ? "not set" : envValue + ": " + status(Path.of(envValue))));
     s.append(String.format("  ../shared/data/ravdess  %s: %s%n", sharedData.resolve("ravdess"), status(sharedData)));
-    if (count(defaultDownload) == RavdessDownload.EXPECTED_WAVS) {
-      s.append("\nA complete download is already at ").append(defaultDownload).append("; use it with\n")
-          .append("  ").append(useLine(defaultDownload)).append('\n');
+    s.append(String.format("  download folder         %s: %s%n", defaultDownload, status(defaultDownload)));
+    if (dataFlag != null && count(defaultDownload) == RavdessDownload.EXPECTED_WAVS) {
+      s.append("\nA complete download is at ").append(defaultDownload).append(": drop --data to use it.\n");
     }
     s.append('\n').append(howToGetRavdess(defaultDownload));
     return s.toString();
@@ -51,8 +51,8 @@ public final class DataGuide {
         + "\n"
         + "  Let empathic-art download, verify and unpack it (resumable; run it again if interrupted):\n"
         + "    ./empathic-art datasets download ravdess\n"
-        + "  It goes to " + defaultDownload + " (choose another folder with --to); then\n"
-        + "    " + useLine(defaultDownload) + "\n"
+        + "  It goes to " + defaultDownload + ", where every command finds it; with --to DIR\n"
+        + "  elsewhere, point the tools at it: " + useLine(Path.of("DIR")) + "\n"
         + "\n"
         + "  Or by hand:\n"
         + "    1. Open the Zenodo record " + RavdessDownload.RECORD_PAGE + " (doi:" + RavdessDownload.DOI + ").\n"

@@ -24,11 +24,11 @@ class DataGuideTest {
         .contains("<root>/ravdess/Actor_01/03-01-01-01-01-01-01.wav exists")
         .contains("export EMPATHIC_ART_DATA=<root>", "--data <root>/ravdess")
         .contains("./empathic-art datasets download ravdess")
-        .contains("It goes to " + download)
-        .contains("export EMPATHIC_ART_DATA=" + download.getParent() + "   (or pass --data " + download + ")")
+        .contains("It goes to " + download + ", where every command finds it")
+        .contains("  download folder         " + download + ": not found")
         .contains("CC BY-NC-SA 4.0", "https://creativecommons.org/licenses/by-nc-sa/4.0/", "non-commercial")
         .contains("Livingstone SR, Russo FA (2018)", "PLoS ONE 13(5): e0196391")
-        .doesNotContain("A complete download is already at");
+        .doesNotContain("A complete download is at");
   }
 
   @Test
@@ -45,7 +45,7 @@ class DataGuideTest {
   }
 
   @Test
-  void pointsAtACompleteEarlierDownload() throws IOException {
+  void pointsAtACompleteDownloadThatAnExplicitDataFlagHides() throws IOException {
     Path download = dir.resolve("data/ravdess");
     for (int actor = 1; actor <= 24; actor++) {
       Path folder = Files.createDirectories(download.resolve(String.format("Actor_%02d", actor)));
@@ -53,9 +53,9 @@ class DataGuideTest {
         Files.createFile(folder.resolve(clip + ".wav"));
       }
     }
-    String text = DataGuide.noDataFound(null, null, dir.resolve("shared/data"), download);
-    assertThat(text).contains("A complete download is already at " + download + "; use it with\n  export EMPATHIC_ART_DATA="
-        + download.getParent());
+    String text = DataGuide.noDataFound(dir.resolve("elsewhere"), null, dir.resolve("shared/data"), download);
+    assertThat(text).contains("A complete download is at " + download + ": drop --data to use it.");
+    assertThat(DataGuide.noDataFound(null, null, dir.resolve("shared/data"), download)).doesNotContain("drop --data");
   }
 
   @Test
