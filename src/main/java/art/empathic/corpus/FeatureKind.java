@@ -32,7 +32,7 @@ public enum FeatureKind {
 
     @Override
     int[] shape(FeatureSpec spec) {
-      return new int[] {spec.statistics().size() * base().rows(spec.mfcc())};
+      return new int[] {TimeStatistics.size(spec.statistics(), base().rows(spec.mfcc()))};
     }
   },
   /** MFCC frames cut or zero-padded to a fixed count. Shape [channels][frames]. */

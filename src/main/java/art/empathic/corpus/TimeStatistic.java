@@ -22,17 +22,30 @@ public enum TimeStatistic {
   P90("p90", 0),
   DMEAN("dmean", 1),
   DSTD("dstd", 1),
-  D2STD("d2std", 2);
+  D2STD("d2std", 2),
+  /** The mean over each third of the clip: three values per row, capturing the contour. */
+  SEG3("seg3", 0, 3);
 
   /** The default set: 40 MFCC give 200 values. */
   public static final List<TimeStatistic> DEFAULT = List.of(MEAN, STD, P10, P90, DSTD);
 
   private final String key;
   private final int deltaOrder;
+  private final int valuesPerRow;
 
   TimeStatistic(String key, int deltaOrder) {
+    this(key, deltaOrder, 1);
+  }
+
+  TimeStatistic(String key, int deltaOrder, int valuesPerRow) {
     this.key = key;
     this.deltaOrder = deltaOrder;
+    this.valuesPerRow = valuesPerRow;
+  }
+
+  /** How many values the statistic gives per MFCC row. */
+  public int valuesPerRow() {
+    return valuesPerRow;
   }
 
   /** 0 for statistics of the MFCC, 1 for the delta rows, 2 for the delta-delta rows. */

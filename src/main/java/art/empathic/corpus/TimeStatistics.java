@@ -13,13 +13,21 @@ final class TimeStatistics {
    * rows, then the delta-delta rows.
    */
   static float[] of(float[][] stacked, int baseRows, List<TimeStatistic> statistics) {
-    float[] out = new float[statistics.size() * baseRows];
+    float[] out = new float[size(statistics, baseRows)];
     float[][] sorted = new float[baseRows][];
-    for (int s = 0; s < statistics.size(); s++) {
-      TimeStatistic stat = statistics.get(s);
+    int at = 0;
+    for (TimeStatistic stat : statistics) {
       for (int r = 0; r < baseRows; r++) {
         float[] row = stacked[stat.deltaOrder() * baseRows + r];
-        out[s * baseRows + r] = (float) switch (stat) {
+        if (stat == TimeStatistic.SEG3) {
+          for (int k = 0; k < 3; k++) {
+            // numpy.array_split's segments: the first (n % 3) get one frame more.
+            int from = segmentStart(row.length, k);
+            out[at + k * baseRows + r] = (float) mean(java.util.Arrays.copyOfRange(row, from, segmentStart(row.length, k + 1)));
+          }
+          continue;
+        }
+        out[at + r] = (float) switch (stat) {
           case MEAN, DMEAN -> mean(row);
           case STD, DSTD, D2STD -> std(row);
           case MIN -> sorted(sorted, r, row)[0];
@@ -27,10 +35,24 @@ final class TimeStatistics {
           case MEDIAN -> percentile(sorted(sorted, r, row), 50);
           case P10 -> percentile(sorted(sorted, r, row), 10);
           case P90 -> percentile(sorted(sorted, r, row), 90);
+          case SEG3 -> throw new AssertionError("handled above");
         };
       }
+      at += stat.valuesPerRow() * baseRows;
     }
     return out;
+  }
+
+  /** Values for {@code baseRows} MFCC rows. */
+  static int size(List<TimeStatistic> statistics, int baseRows) {
+    return statistics.stream().mapToInt(TimeStatistic::valuesPerRow).sum() * baseRows;
+  }
+
+  /** Start of segment k of 3 over n frames, as numpy.array_split cuts (a frame per segment at least). */
+  static int segmentStart(int n, int k) {
+    int base = n / 3;
+    int extra = n % 3;
+    return k * base + Math.min(k, extra);
   }
 
   /** The MFCC row sorted once, on first use. */

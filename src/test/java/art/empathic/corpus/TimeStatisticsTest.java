@@ -21,7 +21,7 @@ class TimeStatisticsTest {
     float[] delta2 = {3, 3, 3, 3};
     List<TimeStatistic> all = List.of(TimeStatistic.values());
     float[] s = TimeStatistics.of(new float[][] {row, delta, delta2}, 1, all);
-    assertThat(s).hasSize(all.size());
+    assertThat(s).hasSize(all.size() + 2); // seg3 gives three values
     assertThat(s[all.indexOf(TimeStatistic.MEAN)]).isEqualTo(6f);
     assertThat(s[all.indexOf(TimeStatistic.STD)]).isCloseTo((float) Math.sqrt(10), offset(1e-6f));
     assertThat(s[all.indexOf(TimeStatistic.MIN)]).isEqualTo(1f);
@@ -32,6 +32,9 @@ class TimeStatisticsTest {
     assertThat(s[all.indexOf(TimeStatistic.DMEAN)]).isEqualTo(0f);
     assertThat(s[all.indexOf(TimeStatistic.DSTD)]).isEqualTo(1f);
     assertThat(s[all.indexOf(TimeStatistic.D2STD)]).isEqualTo(0f);
+    // Thirds of 11 frames as numpy.array_split cuts them: 4, 4, 3 frames (values 11..8, 7..4, 3..1).
+    int seg = all.indexOf(TimeStatistic.SEG3);
+    assertThat(new float[] {s[seg], s[seg + 1], s[seg + 2]}).containsExactly(9.5f, 5.5f, 2f);
     // numpy.percentile([0, 10], 10) == 1.0: interpolation between neighbours.
     assertThat(TimeStatistics.percentile(new float[] {0, 10}, 10)).isEqualTo(1.0);
   }
@@ -60,6 +63,7 @@ class TimeStatisticsTest {
     assertThat(x[32 + 5]).isCloseTo((float) TimeStatistics.std(base[5]), offset(1e-6f));
     assertThat(FeatureSpec.fromJson(baseline.toJson())).isEqualTo(baseline);
     assertThat(FeatureSpec.mfccSeq(c, 100).statistics()).isNull();
+    assertThat(defaults.withMfcc(c.withNMfcc(16)).withStatistics(TimeStatistic.parseList("mean,std,p10,p90,dstd,seg3")).shape()).containsExactly(128);
     assertThatThrownBy(() -> TimeStatistic.parseList("mean,kurtosis")).hasMessageContaining("unknown statistic 'kurtosis'");
   }
 }
