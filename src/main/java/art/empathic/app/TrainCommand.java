@@ -122,6 +122,9 @@ final class TrainCommand implements Callable<Integer> {
     Integer timeShift;
     @Option(names = "--time-masks", paramLabel = "N", description = "SpecAugment time masks per example (sequences).")
     Integer timeMasks;
+    @Option(names = "--window", paramLabel = "FRAMES", description = "Sequences: train on random windows of this "
+        + "many frames, predict on the centre window (0: whole sequences).")
+    Integer window;
     @Option(names = "--ensemble", paramLabel = "K", description = "Average K networks trained with different seeds.")
     Integer ensemble;
   }
@@ -213,7 +216,7 @@ final class TrainCommand implements Callable<Integer> {
     s = s.withValidation(split.validation, split.validationFraction);
     FeatureSpec feature = featureSpec(r.feature());
     Architecture architecture = architecture(r.architecture());
-    TrainSettings t = trainSettings(r.training(), family);
+    TrainSettings t = trainSettings(r.training());
     if (t.patience() > 0 && s.validation() == SplitSpec.Validation.NONE) {
       throw new IllegalArgumentException("--patience needs a validation part: add --validation random or speaker");
     }
@@ -276,7 +279,7 @@ final class TrainCommand implements Callable<Integer> {
         p.timePooling());
   }
 
-  private TrainSettings trainSettings(TrainSettings base, ModelFamily family) {
+  private TrainSettings trainSettings(TrainSettings base) {
     TrainingOptions o = training;
     FeatureAugmentation a = base.augmentation();
     if (o.mixup != null || o.timeShift != null || o.timeMasks != null) {
@@ -286,10 +289,15 @@ final class TrainCommand implements Callable<Integer> {
           o.mixup != null ? o.mixup : a.mixupAlpha());
     }
     boolean sklearnStopping = base.sklearnStopping() && o.epochs == null;
-    return new TrainSettings(o.epochs != null ? o.epochs : base.epochs(),
-        o.batchSize != null ? o.batchSize : base.batchSize(), o.lr != null ? o.lr : base.learningRate(),
-        o.schedule != null ? o.schedule : base.schedule(), o.weightDecay != null ? o.weightDecay : base.weightDecay(),
-        o.labelSmoothing != null ? o.labelSmoothing : base.labelSmoothing(), split.seed,
-        o.patience != null ? o.patience : base.patience(), sklearnStopping, base.tol(), base.nIterNoChange(), a);
+    TrainSettings.Builder b = base.toBuilder().augmentation(a).sklearnStopping(sklearnStopping).seed(split.seed);
+    if (o.epochs != null) b.epochs(o.epochs);
+    if (o.batchSize != null) b.batchSize(o.batchSize);
+    if (o.lr != null) b.learningRate(o.lr);
+    if (o.schedule != null) b.schedule(o.schedule);
+    if (o.weightDecay != null) b.weightDecay(o.weightDecay);
+    if (o.labelSmoothing != null) b.labelSmoothing(o.labelSmoothing);
+    if (o.patience != null) b.patience(o.patience);
+    if (o.window != null) b.window(o.window);
+    return b.build();
   }
 }

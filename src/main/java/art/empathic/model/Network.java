@@ -109,6 +109,9 @@ public final class Network {
 
   private void recurrentHead(int units, double dropout, Architecture.TimePooling pooling) {
     add("permute", "Permute", Layers.channelsLast());
+    if (dropout > 0) {
+      add("dropout", "Dropout", Dropout.builder().optRate((float) dropout).build());
+    }
     add("lstm", "LSTM", LSTM.builder().setStateSize(units).setNumLayers(1).optBatchFirst(true)
         .optReturnState(false).build());
     add(pooling == Architecture.TimePooling.LAST ? "last_step" : "time_mean",

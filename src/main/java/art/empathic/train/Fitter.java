@@ -83,9 +83,11 @@ public final class Fitter implements AutoCloseable {
     }
     byte[] bestParameters = state == null ? null : state.bestParameters();
 
-    FeatureAugmenter augmenter = new FeatureAugmenter(settings.augmentation(), train.exampleShape());
+    long[] netShape = network.exampleShape().getShape();
+    SequenceWindow window = SequenceWindow.between(train.exampleShape(), netShape);
+    FeatureAugmenter augmenter = new FeatureAugmenter(settings.augmentation(), netShape);
     int classes = network.classes();
-    int width = train.width();
+    int width = (int) network.exampleShape().size();
     Progress p = progress;
     String stopReason = "trained " + settings.epochs() + " epochs";
     boolean interrupted = false;
@@ -107,7 +109,7 @@ public final class Fitter implements AutoCloseable {
         if (b == batches - 1 && to < train.size()) {
           to = train.size();
         }
-        BatchResult r = trainBatch(train, order, from, to, epoch, b, augmenter, width, classes);
+        BatchResult r = trainBatch(train, order, from, to, epoch, b, window, augmenter, width, classes);
         p = p.addBatch(r.lossSum(), r.correct(), to - from, (System.nanoTime() - t0) / 1e9);
         listener.batchDone(epoch + 1, b + 1, batches);
       }
@@ -170,7 +172,7 @@ public final class Fitter implements AutoCloseable {
   private record BatchResult(double lossSum, int correct) {}
 
   private BatchResult trainBatch(ExampleSet train, int[] order, int from, int to, int epoch, int batch,
-      FeatureAugmenter augmenter, int width, int classes) {
+      SequenceWindow window, FeatureAugmenter augmenter, int width, int classes) {
     int n = to - from;
     float[] xs = new float[n * width];
     float[] targets = new float[n * classes];
@@ -179,10 +181,11 @@ public final class Fitter implements AutoCloseable {
     double smooth = settings.labelSmoothing();
     for (int i = 0; i < n; i++) {
       int idx = order[from + i];
+      float[] example = window == null ? train.x()[idx] : window.random(train.x()[idx], random);
       if (augment) {
-        augmenter.augment(train.x()[idx], xs, i * width, random);
+        augmenter.augment(example, xs, i * width, random);
       } else {
-        System.arraycopy(train.x()[idx], 0, xs, i * width, width);
+        System.arraycopy(example, 0, xs, i * width, width);
       }
       for (int k = 0; k < classes; k++) {
         targets[i * classes + k] = (float) (smooth / classes);
@@ -234,10 +237,13 @@ public final class Fitter implements AutoCloseable {
 
   /** Softmax probabilities for every example, in evaluation mode (no dropout, running BatchNorm statistics). */
   public float[][] predictProbabilities(ExampleSet set) {
-    return Inference.probabilities(network, set.x(), EVAL_BATCH,
-        (bm, x) -> trainer == null
-            ? network.block().forward(new ai.djl.training.ParameterStore(bm, false), new NDList(x), false).singletonOrThrow()
-            : trainer.evaluate(new NDList(x)).singletonOrThrow(), model.getNDManager());
+    float[][] x = SequenceWindow.centers(SequenceWindow.between(set.exampleShape(),
+        network.exampleShape().getShape()), set.x());
+    return Inference.probabilities(network, x, EVAL_BATCH,
+        (bm, input) -> trainer == null
+            ? network.block().forward(new ai.djl.training.ParameterStore(bm, false), new NDList(input), false)
+                .singletonOrThrow()
+            : trainer.evaluate(new NDList(input)).singletonOrThrow(), model.getNDManager());
   }
 
   /** Writes the model's parameters in DJL's format. */

@@ -2,10 +2,15 @@ package art.empathic.train;
 
 import ai.djl.training.tracker.Tracker;
 
-/** The learning rate at each optimiser step for a {@link TrainSettings.Schedule}. */
+/**
+ * The learning rate at each optimiser step for a {@link TrainSettings.Schedule}. The one-cycle
+ * schedule is PyTorch's {@code OneCycleLR} with its defaults (pct_start 0.3, cosine annealing,
+ * div_factor 25, final_div_factor 1e4, one step per batch), so recipes port across exactly.
+ */
 final class LearningRateSchedule implements Tracker {
-  private static final double WARMUP_FRACTION = 0.3;
-  private static final double FINAL_FRACTION = 1e-3;
+  private static final double PCT_START = 0.3;
+  private static final double DIV_FACTOR = 25;
+  private static final double FINAL_DIV_FACTOR = 1e4;
   private final TrainSettings.Schedule schedule;
   private final double peak;
   private final long totalSteps;
@@ -13,7 +18,7 @@ final class LearningRateSchedule implements Tracker {
   LearningRateSchedule(TrainSettings.Schedule schedule, double peak, long totalSteps) {
     this.schedule = schedule;
     this.peak = peak;
-    this.totalSteps = Math.max(1, totalSteps);
+    this.totalSteps = Math.max(2, totalSteps);
   }
 
   /** {@code numUpdate} counts from 1 (DJL's convention). */
@@ -22,19 +27,25 @@ final class LearningRateSchedule implements Tracker {
     return (float) at(numUpdate - 1);
   }
 
+  /** The rate of 0-based step {@code step}. */
   double at(long step) {
-    double t = Math.min(1.0, step / (double) totalSteps);
+    double start = peak / DIV_FACTOR;
+    double end = start / FINAL_DIV_FACTOR;
     return switch (schedule) {
       case CONSTANT -> peak;
-      case COSINE -> cosine(t);
-      case ONE_CYCLE -> t < WARMUP_FRACTION
-          ? peak * (0.04 + 0.96 * t / WARMUP_FRACTION)
-          : cosine((t - WARMUP_FRACTION) / (1 - WARMUP_FRACTION));
+      case COSINE -> anneal(peak, end, Math.min(1.0, step / (double) (totalSteps - 1)));
+      case ONE_CYCLE -> {
+        double warmupEnd = PCT_START * totalSteps - 1;
+        double last = totalSteps - 1;
+        yield step <= warmupEnd
+            ? anneal(start, peak, step / warmupEnd)
+            : anneal(peak, end, Math.min(1.0, (step - warmupEnd) / (last - warmupEnd)));
+      }
     };
   }
 
-  private double cosine(double t) {
-    double lo = peak * FINAL_FRACTION;
-    return lo + (peak - lo) * 0.5 * (1 + Math.cos(Math.PI * t));
+  /** PyTorch's {@code _annealing_cos}: from {@code from} at p = 0 to {@code to} at p = 1. */
+  private static double anneal(double from, double to, double p) {
+    return to + (from - to) / 2.0 * (1 + Math.cos(Math.PI * p));
   }
 }

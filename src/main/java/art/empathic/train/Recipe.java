@@ -23,45 +23,41 @@ public record Recipe(FeatureSpec feature, Architecture architecture, TrainSettin
   /** The sample rate every recipe analyses at (speech corpora are 16 kHz or resampled to it). */
   public static final int SAMPLE_RATE = 16000;
 
-  public static Recipe defaults(ModelFamily family) {
-    MfccConfig speech = MfccConfig.librosaDefaults(SAMPLE_RATE).withNFft(1024).withHopLength(256);
-    return switch (family) {
-      case MLP -> new Recipe(
-          FeatureSpec.of(FeatureKind.MFCC_STATS, speech.withNMfcc(20)),
-          new Architecture.Mlp(List.of(300), 0.01),
-          TrainSettings.sklearnMlp(42),
-          Standardizer.Mode.SPEAKER,
-          "copies=2,speed=0.9:1.1,noise=20:30",
-          1);
-      case BASELINE_CNN -> new Recipe(
-          FeatureSpec.of(FeatureKind.MFCC_STATS, speech.withNMfcc(32))
-              .withStatistics(TimeStatistic.parseList("mean,std,p90,dstd")),
-          new Architecture.BaselineCnn(256, List.of(0.3, 0.3, 0.1)),
-          sequenceTraining(20, FeatureAugmentation.NONE),
-          Standardizer.Mode.SPEAKER,
-          null,
-          1);
-      case CNN_LSTM -> new Recipe(
-          FeatureSpec.mfccSeq(speech, 160),
-          new Architecture.CnnLstm(List.of(64, 128), 5, 2, 128, 0.3, Architecture.TimePooling.LAST),
-          sequenceTraining(20, new FeatureAugmentation(0, 0, 0, 0, 16, 0, 0)),
-          Standardizer.Mode.SPEAKER,
-          null,
-          1);
-      case CNN_LSTM_PAPER -> new Recipe(
-          FeatureSpec.mfccSeq(speech, 160),
-          new Architecture.PaperCnnLstm(List.of(64, 64, 128, 128), 3, List.of(2, 2, 2, 2), 256, 0.3,
-              Architecture.TimePooling.LAST),
-          sequenceTraining(20, new FeatureAugmentation(0, 0, 0, 0, 16, 0, 0)),
-          Standardizer.Mode.SPEAKER,
-          null,
-          1);
-    };
+  /** Frames kept of each clip for the sequence models (3.6 s at hop 512), centred. */
+  public static final int SEQUENCE_FRAMES = 112;
+  /** The random training window within them (the centre one at test time). */
+  public static final int SEQUENCE_WINDOW = 96;
+
+  /**
+   * The 128-value summary the pooled models share: 16 MFCC (n_fft 1024, hop 256) times mean,
+   * std, 10th and 90th percentile, std of the delta, and the mean over each third of the clip.
+   */
+  public static FeatureSpec summaryFeature() {
+    MfccConfig c = MfccConfig.librosaDefaults(SAMPLE_RATE).withNFft(1024).withHopLength(256).withNMfcc(16);
+    return FeatureSpec.of(FeatureKind.MFCC_STATS, c).withStatistics(TimeStatistic.parseList("mean,std,p10,p90,dstd,seg3"));
   }
 
-  private static TrainSettings sequenceTraining(int epochs, FeatureAugmentation augmentation) {
-    return new TrainSettings(epochs, 32, 1e-3, TrainSettings.Schedule.ONE_CYCLE, 0, 0, 42, 0, false, 1e-4, 10,
-        augmentation);
+  /** 40 MFCC frames at librosa's default analysis (n_fft 2048, hop 512), 112 centred frames. */
+  public static FeatureSpec sequenceFeature() {
+    return FeatureSpec.mfccSeq(MfccConfig.librosaDefaults(SAMPLE_RATE), SEQUENCE_FRAMES);
+  }
+
+  public static Recipe defaults(ModelFamily family) {
+    TrainSettings.Builder deep = TrainSettings.builder().epochs(20).batchSize(16)
+        .schedule(TrainSettings.Schedule.ONE_CYCLE).labelSmoothing(0.1);
+    return switch (family) {
+      case MLP -> new Recipe(summaryFeature(), new Architecture.Mlp(List.of(300), 0.1), TrainSettings.sklearnMlp(42),
+          Standardizer.Mode.GLOBAL, null, 1);
+      case BASELINE_CNN -> new Recipe(summaryFeature(), new Architecture.BaselineCnn(256, List.of(0.1, 0.1, 0.1)),
+          deep.learningRate(3e-3).build(), Standardizer.Mode.GLOBAL, null, 5);
+      case CNN_LSTM -> new Recipe(sequenceFeature(),
+          new Architecture.CnnLstm(List.of(64, 128), 5, 2, 128, 0.1, Architecture.TimePooling.LAST),
+          deep.learningRate(1e-3).window(SEQUENCE_WINDOW).build(), Standardizer.Mode.SPEAKER, null, 3);
+      case CNN_LSTM_PAPER -> new Recipe(sequenceFeature(),
+          new Architecture.PaperCnnLstm(List.of(64, 64, 128, 128), 3, List.of(2, 2, 2, 2), 256, 0.1,
+              Architecture.TimePooling.LAST),
+          deep.learningRate(2e-3).window(SEQUENCE_WINDOW).build(), Standardizer.Mode.SPEAKER, null, 3);
+    };
   }
 
   public AugmentSpec augment(long seed) {

@@ -53,8 +53,15 @@ public final class SavedModel implements AutoCloseable {
 
   /** Builds the (untrained) network a spec describes. */
   public static Network network(ModelSpec spec) {
-    return Network.build(spec.architecture(), new ai.djl.ndarray.types.Shape(toLongs(spec.feature().shape())),
-        spec.classes().size());
+    long[] shape = toLongs(spec.feature().shape());
+    if (spec.training().window() > 0 && shape.length == 2) {
+      if (spec.training().window() > shape[1]) {
+        throw new IllegalArgumentException("a window of " + spec.training().window() + " frames does not fit "
+            + shape[1] + "-frame sequences");
+      }
+      shape[1] = spec.training().window();
+    }
+    return Network.build(spec.architecture(), new ai.djl.ndarray.types.Shape(shape), spec.classes().size());
   }
 
   static long[] toLongs(int[] a) {

@@ -17,17 +17,20 @@ package art.empathic.train;
  * @param tol scikit-learn's tol
  * @param nIterNoChange scikit-learn's n_iter_no_change
  * @param augmentation feature-space augmentation of training batches
+ * @param window sequence models: train on a random window of this many frames of each
+ *     sequence and predict on the centre window (a time-shift augmentation); 0 uses the whole
+ *     sequence
  */
 public record TrainSettings(int epochs, int batchSize, double learningRate, Schedule schedule, double weightDecay,
     double labelSmoothing, long seed, int patience, boolean sklearnStopping, double tol, int nIterNoChange,
-    FeatureAugmentation augmentation) {
+    FeatureAugmentation augmentation, int window) {
 
   /** Learning-rate schedules. */
   public enum Schedule {
     CONSTANT,
-    /** Linear warm-up over the first 30% of steps to the peak, then cosine annealing to ~0. */
+    /** PyTorch's OneCycleLR: cosine warm-up from peak/25 over 30% of the steps, then cosine down to peak/25e4. */
     ONE_CYCLE,
-    /** Cosine annealing from the peak to ~0. */
+    /** Cosine annealing from the peak to peak/25e4. */
     COSINE
   }
 
@@ -39,36 +42,76 @@ public record TrainSettings(int epochs, int batchSize, double learningRate, Sche
     if (!(labelSmoothing >= 0 && labelSmoothing < 1)) throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
     if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, got " + patience);
     if (nIterNoChange < 1) throw new IllegalArgumentException("n_iter_no_change must be >= 1, got " + nIterNoChange);
+    if (window < 0) throw new IllegalArgumentException("window must be >= 0 frames, got " + window);
     if (augmentation == null) augmentation = FeatureAugmentation.NONE;
     if (schedule == null) schedule = Schedule.CONSTANT;
   }
 
-  /** scikit-learn MLPClassifier's defaults: Adam 1e-3, batch 256 (min(200, n) there; the study used 256), up to 500 epochs. */
+  /** scikit-learn MLPClassifier's settings as the study used them: Adam 1e-3, batch 256, up to 500 epochs. */
   public static TrainSettings sklearnMlp(long seed) {
-    return new TrainSettings(500, 256, 1e-3, Schedule.CONSTANT, 0, 0, seed, 0, true, 1e-4, 10, FeatureAugmentation.NONE);
+    return builder().epochs(500).batchSize(256).learningRate(1e-3).seed(seed).sklearnStopping(true).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder().epochs(epochs).batchSize(batchSize).learningRate(learningRate).schedule(schedule)
+        .weightDecay(weightDecay).labelSmoothing(labelSmoothing).seed(seed).patience(patience)
+        .sklearnStopping(sklearnStopping).tol(tol).nIterNoChange(nIterNoChange).augmentation(augmentation)
+        .window(window);
   }
 
   public TrainSettings withEpochs(int e) {
-    return new TrainSettings(e, batchSize, learningRate, schedule, weightDecay, labelSmoothing, seed, patience, sklearnStopping, tol, nIterNoChange, augmentation);
+    return toBuilder().epochs(e).build();
   }
 
   public TrainSettings withSeed(long s) {
-    return new TrainSettings(epochs, batchSize, learningRate, schedule, weightDecay, labelSmoothing, s, patience, sklearnStopping, tol, nIterNoChange, augmentation);
-  }
-
-  public TrainSettings withBatchSize(int b) {
-    return new TrainSettings(epochs, b, learningRate, schedule, weightDecay, labelSmoothing, seed, patience, sklearnStopping, tol, nIterNoChange, augmentation);
-  }
-
-  public TrainSettings withLearningRate(double lr) {
-    return new TrainSettings(epochs, batchSize, lr, schedule, weightDecay, labelSmoothing, seed, patience, sklearnStopping, tol, nIterNoChange, augmentation);
+    return toBuilder().seed(s).build();
   }
 
   public TrainSettings withPatience(int p) {
-    return new TrainSettings(epochs, batchSize, learningRate, schedule, weightDecay, labelSmoothing, seed, p, sklearnStopping, tol, nIterNoChange, augmentation);
+    return toBuilder().patience(p).build();
   }
 
   public TrainSettings withSklearnStopping(boolean on) {
-    return new TrainSettings(epochs, batchSize, learningRate, schedule, weightDecay, labelSmoothing, seed, patience, on, tol, nIterNoChange, augmentation);
+    return toBuilder().sklearnStopping(on).build();
+  }
+
+  /** Builds settings; unset fields take the defaults shown. */
+  public static final class Builder {
+    private int epochs = 20;
+    private int batchSize = 32;
+    private double learningRate = 1e-3;
+    private Schedule schedule = Schedule.CONSTANT;
+    private double weightDecay;
+    private double labelSmoothing;
+    private long seed = 42;
+    private int patience;
+    private boolean sklearnStopping;
+    private double tol = 1e-4;
+    private int nIterNoChange = 10;
+    private FeatureAugmentation augmentation = FeatureAugmentation.NONE;
+    private int window;
+
+    public Builder epochs(int v) { epochs = v; return this; }
+    public Builder batchSize(int v) { batchSize = v; return this; }
+    public Builder learningRate(double v) { learningRate = v; return this; }
+    public Builder schedule(Schedule v) { schedule = v; return this; }
+    public Builder weightDecay(double v) { weightDecay = v; return this; }
+    public Builder labelSmoothing(double v) { labelSmoothing = v; return this; }
+    public Builder seed(long v) { seed = v; return this; }
+    public Builder patience(int v) { patience = v; return this; }
+    public Builder sklearnStopping(boolean v) { sklearnStopping = v; return this; }
+    public Builder tol(double v) { tol = v; return this; }
+    public Builder nIterNoChange(int v) { nIterNoChange = v; return this; }
+    public Builder augmentation(FeatureAugmentation v) { augmentation = v; return this; }
+    public Builder window(int v) { window = v; return this; }
+
+    public TrainSettings build() {
+      return new TrainSettings(epochs, batchSize, learningRate, schedule, weightDecay, labelSmoothing, seed, patience,
+          sklearnStopping, tol, nIterNoChange, augmentation, window);
+    }
   }
 }

@@ -38,8 +38,15 @@ public final class TrainedModel implements AutoCloseable {
     return network;
   }
 
-  /** Softmax probabilities, one row per example. */
+  /**
+   * Softmax probabilities, one row per example. Sequences longer than the network's input are
+   * cut to their centre window, as in training's evaluation.
+   */
   public synchronized float[][] predict(float[][] x) {
+    long[] shape = network.exampleShape().getShape();
+    if (x.length > 0 && shape.length == 2 && x[0].length != network.exampleShape().size()) {
+      x = SequenceWindow.centers(SequenceWindow.between(new long[] {shape[0], x[0].length / shape[0]}, shape), x);
+    }
     return Inference.probabilities(network, x, BATCH,
         (bm, input) -> network.block().forward(new ParameterStore(bm, false), new NDList(input), false)
             .singletonOrThrow(), manager);

@@ -35,8 +35,7 @@ class FitterTest {
   }
 
   static TrainSettings settings(int epochs, long seed) {
-    return new TrainSettings(epochs, 16, 1e-2, TrainSettings.Schedule.CONSTANT, 0, 0, seed, 0, false, 1e-4, 10,
-        FeatureAugmentation.NONE);
+    return TrainSettings.builder().epochs(epochs).batchSize(16).learningRate(1e-2).seed(seed).build();
   }
 
   @ParameterizedTest
@@ -61,9 +60,9 @@ class FitterTest {
 
   private static List<Double> losses(ExampleSet train, long seed) throws IOException {
     Network net = Network.build(smallArchitecture(ModelFamily.CNN_LSTM), new Shape(train.exampleShape()), CLASSES);
-    TrainSettings s = settings(3, seed);
-    s = new TrainSettings(3, 16, 1e-2, TrainSettings.Schedule.ONE_CYCLE, 1e-3, 0.1, seed, 0, false, 1e-4, 10,
-        new FeatureAugmentation(2, 4, 1, 1, 3, 0.05, 0.2));
+    TrainSettings s = TrainSettings.builder().epochs(3).batchSize(16).learningRate(1e-2)
+        .schedule(TrainSettings.Schedule.ONE_CYCLE).weightDecay(1e-3).labelSmoothing(0.1).seed(seed)
+        .augmentation(new FeatureAugmentation(2, 4, 1, 1, 3, 0.05, 0.2)).build();
     try (Fitter fitter = new Fitter(net, s)) {
       return fitter.fit(train, null, null, false, () -> false, FitListener.SILENT).history().stream()
           .map(EpochStats::trainLoss).toList();
@@ -74,9 +73,10 @@ class FitterTest {
   void aRunStoppedMidEpochResumesExactlyWhereItStopped(@TempDir Path dir) throws IOException {
     ExampleSet train = toy(ModelFamily.CNN_LSTM_PAPER, 56, 4);
     ExampleSet val = toy(ModelFamily.CNN_LSTM_PAPER, 14, 5);
-    TrainSettings s = new TrainSettings(4, 16, 1e-2, TrainSettings.Schedule.ONE_CYCLE, 0, 0.1, 9, 0, false, 1e-4,
-        10, new FeatureAugmentation(1, 3, 1, 1, 2, 0.0, 0.0));
-    Shape shape = new Shape(train.exampleShape());
+    TrainSettings s = TrainSettings.builder().epochs(4).batchSize(16).learningRate(1e-2)
+        .schedule(TrainSettings.Schedule.ONE_CYCLE).labelSmoothing(0.1).seed(9)
+        .augmentation(new FeatureAugmentation(1, 3, 1, 1, 2, 0.0, 0.0)).window(28).build();
+    Shape shape = new Shape(4, 28); // a 28-frame window of the 32-frame sequences
     FitResult whole;
     float[][] wholeProbs;
     try (Fitter f = new Fitter(Network.build(smallArchitecture(ModelFamily.CNN_LSTM_PAPER), shape, CLASSES), s)) {
