@@ -35,15 +35,19 @@ final class ModelSpecs {
         data.split(), augment);
   }
 
-  /** A family's default recipe, with the study's two knobs: epochs (null: the recipe's) and MLP alpha. */
-  static ModelSpec defaults(ModelFamily family, Integer epochs, Double alpha, Data data) {
+  /**
+   * A family's default recipe with the study's knobs: epochs, MLP alpha and ensemble size
+   * (each null: the recipe's).
+   */
+  static ModelSpec defaults(ModelFamily family, Integer epochs, Double alpha, Integer ensemble, Data data) {
     Recipe r = Recipe.defaults(family);
     Architecture a = r.architecture();
     if (alpha != null && a instanceof Architecture.Mlp m) {
       a = new Architecture.Mlp(m.hidden(), alpha);
     }
     TrainSettings t = epochs == null ? r.training() : r.training().withEpochs(epochs).withSklearnStopping(false);
-    return of(family, r.feature(), a, t, r.normalization(), r.augment(data.split().seed()), r.ensemble(), data);
+    return of(family, r.feature(), a, t, r.normalization(), r.augment(data.split().seed()),
+        ensemble != null ? ensemble : r.ensemble(), data);
   }
 
   /** Names the configuration, never the seed or fold: reports group runs by it. */

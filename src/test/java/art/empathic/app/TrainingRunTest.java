@@ -109,7 +109,7 @@ class TrainingRunTest {
 
   @Test
   void aStoppedRunResumesToTheSameModelAsAnUninterruptedOne() throws Exception {
-    ModelSpec spec = ModelSpecs.defaults(ModelFamily.BASELINE_CNN, 6, null, new ModelSpecs.Data(List.of(manifest),
+    ModelSpec spec = ModelSpecs.defaults(ModelFamily.BASELINE_CNN, 6, null, 1, new ModelSpecs.Data(List.of(manifest),
         null, NeutralPolicy.DROP, SplitSpec.speakerFold(4, 2, 3)));
     TrainingRun.Environment env = new TrainingRun.Environment(FeatureCache.at(cache), 2, false);
     PrintWriter quiet = new PrintWriter(new StringWriter());
