@@ -26,12 +26,28 @@ def summary(m, kind):
         elif part in ("dmean", "dstd", "dabs"):
             d = delta(m) if d is None else d
             out.append({"dmean": d.mean(1), "dstd": d.std(1), "dabs": np.abs(d).mean(1)}[part])
+        elif part.startswith("seg"):  # seg4 or seg4t30 (segment means, optional trim in dB)
+            k, _, t = part[3:].partition("t")
+            out.append(segment_means(m, int(k), float(t) if t else None))
         elif part == "d2std":
             d2 = delta(m, order=2) if d2 is None else d2
             out.append(d2.std(1))
         else:
             raise ValueError(part)
     return np.concatenate(out).astype(np.float32)
+
+
+def segment_means(m, segments, trim_db=None):
+    """Mean of each MFCC coefficient over `segments` equal stretches of the clip, in time
+    order: (n_mfcc * segments,) coefficient-major ([c0 s1, c0 s2, ..., c1 s1, ...]). With trim_db,
+    only the frames from the first to the last whose c0 lies within trim_db dB of the clip's
+    peak (c0 / sqrt(128) is the mean log-mel dB for 128 mels) are used."""
+    if trim_db is not None:
+        db = m[0] / np.sqrt(128.0)
+        keep = np.where(db >= db.max() - trim_db)[0]
+        m = m[:, keep[0]:keep[-1] + 1]
+    edges = np.linspace(0, m.shape[1], segments + 1).round().astype(int)
+    return np.stack([m[:, edges[i]:max(edges[i + 1], edges[i] + 1)].mean(1) for i in range(segments)], 1).reshape(-1)
 
 
 def summaries(ms, kind):
