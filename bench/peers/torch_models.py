@@ -8,7 +8,9 @@
 Inputs. Either the Java `features export` output: features.npy float32 -- (clips, 128) for
 baseline_cnn, (clips, C, T) or (clips, C*T) with --channels C for the sequence models -- plus
 clips.csv `path,corpus,speaker,emotion` in the same order; or --data: features are computed here
-with features.py (the research recipe's feature parameters, see FINDINGS.md). split.csv:
+with features.py (the research recipe's feature parameters, see FINDINGS.md). For the
+sequence models export whole clips of raw MFCC frames (zero-padded, e.g. 176 frames at hop 512):
+the per-speaker normalisation and the 112-frame centre window are applied here. split.csv:
 `path,split` with train/val/test (make_split.py); the model trains on `train` rows and is
 tested on `test` rows (`val` rows are not used).
 
@@ -25,7 +27,10 @@ LSTM uniform(+-1/sqrt(hidden)), BatchNorm gamma 1 beta 0):
                  Linear 7
 Recipes: --recipe plain = Adam(lr), constant LR, cross-entropy, no augmentation, train-set
 standardisation (the like-for-like speed peer); --recipe best = the research recipe from
-FINDINGS.md (per-speaker normalisation, label smoothing, one-cycle LR, augmentation).
+FINDINGS.md (feature parameters, per-speaker CMVN for the sequence models, label smoothing 0.1,
+one-cycle LR without momentum cycling, random time shift). The recipe's ensembles: --ensemble 5
+(baseline_cnn), 3 (cnn_lstm_paper); the reported accuracy is then that of the averaged
+probabilities and fit_seconds the sum over members.
 Prints one JSON line: sec_per_epoch (median of epochs after the first), fit_seconds (training
 loop only, wall), accuracy, f1_macro, n_train, n_test, epochs, batch.
 """
@@ -69,12 +74,15 @@ from features import load_wav, mfcc  # noqa: E402
 
 # The research recipes (FINDINGS.md). frames/shift in MFCC frames; masks (count, max width).
 RECIPES = {
-    "baseline_cnn": dict(n_mfcc=32, n_fft=1024, hop=256, summary="mean+std+p10+p90", spknorm="none",
-                         batch=32, lr=1e-3, dropout=0.3, ls=0.1, sched="onecycle", noise=0.0, mixup=0.0),
-    "cnn_lstm": dict(n_mfcc=40, n_fft=1024, hop=256, frames=160, shift=16, spknorm="frames", batch=32,
-                     lr=1e-3, dropout=0.3, ls=0.1, sched="onecycle", tmask=(0, 0), fmask=(0, 0), mixup=0.0),
-    "cnn_lstm_paper": dict(n_mfcc=40, n_fft=1024, hop=256, frames=160, shift=16, spknorm="frames", batch=32,
-                           lr=1e-3, dropout=0.3, ls=0.1, sched="onecycle", tmask=(0, 0), fmask=(0, 0), mixup=0.0),
+    # 128 = 16 MFCC x [mean, std, p10, p90, std of delta, means of 3 equal time thirds]
+    "baseline_cnn": dict(n_mfcc=16, n_fft=1024, hop=256, summary="mean+std+p10+p90+dstd+seg3", spknorm="none",
+                         batch=16, lr=3e-3, dropout=0.1, ls=0.1, sched="onecycle", noise=0.0, mixup=0.0),
+    # 40 MFCC frames at 32 ms hop, per-speaker CMVN, 96 frames cropped at a random offset in a
+    # centred 112-frame window (test: the centre 96)
+    "cnn_lstm": dict(n_mfcc=40, n_fft=2048, hop=512, frames=96, shift=8, spknorm="frames", batch=16,
+                     lr=1e-3, dropout=0.1, ls=0.1, sched="onecycle", tmask=(0, 0), fmask=(0, 0), mixup=0.0),
+    "cnn_lstm_paper": dict(n_mfcc=40, n_fft=2048, hop=512, frames=96, shift=8, spknorm="frames", batch=16,
+                           lr=2e-3, dropout=0.1, ls=0.1, sched="onecycle", tmask=(0, 0), fmask=(0, 0), mixup=0.0),
 }
 PLAIN = dict(spknorm="none", ls=0.0, sched="none", shift=0, tmask=(0, 0), fmask=(0, 0), noise=0.0, mixup=0.0)
 R = dict(RECIPES[a.model])
@@ -145,9 +153,12 @@ else:
             if not a.channels or X.shape[1] % a.channels:
                 fail(f"{a.features}: 2-D features for a sequence model need --channels dividing {X.shape[1]}")
             X = X.reshape(len(X), a.channels, -1)
+        # all-zero frames are the exporter's padding: drop them so that per-speaker statistics
+        # and centring see only real frames (export whole clips, e.g. 176 frames at hop 512)
+        seqs = [m[:, np.any(m != 0, axis=0)] for m in X]
         if R["spknorm"] == "frames":
-            X = np.stack(C.speaker_normalise_frames(list(X), speakers))
-        X = np.stack([fit_frames(m, R["frames"] + 2 * R["shift"]) for m in X])
+            seqs = C.speaker_normalise_frames(seqs, speakers)
+        X = np.stack([fit_frames(m, R["frames"] + 2 * R["shift"]) for m in seqs])
     else:
         if X.ndim != 2:
             fail(f"{a.features}: baseline_cnn needs (clips, D) features, got shape {X.shape}")
@@ -209,7 +220,8 @@ def fit_predict(seed):
     opt = torch.optim.Adam(model.parameters(), lr=R["lr"])
     n, bs = len(tr), R["batch"]
     steps = math.ceil(n / bs) * a.epochs
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=R["lr"], total_steps=steps) if R["sched"] == "onecycle" else None
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=R["lr"], total_steps=steps,
+                                                cycle_momentum=False) if R["sched"] == "onecycle" else None
     epoch_s = []
     t_fit = time.perf_counter()
     for _ in range(a.epochs):
