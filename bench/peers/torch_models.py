@@ -2,8 +2,8 @@
 
   /usr/bin/python3 bench/peers/torch_models.py --model cnn_lstm_paper --split split.csv \
       (--features DIR/features.npy --clips DIR/clips.csv | --data ../shared/data) \
-      [--epochs 20] [--batch 32] [--lr 1e-3] [--seed 42] [--threads 1] [--ensemble 1] \
-      [--recipe plain|best]
+      [--epochs 20] [--batch N] [--lr X] [--seed 42] [--threads 1] [--ensemble 1] \
+      [--recipe plain|best]     (--batch/--lr default to the recipe's values)
 
 Inputs. Either the Java `features export` output: features.npy float32 -- (clips, 128) for
 baseline_cnn, (clips, C, T) or (clips, C*T) with --channels C for the sequence models -- plus
@@ -29,8 +29,9 @@ Recipes: --recipe plain = Adam(lr), constant LR, cross-entropy, no augmentation,
 standardisation (the like-for-like speed peer); --recipe best = the research recipe from
 FINDINGS.md (feature parameters, per-speaker CMVN for the sequence models, label smoothing 0.1,
 one-cycle LR without momentum cycling, random time shift). The recipe's ensembles: --ensemble 5
-(baseline_cnn), 3 (cnn_lstm_paper); the reported accuracy is then that of the averaged
+(baseline_cnn), 3 (cnn_lstm, cnn_lstm_paper); the reported accuracy is then that of the averaged
 probabilities and fit_seconds the sum over members.
+--save-probs P.npy keeps the test rows' probabilities (rows in clips order) for combine.py.
 Prints one JSON line: sec_per_epoch (median of epochs after the first), fit_seconds (training
 loop only, wall), accuracy, f1_macro, n_train, n_test, epochs, batch.
 """
@@ -56,6 +57,7 @@ ap.add_argument("--lr", type=float, default=None)
 ap.add_argument("--seed", type=int, default=42)
 ap.add_argument("--ensemble", type=int, default=1)
 ap.add_argument("--threads", type=int, default=1)
+ap.add_argument("--save-probs", help="write the test rows' averaged class probabilities (.npy) for combine.py")
 a = ap.parse_args()
 for v in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
     os.environ[v] = str(a.threads)
@@ -273,6 +275,9 @@ for k in range(a.ensemble):
     prob = prob + p
     all_epochs += es[1:]
     fit_total += fs
+prob = prob / a.ensemble
+if a.save_probs:
+    np.save(a.save_probs, prob.astype(np.float32))
 pred = prob.argmax(1)
 from sklearn.metrics import f1_score  # noqa: E402
 
