@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  *
  * <ol>
  *   <li>{@code EMPATHIC_ART_MODEL}, if set, names the run directory;
- *   <li>otherwise, among finished runs (spec.json, model parameters and metrics.json) found up
+ *   <li>otherwise, among finished runs (spec.json, model parameters or fusion.json, and metrics.json) found up
  *       to four levels below the runs folder ({@code EMPATHIC_ART_RUNS}, default {@code runs/}
  *       in the project), the one with the highest test accuracy; runs within 0.5 percentage
  *       points of the best count as equal and the most recently finished of them wins.
@@ -65,7 +65,7 @@ final class DefaultModel {
       for (Path d : (Iterable<Path>) dirs::iterator) {
         Path metrics = d.resolve(RunMetrics.FILE);
         if (Files.exists(metrics) && Files.exists(d.resolve(ModelSpec.FILE))
-            && Files.exists(SavedModel.parametersFile(d, 1))) {
+            && (Files.exists(SavedModel.parametersFile(d, 1)) || Fusion.isFused(d))) {
           try {
             candidates.add(new Candidate(d, RunMetrics.read(d).accuracy(), Files.getLastModifiedTime(metrics)));
           } catch (IOException | RuntimeException unreadable) {

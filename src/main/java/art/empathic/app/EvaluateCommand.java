@@ -95,7 +95,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (!dir.equals(runDir)) {
       RunFiles.copyDescription(runDir, dir);
     }
-    RunFiles.writePredictions(dir, test.clips(), test.emotions().stream().map(Emotion::label).toList(),
+    RunFiles.writePredictions(dir, RunFiles.paths(test.clips()), test.emotions().stream().map(Emotion::label).toList(),
         predict(model, test), spec.classes());
     RunMetrics previous = recorded == null ? null : RunMetrics.read(runDir);
     RunMetrics m = RunEvaluation.writeMetrics(dir, TrainingRun.splitInfo(split),
@@ -134,7 +134,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Path dir = out != null ? out : runDir.resolve("evaluations").resolve(data.get(0).toAbsolutePath().normalize()
         .getFileName().toString());
     RunFiles.copyDescription(runDir, dir);
-    RunFiles.writePredictions(dir, java.util.Arrays.stream(known).mapToObj(set.clips()::get).toList(),
+    RunFiles.writePredictions(dir, RunFiles.paths(java.util.Arrays.stream(known).mapToObj(set.clips()::get).toList()),
         java.util.Arrays.stream(known).mapToObj(truth::get).toList(),
         java.util.Arrays.stream(known).mapToObj(i -> probs[i]).toArray(float[][]::new), spec.classes());
     RunMetrics previous = Files.exists(runDir.resolve(RunMetrics.FILE)) ? RunMetrics.read(runDir) : null;

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       EvaluateCommand.class,
       CompareCommand.class,
+      FuseCommand.class,
       PredictCommand.class,
       ServeCommand.class,
       ArtCommand.class,

@@ -53,6 +53,7 @@ public final class Recognizers {
    */
   private static EmotionRecognizer openTrained(Path runDirOrNull) throws IOException {
     Path dir = runDirOrNull != null ? runDirOrNull : DefaultModel.find();
-    return ModelRecognizer.open(dir, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    int copies = Math.max(1, Runtime.getRuntime().availableProcessors());
+    return Fusion.isFused(dir) ? FusedRecognizer.open(dir, copies) : ModelRecognizer.open(dir, copies);
   }
 }

@@ -1,7 +1,6 @@
 package art.empathic.app;
 
 import art.empathic.io.AtomicFiles;
-import art.empathic.corpus.Clip;
 import art.empathic.corpus.Csv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +22,13 @@ final class RunFiles {
    * Writes {@code predictions.csv}: path, true class, predicted class, then one probability
    * column per class ({@code p_<class>}), one row per clip.
    */
-  static void writePredictions(Path dir, List<Clip> clips, List<String> trueLabels, float[][] probs,
+  static void writePredictions(Path dir, List<String> paths, List<String> trueLabels, float[][] probs,
       List<String> classes) throws IOException {
     List<String> header = new ArrayList<>(List.of("path", "true", "predicted"));
     classes.forEach(c -> header.add("p_" + c));
     StringBuilder csv = new StringBuilder(Csv.formatLine(header)).append('\n');
-    for (int i = 0; i < clips.size(); i++) {
-      List<String> row = new ArrayList<>(List.of(clips.get(i).path().toString(), trueLabels.get(i),
+    for (int i = 0; i < paths.size(); i++) {
+      List<String> row = new ArrayList<>(List.of(paths.get(i), trueLabels.get(i),
           classes.get(argMax(probs[i]))));
       for (float p : probs[i]) {
         row.add(Float.toString(p));
@@ -37,6 +36,11 @@ final class RunFiles {
       csv.append(Csv.formatLine(row)).append('\n');
     }
     AtomicFiles.write(dir.resolve(PREDICTIONS), csv.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The paths of clips, as predictions.csv records them. */
+  static List<String> paths(List<art.empathic.corpus.Clip> clips) {
+    return clips.stream().map(c -> c.path().toString()).toList();
   }
 
   /** Copies the files that describe a run (spec, history, summary) into another directory. */
@@ -60,3 +64,4 @@ final class RunFiles {
     return best;
   }
 }
+

@@ -225,7 +225,7 @@ final class TrainingRun {
       probs = model.predictFeatures(test.x(), test.speakers());
     }
     List<String> truth = java.util.Arrays.stream(test.y()).mapToObj(labels::get).toList();
-    RunFiles.writePredictions(runDir, testSet.clips(), truth, probs, labels);
+    RunFiles.writePredictions(runDir, RunFiles.paths(testSet.clips()), truth, probs, labels);
   }
 
   static SplitInfo splitInfo(Split split) {

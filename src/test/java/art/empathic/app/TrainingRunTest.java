@@ -145,4 +145,46 @@ class TrainingRunTest {
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("not a run directory");
   }
+
+  @Test
+  void fusionAveragesTheMembersAndServesLikeAModel() throws Exception {
+    Path a = dir.resolve("fuse-a");
+    Path b = dir.resolve("fuse-b");
+    assertThat(train(a).code()).isZero();
+    assertThat(train(b, "--hidden", "32", "--seed", "42").code()).isZero();
+    Path fused = dir.resolve("fused");
+    MainTest.Result r = MainTest.run("fuse", a.toString(), b.toString(), "--weights", "3,1", "--out", fused.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("fused test: accuracy");
+    List<String> pa = Files.readAllLines(a.resolve("predictions.csv"));
+    List<String> pb = Files.readAllLines(b.resolve("predictions.csv"));
+    List<String> pf = Files.readAllLines(fused.resolve("predictions.csv"));
+    assertThat(pf).hasSameSizeAs(pa);
+    for (int i = 1; i < pf.size(); i++) {
+      String[] x = pa.get(i).split(",");
+      String[] y = pb.stream().filter(l -> l.startsWith(x[0] + ",")).findFirst().orElseThrow().split(",");
+      String[] f = pf.stream().filter(l -> l.startsWith(x[0] + ",")).findFirst().orElseThrow().split(",");
+      for (int k = 3; k < x.length; k++) {
+        assertThat(Double.parseDouble(f[k])).isCloseTo(0.75 * Double.parseDouble(x[k]) + 0.25 * Double.parseDouble(y[k]),
+            offset(1e-6));
+      }
+    }
+    RunMetrics m = RunMetrics.read(fused);
+    assertThat(m.trainingSeconds()).isCloseTo(RunMetrics.read(a).trainingSeconds() + RunMetrics.read(b).trainingSeconds(),
+        offset(1e-9));
+    assertThat(fused.resolve("report.html")).isRegularFile();
+    String[] first = pf.get(1).split(",");
+    try (EmotionRecognizer rec = EmotionRecognizer.load(fused)) {
+      EmotionPrediction p = rec.predict(Path.of(first[0]));
+      for (int k = 0; k < 7; k++) {
+        assertThat(p.probability(Emotion.SEVEN.get(k))).isCloseTo(Double.parseDouble(first[3 + k]), offset(1e-5));
+      }
+    }
+    Path other = dir.resolve("fuse-other-split");
+    assertThat(train(other, "--seed", "7").code()).isZero();
+    assertThat(MainTest.run("fuse", a.toString(), other.toString(), "--out", dir.resolve("bad").toString()).err())
+        .contains("test clips differ");
+    assertThat(MainTest.run("fuse", a.toString(), b.toString(), "--weights", "1", "--out", dir.resolve("bad2").toString())
+        .err()).contains("one non-negative weight per run");
+  }
 }
