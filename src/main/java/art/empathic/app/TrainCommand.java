@@ -125,6 +125,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--window", paramLabel = "FRAMES", description = "Sequences: train on random windows of this "
         + "many frames, predict on the centre window (0: whole sequences).")
     Integer window;
+    @Option(names = "--test-windows", paramLabel = "N", description = "With --window: average this many windows "
+        + "spread over each sequence at evaluation and prediction (1: the centre one).")
+    Integer testWindows;
     @Option(names = "--ensemble", paramLabel = "K", description = "Average K networks trained with different seeds.")
     Integer ensemble;
   }
@@ -298,6 +301,7 @@ final class TrainCommand implements Callable<Integer> {
     if (o.labelSmoothing != null) b.labelSmoothing(o.labelSmoothing);
     if (o.patience != null) b.patience(o.patience);
     if (o.window != null) b.window(o.window);
+    if (o.testWindows != null) b.testWindows(o.testWindows);
     return b.build();
   }
 }

@@ -237,9 +237,8 @@ public final class Fitter implements AutoCloseable {
 
   /** Softmax probabilities for every example, in evaluation mode (no dropout, running BatchNorm statistics). */
   public float[][] predictProbabilities(ExampleSet set) {
-    float[][] x = SequenceWindow.centers(SequenceWindow.between(set.exampleShape(),
-        network.exampleShape().getShape()), set.x());
-    return Inference.probabilities(network, x, EVAL_BATCH,
+    SequenceWindow w = SequenceWindow.between(set.exampleShape(), network.exampleShape().getShape());
+    return Inference.windowed(network, set.x(), w, settings.testWindows(), EVAL_BATCH,
         (bm, input) -> trainer == null
             ? network.block().forward(new ai.djl.training.ParameterStore(bm, false), new NDList(input), false)
                 .singletonOrThrow()

@@ -31,6 +31,38 @@ final class Inference {
     return out;
   }
 
+  /**
+   * Probabilities averaged over several windows of each example (test-time augmentation);
+   * without a window, or with one test window, a plain centre-window pass.
+   */
+  static float[][] windowed(Network network, float[][] x, SequenceWindow w, int testWindows, int batchSize,
+      BiFunction<NDManager, NDArray, NDArray> forward, NDManager parent) {
+    if (w == null) {
+      return probabilities(network, x, batchSize, forward, parent);
+    }
+    int[] offsets = w.offsets(testWindows);
+    // All windows of an example go through the network in one batch: one forward per clip.
+    float[][] crops = new float[x.length * offsets.length][];
+    for (int i = 0; i < x.length; i++) {
+      for (int o = 0; o < offsets.length; o++) {
+        crops[i * offsets.length + o] = w.crop(x[i], offsets[o]);
+      }
+    }
+    float[][] p = probabilities(network, crops, batchSize * offsets.length, forward, parent);
+    float[][] mean = new float[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      float[] m = new float[p[0].length];
+      for (int o = 0; o < offsets.length; o++) {
+        float[] row = p[i * offsets.length + o];
+        for (int k = 0; k < m.length; k++) {
+          m[k] += row[k] / offsets.length;
+        }
+      }
+      mean[i] = m;
+    }
+    return mean;
+  }
+
   static int argMax(float[] v) {
     int best = 0;
     for (int i = 1; i < v.length; i++) {

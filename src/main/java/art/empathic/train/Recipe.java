@@ -25,8 +25,10 @@ public record Recipe(FeatureSpec feature, Architecture architecture, TrainSettin
 
   /** Frames kept of each clip for the sequence models (3.6 s at hop 512), centred. */
   public static final int SEQUENCE_FRAMES = 112;
-  /** The random training window within them (the centre one at test time). */
+  /** The random training window within them. */
   public static final int SEQUENCE_WINDOW = 96;
+  /** Windows averaged at evaluation and prediction, spread over the 112 frames. */
+  public static final int TEST_WINDOWS = 5;
 
   /**
    * The 128-value summary the pooled models share: 16 MFCC (n_fft 1024, hop 256) times mean,
@@ -52,11 +54,11 @@ public record Recipe(FeatureSpec feature, Architecture architecture, TrainSettin
           deep.learningRate(3e-3).build(), Standardizer.Mode.GLOBAL, null, 5);
       case CNN_LSTM -> new Recipe(sequenceFeature(),
           new Architecture.CnnLstm(List.of(64, 128), 5, 2, 128, 0.1, Architecture.TimePooling.LAST),
-          deep.learningRate(1e-3).window(SEQUENCE_WINDOW).build(), Standardizer.Mode.SPEAKER, null, 3);
+          deep.learningRate(1e-3).window(SEQUENCE_WINDOW).testWindows(TEST_WINDOWS).build(), Standardizer.Mode.SPEAKER, null, 3);
       case CNN_LSTM_PAPER -> new Recipe(sequenceFeature(),
           new Architecture.PaperCnnLstm(List.of(64, 64, 128, 128), 3, List.of(2, 2, 2, 2), 256, 0.1,
               Architecture.TimePooling.LAST),
-          deep.learningRate(2e-3).window(SEQUENCE_WINDOW).build(), Standardizer.Mode.SPEAKER, null, 3);
+          deep.learningRate(2e-3).window(SEQUENCE_WINDOW).testWindows(TEST_WINDOWS).build(), Standardizer.Mode.SPEAKER, null, 3);
     };
   }
 

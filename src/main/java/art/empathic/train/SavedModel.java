@@ -127,7 +127,7 @@ public final class SavedModel implements AutoCloseable {
     try {
       float[][] sum = null;
       for (TrainedModel m : members) {
-        float[][] p = m.predict(x);
+        float[][] p = m.predict(x, spec.training().testWindows());
         if (sum == null) {
           sum = p;
         } else {

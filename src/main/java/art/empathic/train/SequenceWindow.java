@@ -38,6 +38,21 @@ record SequenceWindow(int channels, int frames, int window) {
     return out;
   }
 
+  /**
+   * The offsets of {@code count} windows spread evenly from the first to the last possible one
+   * (the centre for one window).
+   */
+  int[] offsets(int count) {
+    if (count <= 1) {
+      return new int[] {(frames - window) / 2};
+    }
+    int[] o = new int[count];
+    for (int i = 0; i < count; i++) {
+      o[i] = (int) Math.round(i * (frames - window) / (double) (count - 1));
+    }
+    return o;
+  }
+
   /** Centre windows of every example (the examples themselves when there is no window). */
   static float[][] centers(SequenceWindow w, float[][] x) {
     if (w == null) {

@@ -20,10 +20,12 @@ package art.empathic.train;
  * @param window sequence models: train on a random window of this many frames of each
  *     sequence and predict on the centre window (a time-shift augmentation); 0 uses the whole
  *     sequence
+ * @param testWindows with a window: how many windows, spread evenly from the first to the last
+ *     offset, are averaged at evaluation and prediction (1: the centre window only)
  */
 public record TrainSettings(int epochs, int batchSize, double learningRate, Schedule schedule, double weightDecay,
     double labelSmoothing, long seed, int patience, boolean sklearnStopping, double tol, int nIterNoChange,
-    FeatureAugmentation augmentation, int window) {
+    FeatureAugmentation augmentation, int window, int testWindows) {
 
   /** Learning-rate schedules. */
   public enum Schedule {
@@ -43,6 +45,8 @@ public record TrainSettings(int epochs, int batchSize, double learningRate, Sche
     if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, got " + patience);
     if (nIterNoChange < 1) throw new IllegalArgumentException("n_iter_no_change must be >= 1, got " + nIterNoChange);
     if (window < 0) throw new IllegalArgumentException("window must be >= 0 frames, got " + window);
+    if (testWindows == 0) testWindows = 1; // absent from specs written before it existed
+    if (testWindows < 1) throw new IllegalArgumentException("test windows must be >= 1, got " + testWindows);
     if (augmentation == null) augmentation = FeatureAugmentation.NONE;
     if (schedule == null) schedule = Schedule.CONSTANT;
   }
@@ -60,7 +64,7 @@ public record TrainSettings(int epochs, int batchSize, double learningRate, Sche
     return new Builder().epochs(epochs).batchSize(batchSize).learningRate(learningRate).schedule(schedule)
         .weightDecay(weightDecay).labelSmoothing(labelSmoothing).seed(seed).patience(patience)
         .sklearnStopping(sklearnStopping).tol(tol).nIterNoChange(nIterNoChange).augmentation(augmentation)
-        .window(window);
+        .window(window).testWindows(testWindows);
   }
 
   public TrainSettings withEpochs(int e) {
@@ -94,6 +98,7 @@ public record TrainSettings(int epochs, int batchSize, double learningRate, Sche
     private int nIterNoChange = 10;
     private FeatureAugmentation augmentation = FeatureAugmentation.NONE;
     private int window;
+    private int testWindows = 1;
 
     public Builder epochs(int v) { epochs = v; return this; }
     public Builder batchSize(int v) { batchSize = v; return this; }
@@ -108,10 +113,11 @@ public record TrainSettings(int epochs, int batchSize, double learningRate, Sche
     public Builder nIterNoChange(int v) { nIterNoChange = v; return this; }
     public Builder augmentation(FeatureAugmentation v) { augmentation = v; return this; }
     public Builder window(int v) { window = v; return this; }
+    public Builder testWindows(int v) { testWindows = v; return this; }
 
     public TrainSettings build() {
       return new TrainSettings(epochs, batchSize, learningRate, schedule, weightDecay, labelSmoothing, seed, patience,
-          sklearnStopping, tol, nIterNoChange, augmentation, window);
+          sklearnStopping, tol, nIterNoChange, augmentation, window, testWindows);
     }
   }
 }

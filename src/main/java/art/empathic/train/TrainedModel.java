@@ -40,16 +40,20 @@ public final class TrainedModel implements AutoCloseable {
 
   /**
    * Softmax probabilities, one row per example. Sequences longer than the network's input are
-   * cut to their centre window, as in training's evaluation.
+   * seen through {@code testWindows} windows (averaged), as in training's evaluation.
    */
-  public synchronized float[][] predict(float[][] x) {
+  public synchronized float[][] predict(float[][] x, int testWindows) {
     long[] shape = network.exampleShape().getShape();
-    if (x.length > 0 && shape.length == 2 && x[0].length != network.exampleShape().size()) {
-      x = SequenceWindow.centers(SequenceWindow.between(new long[] {shape[0], x[0].length / shape[0]}, shape), x);
-    }
-    return Inference.probabilities(network, x, BATCH,
+    SequenceWindow w = x.length > 0 && shape.length == 2 && x[0].length != network.exampleShape().size()
+        ? SequenceWindow.between(new long[] {shape[0], x[0].length / shape[0]}, shape) : null;
+    return Inference.windowed(network, x, w, testWindows, BATCH,
         (bm, input) -> network.block().forward(new ParameterStore(bm, false), new NDList(input), false)
             .singletonOrThrow(), manager);
+  }
+
+  /** {@link #predict(float[][], int)} with the centre window only. */
+  public float[][] predict(float[][] x) {
+    return predict(x, 1);
   }
 
   @Override

@@ -135,4 +135,35 @@ class FitterTest {
       assertThat(Fitter.crossEntropy(f.predictProbabilities(val), val.y())).isCloseTo(best, org.assertj.core.data.Offset.offset(1e-5));
     }
   }
+
+  @Test
+  void testWindowsAverageTheWindowsSpreadOverEachSequence() throws IOException {
+    ExampleSet train = toy(ModelFamily.CNN_LSTM, 28, 12);
+    Shape window = new Shape(4, 24);
+    TrainSettings one = TrainSettings.builder().epochs(2).batchSize(14).learningRate(1e-2).seed(3).window(24).build();
+    TrainSettings three = one.toBuilder().testWindows(3).build();
+    try (Fitter f = new Fitter(Network.build(smallArchitecture(ModelFamily.CNN_LSTM), window, CLASSES), three)) {
+      f.fit(train, null, null, false, () -> false, FitListener.SILENT);
+      float[][] averaged = f.predictProbabilities(train);
+      // The same network seen through each window alone (offsets 0, 4, 8 of 32 - 24 frames).
+      SequenceWindow w = new SequenceWindow(4, 32, 24);
+      assertThat(w.offsets(3)).containsExactly(0, 4, 8);
+      assertThat(w.offsets(1)).containsExactly(4);
+      float[][][] single = new float[3][][];
+      for (int o = 0; o < 3; o++) {
+        float[][] crops = new float[train.size()][];
+        for (int i = 0; i < crops.length; i++) {
+          crops[i] = w.crop(train.x()[i], w.offsets(3)[o]);
+        }
+        single[o] = f.predictProbabilities(new ExampleSet(crops, train.y(), train.speakers(), new long[] {4, 24}));
+      }
+      for (int i = 0; i < train.size(); i++) {
+        for (int k = 0; k < CLASSES; k++) {
+          assertThat(averaged[i][k]).isCloseTo((single[0][i][k] + single[1][i][k] + single[2][i][k]) / 3,
+              org.assertj.core.data.Offset.offset(1e-6f));
+        }
+      }
+      assertThat(one.testWindows()).isEqualTo(1);
+    }
+  }
 }
