@@ -50,14 +50,29 @@ public record RunDirectory(Path dir, RunSpec spec, TrainingHistory history, Mode
       return List.of(dir);
     }
     List<Path> out = new ArrayList<>();
-    try (var s = Files.list(dir)) {
-      s.filter(Files::isDirectory).filter(RunDirectory::isRunDirectory).sorted().forEach(out::add);
+    // Runs may be grouped in folders (e.g. random/seed-42/mlp); a run's own sub-folders
+    // (evaluations/...) belong to it and are not listed.
+    try (var s = Files.walk(dir, MAX_DEPTH)) {
+      s.filter(p -> !p.equals(dir) && Files.isDirectory(p) && isRunDirectory(p))
+          .filter(p -> !insideAnotherRun(dir, p)).sorted().forEach(out::add);
     }
     if (out.isEmpty()) {
       throw new IllegalArgumentException(dir + ": neither a run directory nor a folder of run"
           + " directories (no " + RunSpec.FILE + " or " + RunMetrics.FILE + ")");
     }
     return out;
+  }
+
+  /** How deep below a folder runs are looked for. */
+  static final int MAX_DEPTH = 4;
+
+  private static boolean insideAnotherRun(Path root, Path run) {
+    for (Path p = run.getParent(); p != null && !p.equals(root); p = p.getParent()) {
+      if (isRunDirectory(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether training finished and the run was evaluated. */

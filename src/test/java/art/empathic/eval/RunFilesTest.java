@@ -171,5 +171,9 @@ class RunFilesTest {
     assertThat(RunDirectory.expand(tmp.resolve("runs"))).containsExactly(b, a);
     assertThat(RunDirectory.expand(a)).containsExactly(a);
     assertThatThrownBy(() -> RunDirectory.expand(tmp.resolve("runs/not-a-run"))).hasMessageContaining("neither a run directory");
+    // Grouped runs are found below folders, but not the evaluations inside a run.
+    Path c = FakeRuns.writeUnfinished(tmp.resolve("runs/speaker/fold-2/c"), FakeRuns.study().get(0), 3);
+    FakeRuns.writeUnfinished(c.resolve("evaluations/emodb"), FakeRuns.study().get(0), 3);
+    assertThat(RunDirectory.expand(tmp.resolve("runs"))).containsExactly(b, a, c);
   }
 }
