@@ -36,12 +36,15 @@ class PageScreenshotsTest {
     Path out = Path.of(System.getProperty("empathic.screenshots.dir", "target/page-screenshots"));
     Path work = Files.createTempDirectory("empathic-shots");
     List<String> manifest = Files.readAllLines(ravdess.resolve("MANIFEST.tsv"));
+    // Whose voice: pick an actor the model was not trained on (speaker fold 1 holds out 01, 02, 13, 14).
+    String actor = System.getProperty("empathic.screenshots.actor", "Actor_01");
     try (EmotionRecognizer recognizer = model.equals("tone") ? new ToneRecognizer() : Recognizers.open(Path.of(model));
          EmotionServer server = new EmotionServer(recognizer, ServerLimits.defaults()).start("127.0.0.1", 0)) {
       for (String emotion : EMOTIONS) {
         // A strong-intensity clip (third-from-last code 02) of the emotion.
         String clip = manifest.stream().skip(1).map(l -> l.split("\t"))
-            .filter(f -> f[3].equals(emotion) && f[0].matches(".*-0[0-9]-02-\\d\\d-\\d\\d-\\d\\d\\.wav"))
+            .filter(f -> f[3].equals(emotion) && f[0].startsWith(actor + "/")
+                && f[0].matches(".*-0[0-9]-02-\\d\\d-\\d\\d-\\d\\d\\.wav"))
             .map(f -> f[0]).findFirst().orElseThrow(() -> new IllegalStateException("no strong " + emotion + " clip in the manifest"));
         ChromeDriver browser = HeadlessChromium.start(ravdess.resolve(clip), Files.createDirectories(work.resolve(emotion)), "1440,900");
         try {
