@@ -16,10 +16,18 @@ import picocli.CommandLine.Option;
  * features: kind, every MFCC parameter, frames, deltas, cache, threads, progress.
  */
 final class FeatureArgs {
-  @Option(names = "--kind", required = true, paramLabel = "KIND", converter = KindConverter.class,
-      description = "mfcc-mean (time-mean MFCC), mfcc-stats (MFCC mean, std, p10, p90 and delta std), "
+  @Option(names = "--kind", paramLabel = "KIND", converter = KindConverter.class,
+      description = "mfcc-mean (time-mean MFCC), mfcc-stats (MFCC statistics over time, see --statistics), "
           + "mfcc-seq (MFCC frames) or mel-db (log-mel frames).")
   FeatureKind kind;
+
+  @Option(names = "--recipe", paramLabel = "MODEL", description = "Exactly the input of a model family's default "
+      + "recipe (mlp, baseline_cnn, cnn_lstm, cnn_lstm_paper), instead of --kind and the MFCC options.")
+  String recipe;
+
+  @Option(names = "--statistics", paramLabel = "LIST", description = "mfcc-stats: the statistics, e.g. "
+      + "mean,std,p10,p90,dstd,seg3 (also min, max, median, dmean, d2std; default mean,std,p10,p90,dstd).")
+  String statistics;
 
   @Option(names = "--frames", paramLabel = "N", description = "Frames per sequence (mfcc-seq, mel-db); longer clips "
       + "are cut, shorter ones zero-padded (default: " + FeatureSpec.DEFAULT_FRAMES + ").")
@@ -54,8 +62,23 @@ final class FeatureArgs {
 
   /** The spec the options describe; IllegalArgumentException on inconsistent values. */
   FeatureSpec spec() {
+    if (recipe != null) {
+      if (kind != null || statistics != null || frames != null) {
+        throw new IllegalArgumentException("--recipe gives the whole feature spec; drop --kind, --statistics and --frames");
+      }
+      return art.empathic.train.Recipe.defaults(art.empathic.model.ModelFamily.fromCliName(recipe)).feature();
+    }
+    if (kind == null) {
+      throw new IllegalArgumentException("choose the features with --kind KIND or --recipe MODEL");
+    }
     MfccConfig c = mfcc.config(sampleRate, true);
     FeatureSpec s = FeatureSpec.of(kind, c).withAlign(align).withDeltas(deltas);
+    if (statistics != null) {
+      if (kind != FeatureKind.MFCC_STATS) {
+        throw new IllegalArgumentException("--statistics applies to --kind mfcc-stats, not " + kind);
+      }
+      s = s.withStatistics(art.empathic.corpus.TimeStatistic.parseList(statistics));
+    }
     if (frames != null) {
       if (!kind.isSequence()) {
         throw new IllegalArgumentException("--frames applies to sequence kinds (mfcc-seq, mel-db), not " + kind);

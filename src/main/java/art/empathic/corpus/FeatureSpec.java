@@ -63,8 +63,8 @@ public record FeatureSpec(int version, FeatureKind kind, MfccConfig mfcc, int fr
       if (statistics.stream().distinct().count() != statistics.size()) {
         throw new IllegalArgumentException("statistics must not repeat, got " + statistics);
       }
-      // The delta statistics need their deltas stacked under the MFCC.
-      deltaOrder = Math.max(deltaOrder, statistics.stream().mapToInt(TimeStatistic::deltaOrder).max().orElse(0));
+      // The statistics decide the deltas: exactly those the delta statistics need are stacked.
+      deltaOrder = statistics.stream().mapToInt(TimeStatistic::deltaOrder).max().orElse(0);
     } else {
       statistics = null;
     }

@@ -22,8 +22,10 @@ final class TimeStatistics {
         if (stat == TimeStatistic.SEG3) {
           for (int k = 0; k < 3; k++) {
             // numpy.array_split's segments: the first (n % 3) get one frame more.
-            int from = segmentStart(row.length, k);
-            out[at + k * baseRows + r] = (float) mean(java.util.Arrays.copyOfRange(row, from, segmentStart(row.length, k + 1)));
+            // Clips of fewer than 3 frames: a third is at least one frame (the last ones repeat).
+            int from = Math.min(segmentStart(row.length, k), row.length - 1);
+            int to = Math.max(segmentStart(row.length, k + 1), from + 1);
+            out[at + k * baseRows + r] = (float) mean(java.util.Arrays.copyOfRange(row, from, to));
           }
           continue;
         }

@@ -76,6 +76,27 @@ class CorpusCommandsTest {
   }
 
   @Test
+  void exportCanWriteExactlyAModelFamilysInput() throws Exception {
+    Path dir = corpus();
+    Path out = tmp.resolve("recipe-out");
+    MainTest.Result r = MainTest.run("features", "export", dir.toString(), "--recipe", "baseline_cnn", "--out",
+        out.toString(), "--cache", tmp.resolve("cache").toString(), "--no-progress");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Npy.read(out.resolve("features.npy")).shape()).containsExactly(5, 128);
+    assertThat(art.empathic.corpus.FeatureSpec.fromJson(Files.readString(out.resolve("spec.json"))))
+        .isEqualTo(art.empathic.train.Recipe.defaults(art.empathic.model.ModelFamily.BASELINE_CNN).feature());
+    MainTest.Result stats = MainTest.run("features", "export", dir.toString(), "--kind", "mfcc-stats", "--statistics",
+        "mean,seg3", "--n-mfcc", "10", "--out", tmp.resolve("stats-out").toString(), "--cache", tmp.resolve("cache").toString(),
+        "--no-progress");
+    assertThat(stats.code()).as(stats.err()).isZero();
+    assertThat(Npy.read(tmp.resolve("stats-out/features.npy")).shape()).containsExactly(5, 40);
+    assertThat(MainTest.run("features", "export", dir.toString(), "--kind", "mfcc-seq", "--statistics", "mean", "--out",
+        tmp.resolve("x").toString()).err()).contains("--statistics applies to --kind mfcc-stats");
+    assertThat(MainTest.run("features", "export", dir.toString(), "--out", tmp.resolve("y").toString()).err())
+        .contains("--kind KIND or --recipe MODEL");
+  }
+
+  @Test
   void exportWritesNpyCsvAndSpecInTheSameRowOrder() throws Exception {
     Path dir = corpus();
     Path out = tmp.resolve("out");

@@ -35,6 +35,9 @@ class TimeStatisticsTest {
     // Thirds of 11 frames as numpy.array_split cuts them: 4, 4, 3 frames (values 11..8, 7..4, 3..1).
     int seg = all.indexOf(TimeStatistic.SEG3);
     assertThat(new float[] {s[seg], s[seg + 1], s[seg + 2]}).containsExactly(9.5f, 5.5f, 2f);
+    // A clip of two frames still has three thirds: the first frame, the second, the second again.
+    float[] two = TimeStatistics.of(new float[][] {{4, 8}}, 1, List.of(TimeStatistic.SEG3));
+    assertThat(two).containsExactly(4f, 8f, 8f);
     // numpy.percentile([0, 10], 10) == 1.0: interpolation between neighbours.
     assertThat(TimeStatistics.percentile(new float[] {0, 10}, 10)).isEqualTo(1.0);
   }
@@ -48,7 +51,7 @@ class TimeStatisticsTest {
     assertThat(defaults.shape()).containsExactly(5 * 32);
     FeatureSpec baseline = defaults.withStatistics(TimeStatistic.parseList("mean+std+p90+dstd"));
     assertThat(baseline.shape()).containsExactly(128);
-    FeatureSpec plain = defaults.withStatistics(TimeStatistic.parseList("mean,std")).withDeltas(0);
+    FeatureSpec plain = defaults.withStatistics(TimeStatistic.parseList("mean,std"));
     assertThat(plain.deltaOrder()).isZero();
     assertThat(plain.shape()).containsExactly(64);
     float[][] base = new float[32][40];
