@@ -122,6 +122,7 @@ final class TrainingRun {
             + " files skipped (see `corpus info`)");
 
     Split split = Splitter.split(corpus.clips(), spec.split());
+    checkEnoughClips(split, classes);
     out.println("split: " + split.description() + " (" + split.sizes() + ")");
     split.warnings().forEach(w -> out.println("WARNING: " + w));
 
@@ -183,6 +184,24 @@ final class TrainingRun {
 
   private long memberSeed(int member) {
     return member == 1 ? spec.seed() : spec.seed() * 1000 + member;
+  }
+
+  /** Every class needs clips to learn from and, under the random protocol, clips to test on. */
+  static void checkEnoughClips(Split split, List<Emotion> classes) {
+    for (Emotion e : classes) {
+      long train = split.train().stream().filter(c -> c.emotion() == e).count();
+      long test = split.test().stream().filter(c -> c.emotion() == e).count();
+      if (train < 2) {
+        throw new IllegalArgumentException("too few clips of " + e.label() + " for the split: " + train
+            + " in the training part (need at least 2)");
+      }
+      if (test == 0 && split.spec().protocol() == SplitSpec.Protocol.RANDOM) {
+        double f = split.spec().testFraction();
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "too few clips of %s for the split: %d in all, "
+            + "none for a %.0f%% test part (a class needs at least %d clips)", e.label(), train + test, 100 * f,
+            (int) Math.ceil(0.5 / f)));
+      }
+    }
   }
 
   static ExampleSet examples(FeatureSet set, List<Emotion> classes) {

@@ -141,6 +141,17 @@ class TrainingRunTest {
         .contains("--patience needs a validation part");
     assertThat(MainTest.run("train", "--model", "cnn_lstm", "--data", manifest.toString(), "--alpha", "0.1").err())
         .contains("--alpha and --hidden apply to --model mlp only");
+    Path few = dir.resolve("few.csv");
+    try {
+      Files.write(few, List.of("path,emotion,speaker", "clips/angry-0.wav,angry,spk0", "clips/angry-1.wav,angry,spk1",
+          "clips/angry-2.wav,angry,spk2", "clips/calm-0.wav,calm,spk0"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    MainTest.Result tooFew = MainTest.run("train", "--model", "mlp", "--data", few.toString(), "--out",
+        dir.resolve("few-run").toString(), "--cache", cache.toString(), "--no-progress");
+    assertThat(tooFew.code()).isEqualTo(2);
+    assertThat(tooFew.err()).contains("too few clips of Calm for the split");
     MainTest.Result missing = MainTest.run("train", "--resume", dir.resolve("nothing-here").toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("not a run directory");
