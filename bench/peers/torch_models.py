@@ -33,7 +33,8 @@ one-cycle LR without momentum cycling, random time shift). The recipe's ensemble
 probabilities and fit_seconds the sum over members.
 --save-probs P.npy keeps the test rows' probabilities (rows in clips order) for combine.py.
 Prints one JSON line: sec_per_epoch (median of epochs after the first), fit_seconds (training
-loop only, wall), accuracy, f1_macro, n_train, n_test, epochs, batch.
+loop only, wall), epoch_seconds (every epoch of every member, in order), accuracy, f1_macro,
+n_train, n_test, epochs, batch.
 """
 import argparse
 import csv
@@ -64,7 +65,6 @@ for v in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
-import torch.nn as nn  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
 torch.set_num_threads(a.threads)
@@ -73,6 +73,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import corpus as C  # noqa: E402
 import stats  # noqa: E402
 from features import load_wav, mfcc  # noqa: E402
+from torch_nets import build, fit_frames  # noqa: E402
 
 # The research recipes (FINDINGS.md). frames/shift in MFCC frames; masks (count, max width).
 RECIPES = {
@@ -100,19 +101,6 @@ SEQ = a.model != "baseline_cnn"
 def fail(msg):
     print(msg, file=sys.stderr)
     sys.exit(2)
-
-
-def fit_frames(m, length):
-    """Centre-crop or centre-zero-pad (C, T) to (C, length)."""
-    out = np.zeros((m.shape[0], length), np.float32)
-    t = m.shape[1]
-    if t >= length:
-        s = (t - length) // 2
-        out[:] = m[:, s:s + length]
-    else:
-        s = (length - t) // 2
-        out[:, s:s + t] = m
-    return out
 
 
 # ---- inputs ----
@@ -172,37 +160,6 @@ if tr is None or te is None:
     fail(f"{a.split}: needs rows with split 'train' and 'test' matching the clips")
 
 
-# ---- models ----
-class BaselineCNN(nn.Module):
-    def __init__(self, d_in, p):
-        super().__init__()
-        self.net = nn.Sequential(nn.Linear(d_in, 256), nn.ReLU(), nn.Dropout(p), nn.Linear(256, 256), nn.ReLU(),
-                                 nn.Dropout(p), nn.Flatten(), nn.Dropout(p), nn.Linear(256, 7))
-
-    def forward(self, x):
-        return self.net(x)
-
-
-class CnnLstm(nn.Module):
-    def __init__(self, c_in, p, paper):
-        super().__init__()
-        chans, k, act = ([64, 64, 128, 128], 3, nn.ELU) if paper else ([64, 128], 5, nn.ReLU)
-        layers, c = [], c_in
-        for o in chans:
-            layers += [nn.Conv1d(c, o, k, padding=k // 2), nn.BatchNorm1d(o), act(), nn.MaxPool1d(2)]
-            c = o
-        self.conv = nn.Sequential(*layers)
-        h = 256 if paper else 128
-        self.drop = nn.Dropout(p)
-        self.lstm = nn.LSTM(c, h, batch_first=True)
-        self.out = nn.Linear(h, 7)
-
-    def forward(self, x):  # x: (B, C, T)
-        z = self.conv(x).transpose(1, 2)  # (B, T', channels)
-        _, (hn, _) = self.lstm(self.drop(z))
-        return self.out(self.drop(hn[-1]))
-
-
 def fit_predict(seed):
     torch.manual_seed(seed)
     rng = np.random.RandomState(seed)
@@ -218,7 +175,7 @@ def fit_predict(seed):
         s = R["shift"]
         xte = xte[:, :, s:s + R["frames"]]
     ytr = torch.from_numpy(y[tr]).long()
-    model = BaselineCNN(xtr.shape[1], R["dropout"]) if not SEQ else CnnLstm(xtr.shape[1], R["dropout"], a.model == "cnn_lstm_paper")
+    model = build(a.model, xtr.shape[1], R["dropout"])
     opt = torch.optim.Adam(model.parameters(), lr=R["lr"])
     n, bs = len(tr), R["batch"]
     steps = math.ceil(n / bs) * a.epochs
@@ -269,11 +226,12 @@ def fit_predict(seed):
     return prob, epoch_s, fit_s
 
 
-prob, all_epochs, fit_total = 0, [], 0.0
+prob, all_epochs, every_epoch, fit_total = 0, [], [], 0.0
 for k in range(a.ensemble):
     p, es, fs = fit_predict(a.seed + 1000 * k)
     prob = prob + p
     all_epochs += es[1:]
+    every_epoch += es
     fit_total += fs
 prob = prob / a.ensemble
 if a.save_probs:
@@ -285,6 +243,7 @@ print(json.dumps({"model": a.model, "recipe": a.recipe, "seed": a.seed, "ensembl
                   "epochs": a.epochs, "batch": R["batch"], "threads": a.threads,
                   "sec_per_epoch": round(float(np.median(all_epochs)), 4) if all_epochs else None,
                   "fit_seconds": round(fit_total, 3),
+                  "epoch_seconds": [round(e, 4) for e in every_epoch],
                   "accuracy": round(float((pred == y[te]).mean()), 4),
                   "f1_macro": round(float(f1_score(y[te], pred, average="macro")), 4),
                   "n_train": int(len(tr)), "n_test": int(len(te))}))
