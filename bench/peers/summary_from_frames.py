@@ -3,10 +3,9 @@
   /usr/bin/python3 bench/peers/summary_from_frames.py --features SEQ/features.npy --out OUT.npy \
       [--check STATS/features.npy]
 
-Why: `features export --kind mfcc-stats` writes only mean, std, p10, p90 and delta std (80
-values for 16 MFCC); it cannot add the per-third means ("seg3") that the mlp and baseline_cnn
-recipes use. So bench/compare exports the frames (`--kind mfcc-seq --n-mfcc 16 --n-fft 1024
---hop-length 256 --frames 400 --align start`: whole clips, zero-padded at the end) and this
+Used by predict_latency.py (the Python peer of one prediction computes its own features) and to
+cross-check `features export --recipe mlp`: from frames exported with `--kind mfcc-seq --n-mfcc 16
+--n-fft 1024 --hop-length 256 --frames 400 --align start` (whole clips, zero-padded at the end) this
 script computes the summary the way the Java side does (art.empathic.corpus.TimeStatistics):
 
   per coefficient over the clip's T real frames: mean, population std, 10th / 90th percentile

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import ai.djl.nn.Parameter;
 import ai.djl.training.loss.Loss;
 import art.empathic.model.InitScheme;
 import art.empathic.model.Network;
@@ -20,8 +21,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
  * Trains a {@link Network} on in-memory examples with DJL: seeded and reproducible (weights,
@@ -40,7 +43,9 @@ public final class Fitter implements AutoCloseable {
   private final TrainSettings settings;
   private final Model model;
   private Trainer trainer;
+  private static final long CHECKPOINT_INTERVAL_NANOS = 10_000_000_000L;
   private ResumableAdam optimizer;
+  private Set<String> l2Ids = Set.of();
 
   public Fitter(Network network, TrainSettings settings) {
     this.network = network;
@@ -92,6 +97,7 @@ public final class Fitter implements AutoCloseable {
     String stopReason = "trained " + settings.epochs() + " epochs";
     boolean interrupted = false;
 
+    long lastCheckpoint = System.nanoTime();
     epochs:
     for (int epoch = p.epoch(); epoch < settings.epochs(); epoch++) {
       int[] order = permutation(train.size(), Seeds.mix(settings.seed(), epoch));
@@ -149,9 +155,13 @@ public final class Fitter implements AutoCloseable {
       } else if (epoch + 1 == settings.epochs()) {
         p = p.finish();
       }
-      if (checkpoint != null) {
+      // Not after every epoch: a small model's epoch takes milliseconds and an fsync'd checkpoint
+      // cost more than the epoch. Ctrl-C still writes one at once (below); a hard kill loses
+      // at most CHECKPOINT_INTERVAL_NANOS of training.
+      if (checkpoint != null && (p.finished() || System.nanoTime() - lastCheckpoint >= CHECKPOINT_INTERVAL_NANOS)) {
         Checkpoint.write(checkpoint, new Checkpoint.State(p, saveParameters(), bestParameters,
             exportOptimizer()));
+        lastCheckpoint = System.nanoTime();
       }
       if (p.finished()) {
         break;
@@ -201,21 +211,40 @@ public final class Fitter implements AutoCloseable {
       NDArray t = bm.create(targets, new Shape(n, classes));
       double lossValue;
       int correct = 0;
+      double alpha = network.architecture().l2Alpha();
+      // With plain Adam the L2 gradient is applied inside the optimiser's fused update; only its
+      // value is added to the reported loss (the scikit-learn stopping rule reads it).
+      boolean l2InOptimizer = alpha > 0 && settings.weightDecay() == 0;
+      float[] out;
       try (GradientCollector gc = trainer.newGradientCollector()) {
         NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-        NDArray loss = TrainingLoss.compute(logits, t, network.denseWeights(), network.architecture().l2Alpha());
+        NDArray loss = TrainingLoss.compute(logits, t, network.denseWeights(), l2InOptimizer ? 0 : alpha);
         gc.backward(loss);
         lossValue = loss.getFloat();
-        long[] predicted = logits.argMax(1).toLongArray();
-        for (int i = 0; i < n; i++) {
-          if (predicted[i] == train.y()[order[from + i]]) {
-            correct++;
-          }
+        out = logits.toFloatArray();
+      }
+      if (l2InOptimizer) {
+        lossValue += TrainingLoss.penalty(network.denseWeights(), alpha, n);
+        optimizer.setL2(l2Ids, (float) (alpha / n));
+      }
+      for (int i = 0; i < n; i++) {
+        if (argMax(out, i * classes, classes) == train.y()[order[from + i]]) {
+          correct++;
         }
       }
       trainer.step();
       return new BatchResult(lossValue * n, correct);
     }
+  }
+
+  private static int argMax(float[] values, int from, int count) {
+    int best = 0;
+    for (int k = 1; k < count; k++) {
+      if (values[from + k] > values[from + best]) {
+        best = k;
+      }
+    }
+    return best;
   }
 
   private void mixup(float[] xs, float[] targets, int n, int width, int classes, SplittableRandom r) {
@@ -275,6 +304,7 @@ public final class Fitter implements AutoCloseable {
         .optWeightDecays((float) settings.weightDecay())
         .optBeginNumUpdate(stepsDone)
         .build();
+    l2Ids = network.denseWeights().stream().map(Parameter::getId).collect(Collectors.toUnmodifiableSet());
     model.setBlock(network.block());
     // The loss here is unused (the loop computes its own, with label smoothing and L2), but DJL requires one.
     trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())

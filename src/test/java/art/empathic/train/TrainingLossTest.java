@@ -32,6 +32,15 @@ class TrainingLossTest {
     }
   }
 
+  @Test
+  void penaltyAloneIsTheL2TermOfTheLoss() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Parameter w1 = weight(m, new float[] {1, -2, 3, 0.5f}, "w1");
+      Parameter w2 = weight(m, new float[] {-1, 1}, "w2");
+      assertThat(TrainingLoss.penalty(List.of(w1, w2), 0.01, 2)).isCloseTo(0.5 * 0.01 * 16.25 / 2, offset(1e-7));
+    }
+  }
+
   private static Parameter weight(NDManager m, float[] values, String name) {
     Parameter p = Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT).build();
     p.setArray(m.create(values));
