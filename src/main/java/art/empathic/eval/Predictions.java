@@ -1,5 +1,6 @@
 package art.empathic.eval;
 
+import art.empathic.corpus.Csv;
 import art.empathic.io.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -140,37 +141,12 @@ public record Predictions(List<String> classes, List<String> paths, int[] yTrue,
     return s;
   }
 
-  /** Splits one CSV line, honouring double quotes ("" inside quotes is a quote). */
+  /** Splits one CSV line ({@link Csv#parseLine}), naming the file and line if a quote is unterminated. */
   static List<String> splitCsvLine(String line, Path csv, int lineNo) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (quoted) {
-        if (ch == '"') {
-          if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-            cur.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          cur.append(ch);
-        }
-      } else if (ch == '"' && cur.length() == 0) {
-        quoted = true;
-      } else if (ch == ',') {
-        out.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(ch);
-      }
+    try {
+      return Csv.parseLine(line, ',');
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(csv + ": line " + lineNo + ": unterminated quoted field", e);
     }
-    if (quoted) {
-      throw new IllegalArgumentException(csv + ": line " + lineNo + ": unterminated quoted field");
-    }
-    out.add(cur.toString().strip());
-    return out;
   }
 }
