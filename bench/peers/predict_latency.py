@@ -9,8 +9,10 @@ The clip is decoded once (ours also decodes outside the timed loop). Each timed 
               baseline_cnn   16 MFCC (n_fft 1024, hop 256) -> the 128-value summary
                              (summary_from_frames.py) -> standardised with per-feature mean/std
               cnn_lstm(_paper) 40 MFCC (n_fft 2048, hop 512) -> 112 centred frames ->
-                             standardised per coefficient -> the centre 96-frame window
-  network:  the PyTorch network (torch_nets.py) in eval mode under no_grad, softmax.
+                             standardised per coefficient -> --windows 96-frame windows
+                             spread evenly over them (default 5, as our recipes evaluate)
+  network:  the PyTorch network (torch_nets.py) in eval mode under no_grad, on the windows as one
+            batch, softmax averaged over them.
 A freshly initialised network and unit statistics are used: the timing does not depend on the
 weights. One thread (OMP/MKL/OpenBLAS and torch intra/inter-op). Percentiles are nearest-rank
 like ours. Prints one JSON line with p50/p90/p99 in ms for total, features and network.
@@ -28,6 +30,7 @@ ap.add_argument("--clip", required=True)
 ap.add_argument("--warmup", type=int, default=100)
 ap.add_argument("--repeat", type=int, default=300)
 ap.add_argument("--threads", type=int, default=1)
+ap.add_argument("--windows", type=int, default=5, help="test windows of the sequence models (default 5)")
 a = ap.parse_args()
 for v in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
     os.environ[v] = str(a.threads)
@@ -56,15 +59,17 @@ net = build(a.model, dim, 0.1).eval()
 def features():
     if seq:
         m = fit_frames(mfcc(y, sr, n_mfcc=40, n_fft=2048, hop_length=512), FRAMES)
-        off = (FRAMES - WINDOW) // 2
-        return ((m - mu) / sd)[None, :, off:off + WINDOW].astype(np.float32)
+        z = (m - mu) / sd
+        k = max(1, a.windows)
+        offs = [(FRAMES - WINDOW) // 2] if k == 1 else [round(i * (FRAMES - WINDOW) / (k - 1)) for i in range(k)]
+        return np.stack([z[:, o:o + WINDOW] for o in offs]).astype(np.float32)
     s = summary(mfcc(y, sr, n_mfcc=16, n_fft=1024, hop_length=256))
     return ((s - mu) / sd)[None, :].astype(np.float32)
 
 
 def network(x):
     with torch.no_grad():
-        return torch.softmax(net(torch.from_numpy(x)), 1).numpy()
+        return torch.softmax(net(torch.from_numpy(x)), 1).mean(0).numpy()
 
 
 def one():
@@ -87,7 +92,7 @@ def pct(v, q):
 
 
 out = {"model": a.model, "clip": a.clip, "seconds": round(len(y) / sr, 3), "warmup": a.warmup, "repeat": a.repeat,
-       "threads": a.threads}
+       "threads": a.threads, "windows": a.windows if seq else 1}
 for k, name in enumerate(("total", "features", "network")):
     for q in (50, 90, 99):
         out[f"{name}_p{q}_ms"] = round(pct(runs[:, k], q), 3)

@@ -48,7 +48,9 @@ final class Html {
       h4 { font-size: 15px; margin: 18px 0 6px; color: var(--muted); }
       p.lead { color: var(--muted); margin-top: 0; }
       table { border-collapse: collapse; margin: 8px 0 16px; font-size: 14px; }
-      th, td { padding: 5px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+      /* A wide table scrolls inside the page instead of running over its edge. */
+      table:not(.facts) { display: block; max-width: 100%; overflow-x: auto; }
+      th, td { padding: 5px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
       thead th { background: #eef2f7; border-bottom: 2px solid #bcccdc; }
       td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
       td.num { white-space: nowrap; }

@@ -87,7 +87,7 @@ public enum InitScheme {
       for (int i = 0; i < values.length; i++) {
         values[i] = (float) random.nextDouble(-bound, bound);
       }
-      return manager.create(values, shape);
+      return Tensors.floats(manager, values, shape);
     }
   }
 }

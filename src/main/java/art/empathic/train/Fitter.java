@@ -14,6 +14,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.loss.Loss;
 import art.empathic.model.InitScheme;
 import art.empathic.model.Network;
+import art.empathic.model.Tensors;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -207,8 +208,8 @@ public final class Fitter implements AutoCloseable {
     }
     Engine.getInstance().setRandomSeed((int) Seeds.mix(settings.seed(), epoch, batch));
     try (NDManager bm = trainer.getManager().newSubManager()) {
-      NDArray x = bm.create(xs, network.batchShape(n));
-      NDArray t = bm.create(targets, new Shape(n, classes));
+      NDArray x = Tensors.floats(bm, xs, network.batchShape(n));
+      NDArray t = Tensors.floats(bm, targets, new Shape(n, classes));
       double lossValue;
       int correct = 0;
       double alpha = network.architecture().l2Alpha();

@@ -3,6 +3,7 @@ package art.empathic.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import art.empathic.model.Network;
+import art.empathic.model.Tensors;
 import java.util.function.BiFunction;
 
 /** Batched evaluation-mode forward passes that return softmax probabilities as Java arrays. */
@@ -21,7 +22,7 @@ final class Inference {
         System.arraycopy(x[from + i], 0, flat, i * width, width);
       }
       try (NDManager bm = parent.newSubManager()) {
-        NDArray logits = forward.apply(bm, bm.create(flat, network.batchShape(n)));
+        NDArray logits = forward.apply(bm, Tensors.floats(bm, flat, network.batchShape(n)));
         float[] probs = logits.softmax(1).toFloatArray();
         for (int i = 0; i < n; i++) {
           out[from + i] = java.util.Arrays.copyOfRange(probs, i * classes, (i + 1) * classes);

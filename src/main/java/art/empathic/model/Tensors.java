@@ -1,0 +1,40 @@
+package art.empathic.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Float arrays handed to PyTorch in memory aligned to 64 bytes.
+ *
+ * <p>Why: DJL's {@code NDManager.create(float[])} copies into a fresh direct buffer and PyTorch
+ * uses that memory in place, at whatever address malloc gave it. MKL's matrix products (and
+ * oneDNN's convolutions) pick their code path by the alignment of their operands and do not
+ * promise bit-equal results across paths, so a model trained twice in one long-lived JVM (as
+ * {@code demo} does) could end a few tenths of a point apart. PyTorch's own allocator aligns
+ * to 64 bytes; this does the same for the arrays we create, without an extra copy.
+ */
+public final class Tensors {
+  private static final int ALIGNMENT = 64;
+
+  private Tensors() {}
+
+  /** A float32 array of {@code shape} holding {@code values}, 64-byte aligned, attached to {@code manager}. */
+  public static NDArray floats(NDManager manager, float[] values, Shape shape) {
+    if (shape.size() != values.length) {
+      throw new IllegalArgumentException(values.length + " values do not fill shape " + shape);
+    }
+    int bytes = Math.multiplyExact(values.length, Float.BYTES);
+    // alignedSlice moves the start up and the end down to multiples of ALIGNMENT: leave room for both.
+    int rounded = (bytes + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
+    ByteBuffer aligned = ByteBuffer.allocateDirect(rounded + ALIGNMENT).alignedSlice(ALIGNMENT);
+    aligned.limit(bytes);
+    // slice() keeps the address (and so the alignment) but resets the byte order.
+    ByteBuffer buffer = aligned.slice().order(ByteOrder.nativeOrder());
+    buffer.asFloatBuffer().put(values);
+    return manager.create(buffer, shape, DataType.FLOAT32);
+  }
+}
