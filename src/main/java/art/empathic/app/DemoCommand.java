@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
       "corpus summary, cached features, the study's rows under the random 80/20 protocol, the same families",
       "under the speaker-independent protocol, the comparison table, and report.html with every model's",
       "confusion matrix, classification report, summary and curves.",
-      "Default: all rows, speaker-independent folds 1-3 of 6. --quick: one row per family, fold 1 only.",
-      "--full: adds the paper model at 500 epochs and runs all 6 folds.",
+      "Default: all rows, speaker-independent folds 1-3 of 6 (about 5 minutes on 2 cores).",
+      "--quick: one row per family, fold 1 only (about 2.5 minutes).",
+      "--full: adds the paper model at 500 epochs and runs all 6 folds (about 15 minutes).",
       "An interrupted demo continues where it stopped when run again with the same --out."})
 final class DemoCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec commandSpec;
@@ -52,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
   Size size = new Size();
 
   static final class Size {
-    @Option(names = "--quick", description = "About 3 minutes: one row per family, speaker fold 1 only.")
+    @Option(names = "--quick", description = "About 2.5 minutes on 2 cores: one row per family, speaker fold 1 only.")
     boolean quick;
     @Option(names = "--full", description = "Everything: adds the paper model at 500 epochs, all 6 folds.")
     boolean full;
