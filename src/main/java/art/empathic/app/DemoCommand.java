@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
       "confusion matrix, classification report, summary and curves.",
       "Default: all rows, speaker-independent folds 1-3 of 6 (about 5 minutes on 2 cores).",
       "--quick: one row per family, fold 1 only (about 2.5 minutes).",
-      "--full: adds the paper model at 500 epochs and runs all 6 folds (about 15 minutes).",
+      "--full: adds the paper model at 500 epochs and runs all 6 folds (about 13 minutes).",
       "An interrupted demo continues where it stopped when run again with the same --out."})
 final class DemoCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec commandSpec;
