@@ -32,15 +32,14 @@ ap.add_argument("--repeat", type=int, default=300)
 ap.add_argument("--threads", type=int, default=1)
 ap.add_argument("--windows", type=int, default=5, help="test windows of the sequence models (default 5)")
 a = ap.parse_args()
-for v in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
-    os.environ[v] = str(a.threads)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from threads import pin  # noqa: E402
+
+pin(a.threads)  # before numpy and torch load their thread pools
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
-torch.set_num_threads(a.threads)
-torch.set_num_interop_threads(a.threads)
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mfcc_reference import mfcc, read_wav  # noqa: E402
 from summary_from_frames import summary  # noqa: E402
 from torch_nets import build, fit_frames  # noqa: E402

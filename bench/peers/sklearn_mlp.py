@@ -34,8 +34,10 @@ ap.add_argument("--speaker-norm", action="store_true")
 ap.add_argument("--ensemble", type=int, default=1)
 ap.add_argument("--threads", type=int, default=1)
 a = ap.parse_args()
-for v in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
-    os.environ[v] = str(a.threads)  # before numpy loads its BLAS
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from threads import pin  # noqa: E402
+
+pin(a.threads, torch_too=False)  # before numpy and torch load their thread pools
 
 import numpy as np  # noqa: E402
 from sklearn.exceptions import ConvergenceWarning  # noqa: E402
@@ -43,7 +45,6 @@ from sklearn.metrics import f1_score  # noqa: E402
 from sklearn.neural_network import MLPClassifier  # noqa: E402
 from sklearn.preprocessing import StandardScaler  # noqa: E402
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import corpus as C  # noqa: E402
 
 

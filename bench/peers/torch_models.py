@@ -60,16 +60,15 @@ ap.add_argument("--ensemble", type=int, default=1)
 ap.add_argument("--threads", type=int, default=1)
 ap.add_argument("--save-probs", help="write the test rows' averaged class probabilities (.npy) for combine.py")
 a = ap.parse_args()
-for v in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
-    os.environ[v] = str(a.threads)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from threads import pin  # noqa: E402
+
+pin(a.threads)  # before numpy and torch load their thread pools
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
-torch.set_num_threads(a.threads)
-torch.set_num_interop_threads(a.threads)
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import corpus as C  # noqa: E402
 import stats  # noqa: E402
 from features import load_wav, mfcc  # noqa: E402
