@@ -55,14 +55,20 @@ public final class Csv {
       if (i > 0) {
         b.append(',');
       }
-      String v = fields.get(i);
-      if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0
-          || (!v.isEmpty() && (Character.isWhitespace(v.charAt(0)) || Character.isWhitespace(v.charAt(v.length() - 1))))) {
-        b.append('"').append(v.replace("\"", "\"\"")).append('"');
-      } else {
-        b.append(v);
-      }
+      b.append(field(fields.get(i)));
     }
     return b.toString();
+  }
+
+  /**
+   * One field as {@link #formatLine} writes it: quoted when it holds a delimiter, a quote, a line
+   * break or whitespace at either end (which {@link #parseLine} would otherwise trim).
+   */
+  public static String field(String v) {
+    if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0
+        || (!v.isEmpty() && (Character.isWhitespace(v.charAt(0)) || Character.isWhitespace(v.charAt(v.length() - 1))))) {
+      return '"' + v.replace("\"", "\"\"") + '"';
+    }
+    return v;
   }
 }

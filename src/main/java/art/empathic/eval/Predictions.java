@@ -100,13 +100,13 @@ public record Predictions(List<String> classes, List<String> paths, int[] yTrue,
     StringBuilder sb = new StringBuilder("path,true,predicted");
     if (probabilities != null) {
       for (String c : classes) {
-        sb.append(",").append(quote("p_" + c));
+        sb.append(",").append(Csv.field("p_" + c));
       }
     }
     sb.append('\n');
     for (int i = 0; i < yTrue.length; i++) {
-      sb.append(quote(paths.get(i))).append(',').append(quote(classes.get(yTrue[i])))
-          .append(',').append(quote(classes.get(yPred[i])));
+      sb.append(Csv.field(paths.get(i))).append(',').append(Csv.field(classes.get(yTrue[i])))
+          .append(',').append(Csv.field(classes.get(yPred[i])));
       if (probabilities != null) {
         for (double p : probabilities[i]) {
           sb.append(',').append(p);
@@ -132,13 +132,6 @@ public record Predictions(List<String> classes, List<String> paths, int[] yTrue,
     }
     throw new IllegalArgumentException(csv + ": line " + line + ": label '" + s
         + "' is not one of the classes " + classes);
-  }
-
-  private static String quote(String s) {
-    if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-      return '"' + s.replace("\"", "\"\"") + '"';
-    }
-    return s;
   }
 
   /** Splits one CSV line ({@link Csv#parseLine}), naming the file and line if a quote is unterminated. */

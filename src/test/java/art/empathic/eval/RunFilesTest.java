@@ -153,7 +153,7 @@ class RunFilesTest {
 
   @Test
   void predictionsRoundTrip() throws IOException {
-    Predictions p = new Predictions(List.of("A", "B"), List.of("x,\"1\".wav", "y.wav"), new int[] {0, 1},
+    Predictions p = new Predictions(List.of("A", "B"), List.of("x,\"1\".wav", " y.wav "), new int[] {0, 1},
         new int[] {1, 1}, new double[][] {{0.25, 0.75}, {0.125, 0.875}});
     Path csv = tmp.resolve("p.csv");
     p.write(csv);
