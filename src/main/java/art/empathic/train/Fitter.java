@@ -7,10 +7,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.nn.Parameter;
 import ai.djl.training.loss.Loss;
 import art.empathic.model.InitScheme;
 import art.empathic.model.Network;
@@ -38,15 +38,14 @@ import java.util.stream.Collectors;
  * Not thread-safe; one run per instance.
  */
 public final class Fitter implements AutoCloseable {
+  private static final long CHECKPOINT_INTERVAL_NANOS = 10_000_000_000L;
   private static final int EVAL_BATCH = 256;
 
   private final Network network;
   private final TrainSettings settings;
   private final Model model;
   private Trainer trainer;
-  private static final long CHECKPOINT_INTERVAL_NANOS = 10_000_000_000L;
   private ResumableAdam optimizer;
-  private Set<String> l2Ids = Set.of();
 
   public Fitter(Network network, TrainSettings settings) {
     this.network = network;
@@ -213,9 +212,7 @@ public final class Fitter implements AutoCloseable {
       double lossValue;
       int correct = 0;
       double alpha = network.architecture().l2Alpha();
-      // With plain Adam the L2 gradient is applied inside the optimiser's fused update; only its
-      // value is added to the reported loss (the scikit-learn stopping rule reads it).
-      boolean l2InOptimizer = alpha > 0 && settings.weightDecay() == 0;
+      boolean l2InOptimizer = optimizer.appliesL2();
       float[] out;
       try (GradientCollector gc = trainer.newGradientCollector()) {
         NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
@@ -225,8 +222,9 @@ public final class Fitter implements AutoCloseable {
         out = logits.toFloatArray();
       }
       if (l2InOptimizer) {
+        // The optimiser applies the gradient; the loss still reports the term (scikit-learn's stopping rule reads it).
         lossValue += TrainingLoss.penalty(network.denseWeights(), alpha, n);
-        optimizer.setL2(l2Ids, (float) (alpha / n));
+        optimizer.setL2Coefficient((float) (alpha / n));
       }
       for (int i = 0; i < n; i++) {
         if (argMax(out, i * classes, classes) == train.y()[order[from + i]]) {
@@ -299,13 +297,17 @@ public final class Fitter implements AutoCloseable {
   private void buildTrainer(int batches, int stepsDone) {
     LearningRateSchedule schedule = new LearningRateSchedule(settings.schedule(), settings.learningRate(),
         (long) settings.epochs() * batches);
+    // With plain Adam the L2 gradient goes inside the optimiser's fused update; with AdamW it stays in the loss.
+    boolean l2InOptimizer = network.architecture().l2Alpha() > 0 && settings.weightDecay() == 0;
     optimizer = ResumableAdam.builder()
         .learningRate(schedule)
         .decoupledWeightDecay(settings.weightDecay() > 0)
         .optWeightDecays((float) settings.weightDecay())
+        .l2Parameters(l2InOptimizer
+            ? network.denseWeights().stream().map(Parameter::getId).collect(Collectors.toSet())
+            : Set.of())
         .optBeginNumUpdate(stepsDone)
         .build();
-    l2Ids = network.denseWeights().stream().map(Parameter::getId).collect(Collectors.toUnmodifiableSet());
     model.setBlock(network.block());
     // The loss here is unused (the loop computes its own, with label smoothing and L2), but DJL requires one.
     trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())

@@ -25,7 +25,7 @@ final class ResumableAdam extends Optimizer {
   private final boolean decoupled;
   private final Map<String, NDArray> means = new ConcurrentHashMap<>();
   private final Map<String, NDArray> variances = new ConcurrentHashMap<>();
-  private Set<String> l2Parameters = Set.of();
+  private final Set<String> l2Parameters;
   private float l2Coefficient;
 
   private ResumableAdam(Builder b) {
@@ -35,19 +35,19 @@ final class ResumableAdam extends Optimizer {
     beta2 = b.beta2;
     epsilon = b.epsilon;
     decoupled = b.decoupled;
-  }
-
-  /**
-   * Adds {@code coefficient * w} to the gradient of the parameters {@code ids} at the next steps:
-   * the gradient of scikit-learn's L2 term {@code 0.5 * alpha * sum(W^2) / n} is
-   * {@code (alpha / n) * W}, applied here inside the fused update instead of through a dozen
-   * extra autograd operations per batch. Only for coupled (non-AdamW) updates.
-   */
-  void setL2(Set<String> ids, float coefficient) {
-    if (decoupled && coefficient != 0) {
+    l2Parameters = b.l2Parameters;
+    if (decoupled && !l2Parameters.isEmpty()) {
       throw new IllegalStateException("the L2 gradient term cannot be combined with decoupled weight decay");
     }
-    l2Parameters = ids;
+  }
+
+  /** Whether this optimiser adds the L2 gradient term (see {@link Builder#l2Parameters}). */
+  boolean appliesL2() {
+    return !l2Parameters.isEmpty();
+  }
+
+  /** The L2 coefficient for the next steps: {@code alpha / n} for a batch of {@code n}. */
+  void setL2Coefficient(float coefficient) {
     l2Coefficient = coefficient;
   }
 
@@ -62,8 +62,9 @@ final class ResumableAdam extends Optimizer {
     float lrCorrected = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
     NDArray m = state(means, parameterId, weight);
     NDArray v = state(variances, parameterId, weight);
+    float weightDecay = l2Parameters.contains(parameterId) ? l2Coefficient + getWeightDecay() : getWeightDecay();
     weight.getNDArrayInternal().adamUpdate(new NDList(weight, grad, m, v), new NDList(weight), lr, lrCorrected,
-        l2Parameters.contains(parameterId) ? l2Coefficient + getWeightDecay() : getWeightDecay(), rescaleGrad, clipGrad, beta1, beta2, epsilon, true, decoupled);
+        weightDecay, rescaleGrad, clipGrad, beta1, beta2, epsilon, true, decoupled);
   }
 
   private static NDArray state(Map<String, NDArray> map, String id, NDArray weight) {
@@ -130,6 +131,7 @@ final class ResumableAdam extends Optimizer {
     private float beta2 = 0.999f;
     private float epsilon = 1e-8f;
     private boolean decoupled;
+    private Set<String> l2Parameters = Set.of();
 
     @Override
     protected Builder self() {
@@ -143,6 +145,17 @@ final class ResumableAdam extends Optimizer {
 
     Builder decoupledWeightDecay(boolean on) {
       decoupled = on;
+      return this;
+    }
+
+    /**
+     * Parameters whose gradient gets {@code coefficient * w} added at each step: the gradient of
+     * scikit-learn's L2 term {@code 0.5 * alpha * sum(W^2) / n} is {@code (alpha / n) * W},
+     * applied inside the fused update instead of through a dozen extra autograd operations per
+     * batch. Only for coupled (non-AdamW) updates.
+     */
+    Builder l2Parameters(Set<String> ids) {
+      l2Parameters = Set.copyOf(ids);
       return this;
     }
 
