@@ -5,7 +5,7 @@ Writes small synthetic clips (and two espeak-ng sentences when espeak-ng is inst
 16-bit WAV, runs the numpy reference (mfcc_reference.py) on them for several parameter sets and
 writes gzipped CSV (one line per frame) plus an index the Java golden test walks:
 
-    src/test/resources/art/empathic/features/golden/
+    core/src/test/resources/art/empathic/features/golden/
         clips/<clip>.wav
         expected/<clip>.<set>.<kind>.csv.gz
         sets.tsv     parameter sets (name, n_mfcc, n_fft, hop, win, n_mels, fmin, fmax, center, top_db)
@@ -28,7 +28,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import mfcc_reference as ref  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OUT = os.path.join(ROOT, "src/test/resources/art/empathic/features/golden")
+OUT = os.path.join(ROOT, "core/src/test/resources/art/empathic/features/golden")
 
 # name, n_mfcc, n_fft, hop, win (0 = n_fft), n_mels, fmin, fmax (0 = sr/2), center, top_db (none)
 SETS = [

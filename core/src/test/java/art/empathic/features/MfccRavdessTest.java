@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (nothing derived from RAVDESS is ever committed). Skips when RAVDESS or numpy is missing.
  */
 class MfccRavdessTest {
-  static final Path REFERENCE = Path.of("bench/peers/mfcc_reference.py");
+  static final Path REFERENCE = DataLocator.projectRoot().resolve("bench/peers/mfcc_reference.py");
   static final String PYTHON = "/usr/bin/python3";
   /** One clip from each of these actors: both sexes, different voices. */
   static final List<String> ACTORS = List.of("Actor_01", "Actor_04", "Actor_09", "Actor_14", "Actor_19", "Actor_24");

@@ -1,5 +1,6 @@
 package art.empathic.app;
 
+import art.empathic.corpus.DataLocator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import art.empathic.corpus.Emotion;
@@ -40,11 +41,11 @@ class ApiExampleTest {
 
   @Test
   void theDocumentedExampleCompilesAndRuns() throws Exception {
-    String api = example(Path.of("docs", "API.md"));
+    String api = example(DataLocator.projectRoot().resolve("docs/API.md"));
     assertThat(api).as("docs/API.md has the example").isNotNull();
     long codeLines = api.lines().filter(l -> !l.isBlank() && !l.startsWith("import ") && !l.strip().equals("}")).count();
     assertThat(codeLines).as("a ten-line example").isLessThanOrEqualTo(10);
-    Path readme = Path.of("README.md");
+    Path readme = DataLocator.projectRoot().resolve("README.md");
     if (Files.exists(readme) && example(readme) != null) {
       assertThat(example(readme)).as("README.md and docs/API.md show the same example").isEqualTo(api);
     }
