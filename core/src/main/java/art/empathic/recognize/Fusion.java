@@ -27,7 +27,7 @@ import art.empathic.run.RunFiles;
  * time is the members' sum) and serves like any model ({@link FusedRecognizer}).
  */
 public final class Fusion {
-  static final String FILE = "fusion.json";
+  static final String FILE = RunFiles.FUSION;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** A member run and its weight (weights are normalised to sum to 1). */

@@ -1,5 +1,6 @@
 package art.empathic.report;
 
+import art.empathic.run.RunFiles;
 import art.empathic.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +27,8 @@ import art.empathic.run.RunDirectory;
  * are skipped and named in the report and in {@link Written#skipped()}.
  */
 public final class StudyReport {
-  public static final String MARKDOWN = "report.md";
-  public static final String HTML = "report.html";
+  public static final String MARKDOWN = RunFiles.REPORT_MARKDOWN;
+  public static final String HTML = RunFiles.REPORT_HTML;
 
   private StudyReport() {}
 

@@ -18,7 +18,7 @@ import art.empathic.io.Json;
 public record ModelSummary(String model, List<Integer> inputShape, List<Layer> layers,
     long totalParams, long trainableParams, long nonTrainableParams) {
 
-  public static final String FILE = "summary.json";
+  public static final String FILE = RunFiles.SUMMARY;
 
   /** Columns of Keras' classic summary (tf.keras 2.0-2.8, sequential models): 65 characters. */
   private static final int LINE_LENGTH = 65;

@@ -23,7 +23,7 @@ import art.empathic.io.Json;
 public record RunSpec(String model, String displayName, JsonNode feature, String featureName,
     List<String> classes, JsonNode hyperparameters, Long seed) {
 
-  public static final String FILE = "spec.json";
+  public static final String FILE = RunFiles.SPEC;
 
   public RunSpec {
     classes = classes == null ? List.of() : List.copyOf(classes);

@@ -8,7 +8,7 @@ import art.empathic.io.Json;
 /** {@code history.json}: one entry per finished epoch. */
 public record TrainingHistory(List<Epoch> epochs) {
 
-  public static final String FILE = "history.json";
+  public static final String FILE = RunFiles.HISTORY;
 
   public TrainingHistory {
     epochs = epochs == null ? List.of() : List.copyOf(epochs);

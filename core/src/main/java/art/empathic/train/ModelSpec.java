@@ -9,6 +9,7 @@ import art.empathic.corpus.NeutralPolicy;
 import art.empathic.corpus.SplitSpec;
 import art.empathic.model.Architecture;
 import art.empathic.model.ModelFamily;
+import art.empathic.run.RunFiles;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -68,7 +69,7 @@ public record ModelSpec(
     AugmentSpec augment) {
 
   public static final int FORMAT_VERSION = 1;
-  public static final String FILE = "spec.json";
+  public static final String FILE = RunFiles.SPEC;
   static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -5,6 +5,7 @@ import art.empathic.audio.Resampler;
 import art.empathic.features.FeatureSpec;
 import art.empathic.features.dsp.MfccExtractor;
 import art.empathic.model.Network;
+import art.empathic.run.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -48,7 +49,7 @@ public final class SavedModel implements AutoCloseable {
 
   /** The parameter file of ensemble member {@code m} (1-based). */
   public static Path parametersFile(Path runDir, int member) {
-    return runDir.resolve(member == 1 ? "model.params" : "model-" + member + ".params");
+    return RunFiles.modelParams(runDir, member);
   }
 
   /** Builds the (untrained) network a spec describes. */

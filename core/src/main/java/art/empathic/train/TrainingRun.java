@@ -43,8 +43,6 @@ import art.empathic.run.RunFiles;
  * the test part, and write metrics and reports. A stopped run resumes from its directory.
  */
 public final class TrainingRun {
-  static final String HISTORY = "history.json";
-  static final String SUMMARY = "summary.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** How the run ended. */
@@ -154,7 +152,7 @@ public final class TrainingRun {
     for (int m = 1; m <= full.ensemble(); m++) {
       String prefix = full.ensemble() > 1 ? "[" + m + "/" + full.ensemble() + "] " : "";
       Path params = SavedModel.parametersFile(runDir, m);
-      Path checkpoint = runDir.resolve(full.ensemble() == 1 ? "checkpoint.ckpt" : "checkpoint-" + m + ".ckpt");
+      Path checkpoint = RunFiles.checkpoint(runDir, m, full.ensemble());
       try (Fitter fitter = new Fitter(SavedModel.network(full), full.training().withSeed(memberSeed(m)))) {
         FitResult r = fitter.fit(trainZ, valZ, checkpoint, resume && Files.exists(checkpoint), stop::requested,
             new ConsoleFitListener(out, env.progress(), prefix));
@@ -173,7 +171,7 @@ public final class TrainingRun {
       }
     }
     writeHistory(histories, full.ensemble());
-    AtomicFiles.write(runDir.resolve(SUMMARY), JSON.writeValueAsBytes(summary));
+    AtomicFiles.write(runDir.resolve(RunFiles.SUMMARY), JSON.writeValueAsBytes(summary));
     writePredictions(f.test(), test, labels);
     RunMetrics metrics = RunEvaluation.writeMetrics(runDir, splitInfo(split), epochs, seconds);
     RunReport.write(runDir);
@@ -236,7 +234,7 @@ public final class TrainingRun {
     if (ensemble > 1) {
       h.put("members", histories);
     }
-    AtomicFiles.write(runDir.resolve(HISTORY), JSON.writeValueAsBytes(h));
+    AtomicFiles.write(runDir.resolve(RunFiles.HISTORY), JSON.writeValueAsBytes(h));
   }
 
   private void writePredictions(FeatureSet testSet, ExampleSet test, List<String> labels) throws IOException {

@@ -157,8 +157,9 @@ class RunFilesTest {
   void predictionsRoundTrip() throws IOException {
     Predictions p = new Predictions(List.of("A", "B"), List.of("x,\"1\".wav", " y.wav "), new int[] {0, 1},
         new int[] {1, 1}, new double[][] {{0.25, 0.75}, {0.125, 0.875}});
-    Path csv = tmp.resolve("p.csv");
-    p.write(csv);
+    Predictions.write(tmp, p.paths(), List.of("A", "B"), new float[][] {{0.25f, 0.75f}, {0.125f, 0.875f}},
+        p.classes());
+    Path csv = tmp.resolve(Predictions.FILE);
     Predictions back = Predictions.read(csv, List.of("A", "B"));
     assertThat(back.paths()).isEqualTo(p.paths());
     assertThat(back.yPred()).containsExactly(1, 1);

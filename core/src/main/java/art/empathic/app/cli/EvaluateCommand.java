@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import art.empathic.eval.ArgMax;
 import art.empathic.run.RunFiles;
 import art.empathic.train.TrainingRun;
 
@@ -123,7 +124,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     int[] yPred = new int[probs.length];
     double[][] p = new double[probs.length][];
     for (int i = 0; i < probs.length; i++) {
-      yPred[i] = RunFiles.argMax(probs[i]);
+      yPred[i] = ArgMax.of(probs[i]);
       p[i] = new double[probs[i].length];
       for (int k = 0; k < p[i].length; k++) {
         p[i][k] = probs[i][k];
@@ -133,7 +134,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     CrossCorpusMetrics x = CrossCorpusMetrics.compute(spec.classes(), corpusClasses, truth, yPred, p);
     int[] known = java.util.stream.IntStream.range(0, truth.size())
         .filter(i -> spec.classes().contains(truth.get(i))).toArray();
-    Path dir = out != null ? out : runDir.resolve("evaluations").resolve(data.get(0).toAbsolutePath().normalize()
+    Path dir = out != null ? out : runDir.resolve(RunFiles.EVALUATIONS).resolve(data.get(0).toAbsolutePath().normalize()
         .getFileName().toString());
     RunFiles.copyDescription(runDir, dir);
     RunFiles.writePredictions(dir, RunFiles.paths(java.util.Arrays.stream(known).mapToObj(set.clips()::get).toList()),
