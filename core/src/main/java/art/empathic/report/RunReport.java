@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import art.empathic.eval.ClassificationMetrics;
 import art.empathic.eval.ClassificationReport;
-import art.empathic.run.ModelSummary;
+import art.empathic.model.ModelSummary;
 import art.empathic.run.Protocol;
 import art.empathic.run.RunDirectory;
 import art.empathic.run.RunMetrics;
