@@ -73,7 +73,7 @@ public final class Splitter {
     List<Clip> train;
     List<Clip> test;
     String description;
-    if (spec.protocol() == SplitSpec.Protocol.RANDOM) {
+    if (spec.protocol() == Protocol.RANDOM) {
       List<List<Clip>> parts = stratified(clips, spec.testFraction(), spec.seed());
       train = parts.get(0);
       test = parts.get(1);
@@ -123,7 +123,7 @@ public final class Splitter {
 
   /** Every fold of a speaker k-fold spec (folds 1..k), e.g. for cross-validation. */
   public static List<Split> allFolds(List<Clip> clips, SplitSpec spec) {
-    if (spec.protocol() != SplitSpec.Protocol.SPEAKER) {
+    if (spec.protocol() != Protocol.SPEAKER) {
       throw new IllegalArgumentException("all folds needs the speaker protocol");
     }
     return IntStream.rangeClosed(1, spec.folds()).mapToObj(f -> split(clips, spec.withFold(f))).toList();

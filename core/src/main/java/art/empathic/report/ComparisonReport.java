@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import art.empathic.run.Protocol;
+import art.empathic.corpus.Protocol;
 import art.empathic.run.RunDirectory;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import art.empathic.run.Protocol;
+import art.empathic.corpus.Protocol;
 import art.empathic.run.RunDirectory;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Optional;
 import art.empathic.eval.ClassificationMetrics;
 import art.empathic.eval.ClassificationReport;
 import art.empathic.model.ModelSummary;
-import art.empathic.run.Protocol;
+import art.empathic.corpus.Protocol;
 import art.empathic.run.RunDirectory;
 import art.empathic.run.RunMetrics;
 import art.empathic.run.RunSpec;

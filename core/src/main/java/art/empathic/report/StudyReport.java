@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import art.empathic.run.Protocol;
+import art.empathic.corpus.Protocol;
 import art.empathic.run.RunDirectory;
 
 /**

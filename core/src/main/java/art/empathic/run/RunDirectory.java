@@ -1,5 +1,6 @@
 package art.empathic.run;
 
+import art.empathic.corpus.Protocol;
 import art.empathic.io.Json;
 import art.empathic.model.ModelFamily;
 import art.empathic.model.ModelSummary;

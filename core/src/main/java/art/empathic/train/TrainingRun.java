@@ -1,5 +1,6 @@
 package art.empathic.train;
 
+import art.empathic.corpus.Protocol;
 import art.empathic.io.AtomicFiles;
 import art.empathic.corpus.Corpus;
 import art.empathic.corpus.CorpusKind;
@@ -194,7 +195,7 @@ public final class TrainingRun {
         throw new IllegalArgumentException("too few clips of " + e.label() + " for the split: " + train
             + " in the training part (need at least 2)");
       }
-      if (test == 0 && split.spec().protocol() == SplitSpec.Protocol.RANDOM) {
+      if (test == 0 && split.spec().protocol() == Protocol.RANDOM) {
         double f = split.spec().testFraction();
         throw new IllegalArgumentException(String.format(Locale.ROOT, "too few clips of %s for the split: %d in all, "
             + "none for a %.0f%% test part (a class needs at least %d clips)", e.label(), train + test, 100 * f,
@@ -248,7 +249,7 @@ public final class TrainingRun {
 
   public static SplitInfo splitInfo(Split split) {
     SplitSpec s = split.spec();
-    return new SplitInfo(s.protocol().label(), s.seed(), s.protocol() == SplitSpec.Protocol.SPEAKER ? s.fold() : null,
+    return new SplitInfo(s.protocol().label(), s.seed(), s.protocol() == Protocol.SPEAKER ? s.fold() : null,
         split.testSpeakers(), !split.speakersInTrainAndTest().isEmpty(), split.train().size(),
         split.validation().size(), split.test().size());
   }

@@ -7,7 +7,7 @@ import art.empathic.corpus.DataLocator;
 import art.empathic.features.FeatureCache;
 import art.empathic.corpus.NeutralPolicy;
 import art.empathic.corpus.SplitSpec;
-import art.empathic.run.Protocol;
+import art.empathic.corpus.Protocol;
 import art.empathic.run.RunMetrics;
 import art.empathic.report.StudyReport;
 import art.empathic.model.ModelFamily;

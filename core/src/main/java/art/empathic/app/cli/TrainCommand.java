@@ -1,5 +1,6 @@
 package art.empathic.app.cli;
 
+import art.empathic.corpus.Protocol;
 import art.empathic.features.AugmentSpec;
 import art.empathic.corpus.CorpusKind;
 import art.empathic.corpus.DataLocator;
@@ -80,7 +81,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--split", paramLabel = "P", defaultValue = "random",
         description = "random (default: stratified 80/20, the original study's protocol; speakers are shared "
             + "between train and test) or speaker (speaker-independent k-fold).")
-    SplitSpec.Protocol protocol = SplitSpec.Protocol.RANDOM;
+    Protocol protocol = Protocol.RANDOM;
     @Option(names = "--fold", paramLabel = "K", defaultValue = "1", description = "Test fold for --split speaker (1-based).")
     int fold = 1;
     @Option(names = "--folds", paramLabel = "K", defaultValue = "6", description = "Speaker folds (default 6).")
@@ -217,7 +218,7 @@ public final class TrainCommand implements Callable<Integer> {
     List<Path> dirs = data != null && !data.isEmpty() ? data : List.of(DataLocator.ravdess(null).orElseThrow(() ->
         new IllegalArgumentException("no data: pass --data DIR or set " + DataLocator.ENV
             + " (./empathic-art datasets download ravdess fetches RAVDESS)")));
-    SplitSpec s = split.protocol == SplitSpec.Protocol.RANDOM ? SplitSpec.random(split.testFraction, split.seed)
+    SplitSpec s = split.protocol == Protocol.RANDOM ? SplitSpec.random(split.testFraction, split.seed)
         : SplitSpec.speakerFold(split.folds, split.fold, split.seed);
     s = s.withValidation(split.validation, split.validationFraction);
     FeatureSpec feature = featureSpec(r.feature());
