@@ -1,5 +1,6 @@
 package art.empathic.train;
 
+import art.empathic.run.EpochStats;
 import art.empathic.eval.ArgMax;
 import ai.djl.Device;
 import ai.djl.Model;

@@ -18,7 +18,8 @@ import art.empathic.run.RunMetrics;
 import art.empathic.report.RunReport;
 import art.empathic.run.SplitInfo;
 import art.empathic.model.ModelSummary;
-import art.empathic.train.EpochStats;
+import art.empathic.run.EpochStats;
+import art.empathic.run.TrainingHistory;
 import art.empathic.train.ExampleSet;
 import art.empathic.train.FitResult;
 import art.empathic.train.Fitter;
@@ -32,10 +33,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import art.empathic.run.RunFiles;
 
 /**
@@ -230,11 +229,8 @@ public final class TrainingRun {
   }
 
   private void writeHistory(List<List<EpochStats>> histories, int ensemble) throws IOException {
-    Map<String, Object> h = new LinkedHashMap<>();
-    h.put("epochs", histories.isEmpty() ? List.of() : histories.get(0));
-    if (ensemble > 1) {
-      h.put("members", histories);
-    }
+    TrainingHistory h = new TrainingHistory(histories.isEmpty() ? List.of() : histories.get(0),
+        ensemble > 1 ? histories : null);
     AtomicFiles.write(runDir.resolve(RunFiles.HISTORY), JSON.writeValueAsBytes(h));
   }
 
