@@ -1,5 +1,6 @@
 package art.empathic.recognize;
 
+import art.empathic.io.Json;
 import art.empathic.run.Predictions;
 import art.empathic.run.RunEvaluation;
 import art.empathic.run.RunMetrics;
@@ -7,8 +8,6 @@ import art.empathic.report.RunReport;
 import art.empathic.run.RunSpec;
 import art.empathic.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -28,7 +27,6 @@ import art.empathic.run.RunFiles;
  */
 public final class Fusion {
   static final String FILE = RunFiles.FUSION;
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** A member run and its weight (weights are normalised to sum to 1). */
   record Member(Path run, double weight) {}
@@ -41,7 +39,7 @@ public final class Fusion {
 
   /** The members of a fused run directory, with their paths resolved. */
   static List<Member> read(Path dir) throws IOException {
-    JsonNode root = JSON.readTree(dir.resolve(FILE).toFile());
+    JsonNode root = Json.MAPPER.readTree(dir.resolve(FILE).toFile());
     List<Member> members = new ArrayList<>();
     for (JsonNode m : root.path("members")) {
       members.add(new Member(dir.resolve(m.path("run").asText()).normalize(), m.path("weight").asDouble()));
@@ -119,7 +117,7 @@ public final class Fusion {
 
   private static void writeDescription(Path out, List<Path> runs, List<Double> w, double total, List<RunSpec> specs,
       List<RunMetrics> metrics, String name) throws IOException {
-    ObjectNode fusion = JSON.createObjectNode();
+    ObjectNode fusion = Json.MAPPER.createObjectNode();
     ArrayNode members = fusion.putArray("members");
     List<String> parts = new ArrayList<>();
     for (int m = 0; m < runs.size(); m++) {
@@ -134,19 +132,19 @@ public final class Fusion {
           .put("display_name", specs.get(m).displayName()).put("accuracy", metrics.get(m).accuracy());
       parts.add(String.format(Locale.ROOT, "%s x %.2f", specs.get(m).displayName(), w.get(m) / total));
     }
-    AtomicFiles.write(out.resolve(FILE), JSON.writeValueAsBytes(fusion));
-    ObjectNode spec = JSON.createObjectNode();
+    AtomicFiles.write(out.resolve(FILE), Json.MAPPER.writeValueAsBytes(fusion));
+    ObjectNode spec = Json.MAPPER.createObjectNode();
     spec.put("model", "fusion");
     spec.put("display_name", name != null ? name : "Fusion: " + String.join(" + ", parts));
     spec.set("feature", fusion);
     spec.put("feature_name", "late fusion of " + String.join(" + ", parts));
-    spec.set("classes", JSON.valueToTree(specs.get(0).classes()));
+    spec.set("classes", Json.MAPPER.valueToTree(specs.get(0).classes()));
     ObjectNode h = spec.putObject("hyperparameters");
     h.put("members", runs.size());
     h.put("epochs", metrics.stream().mapToInt(m -> m.epochs() == null ? 0 : m.epochs()).max().orElse(0));
     if (specs.get(0).seed() != null) {
       spec.put("seed", specs.get(0).seed());
     }
-    AtomicFiles.write(out.resolve(RunSpec.FILE), JSON.writeValueAsBytes(spec));
+    AtomicFiles.write(out.resolve(RunSpec.FILE), Json.MAPPER.writeValueAsBytes(spec));
   }
 }

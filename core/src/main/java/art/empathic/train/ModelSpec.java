@@ -1,5 +1,6 @@
 package art.empathic.train;
 
+import art.empathic.io.Json;
 
 import art.empathic.io.AtomicFiles;
 import art.empathic.features.AugmentSpec;
@@ -12,10 +13,7 @@ import art.empathic.model.ModelFamily;
 import art.empathic.run.RunFiles;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,9 +68,6 @@ public record ModelSpec(
 
   public static final int FORMAT_VERSION = 1;
   public static final String FILE = RunFiles.SPEC;
-  static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public ModelSpec {
     classes = List.copyOf(classes);
@@ -107,7 +102,7 @@ public record ModelSpec(
   /** The flat hyper-parameter summary reports read ({@code epochs}, {@code alpha}, ...). */
   public static JsonNode summarize(Architecture architecture, TrainSettings t, int ensemble, Standardizer.Mode norm,
       AugmentSpec augment) {
-    ObjectNode h = JSON.createObjectNode();
+    ObjectNode h = Json.MAPPER.createObjectNode();
     h.put("epochs", t.epochs());
     if (architecture instanceof Architecture.Mlp m) {
       h.put("alpha", m.alpha());
@@ -128,13 +123,13 @@ public record ModelSpec(
   }
 
   public void write(Path runDir) throws IOException {
-    AtomicFiles.write(runDir.resolve(FILE), JSON.writeValueAsBytes(this));
+    AtomicFiles.write(runDir.resolve(FILE), Json.MAPPER.writeValueAsBytes(this));
   }
 
   public static ModelSpec read(Path runDir) throws IOException {
     Path file = runDir.resolve(FILE);
     try {
-      ModelSpec s = JSON.readValue(Files.readAllBytes(file), ModelSpec.class);
+      ModelSpec s = Json.MAPPER.readValue(Files.readAllBytes(file), ModelSpec.class);
       if (s.formatVersion() != FORMAT_VERSION) {
         throw new IOException(file + ": unsupported spec format version " + s.formatVersion());
       }

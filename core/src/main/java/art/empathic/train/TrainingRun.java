@@ -1,5 +1,6 @@
 package art.empathic.train;
 
+import art.empathic.io.Json;
 import art.empathic.corpus.Protocol;
 import art.empathic.io.AtomicFiles;
 import art.empathic.corpus.Corpus;
@@ -26,8 +27,6 @@ import art.empathic.train.Fitter;
 import art.empathic.train.ModelSpec;
 import art.empathic.train.SavedModel;
 import art.empathic.train.Standardizer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -43,7 +42,6 @@ import art.empathic.run.RunFiles;
  * the test part, and write metrics and reports. A stopped run resumes from its directory.
  */
 public final class TrainingRun {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** How the run ended. */
   public enum Outcome { FINISHED, STOPPED }
@@ -171,7 +169,7 @@ public final class TrainingRun {
       }
     }
     writeHistory(histories, full.ensemble());
-    AtomicFiles.write(runDir.resolve(RunFiles.SUMMARY), JSON.writeValueAsBytes(summary));
+    AtomicFiles.write(runDir.resolve(RunFiles.SUMMARY), Json.MAPPER.writeValueAsBytes(summary));
     writePredictions(f.test(), test, labels);
     RunMetrics metrics = RunEvaluation.writeMetrics(runDir, splitInfo(split), epochs, seconds);
     RunReport.write(runDir);
@@ -231,7 +229,7 @@ public final class TrainingRun {
   private void writeHistory(List<List<EpochStats>> histories, int ensemble) throws IOException {
     TrainingHistory h = new TrainingHistory(histories.isEmpty() ? List.of() : histories.get(0),
         ensemble > 1 ? histories : null);
-    AtomicFiles.write(runDir.resolve(RunFiles.HISTORY), JSON.writeValueAsBytes(h));
+    AtomicFiles.write(runDir.resolve(RunFiles.HISTORY), Json.MAPPER.writeValueAsBytes(h));
   }
 
   private void writePredictions(FeatureSet testSet, ExampleSet test, List<String> labels) throws IOException {
