@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import art.empathic.run.FusionSpec;
 import art.empathic.run.RunFiles;
 
 /**
@@ -39,10 +40,10 @@ public final class Fusion {
 
   /** The members of a fused run directory, with their paths resolved. */
   static List<Member> read(Path dir) throws IOException {
-    JsonNode root = Json.MAPPER.readTree(dir.resolve(FILE).toFile());
+    FusionSpec spec = Json.read(dir.resolve(FILE), FusionSpec.class);
     List<Member> members = new ArrayList<>();
-    for (JsonNode m : root.path("members")) {
-      members.add(new Member(dir.resolve(m.path("run").asText()).normalize(), m.path("weight").asDouble()));
+    for (FusionSpec.Member m : spec.members()) {
+      members.add(new Member(dir.resolve(m.run()).normalize(), m.weight()));
     }
     if (members.size() < 2) {
       throw new IOException(dir.resolve(FILE) + ": a fusion needs at least two member runs");
@@ -117,8 +118,7 @@ public final class Fusion {
 
   private static void writeDescription(Path out, List<Path> runs, List<Double> w, double total, List<RunSpec> specs,
       List<RunMetrics> metrics, String name) throws IOException {
-    ObjectNode fusion = Json.MAPPER.createObjectNode();
-    ArrayNode members = fusion.putArray("members");
+    List<FusionSpec.Member> members = new ArrayList<>();
     List<String> parts = new ArrayList<>();
     for (int m = 0; m < runs.size(); m++) {
       Path abs = runs.get(m).toAbsolutePath().normalize();
@@ -128,23 +128,16 @@ public final class Fusion {
       } catch (IllegalArgumentException differentRoots) {
         rel = abs;
       }
-      members.addObject().put("run", rel.toString()).put("weight", w.get(m) / total)
-          .put("display_name", specs.get(m).displayName()).put("accuracy", metrics.get(m).accuracy());
+      members.add(new FusionSpec.Member(rel.toString(), w.get(m) / total, specs.get(m).displayName(),
+          metrics.get(m).accuracy()));
       parts.add(String.format(Locale.ROOT, "%s x %.2f", specs.get(m).displayName(), w.get(m) / total));
     }
-    AtomicFiles.write(out.resolve(FILE), Json.MAPPER.writeValueAsBytes(fusion));
-    ObjectNode spec = Json.MAPPER.createObjectNode();
-    spec.put("model", "fusion");
-    spec.put("display_name", name != null ? name : "Fusion: " + String.join(" + ", parts));
-    spec.set("feature", fusion);
-    spec.put("feature_name", "late fusion of " + String.join(" + ", parts));
-    spec.set("classes", Json.MAPPER.valueToTree(specs.get(0).classes()));
-    ObjectNode h = spec.putObject("hyperparameters");
-    h.put("members", runs.size());
-    h.put("epochs", metrics.stream().mapToInt(m -> m.epochs() == null ? 0 : m.epochs()).max().orElse(0));
-    if (specs.get(0).seed() != null) {
-      spec.put("seed", specs.get(0).seed());
-    }
-    AtomicFiles.write(out.resolve(RunSpec.FILE), Json.MAPPER.writeValueAsBytes(spec));
+    FusionSpec fusion = new FusionSpec(members);
+    AtomicFiles.write(out.resolve(FILE), Json.SNAKE_CASE.writeValueAsBytes(fusion));
+    int epochs = metrics.stream().mapToInt(m -> m.epochs() == null ? 0 : m.epochs()).max().orElse(0);
+    RunSpec spec = new RunSpec("fusion", name != null ? name : "Fusion: " + String.join(" + ", parts),
+        Json.SNAKE_CASE.valueToTree(fusion), "late fusion of " + String.join(" + ", parts), specs.get(0).classes(),
+        Json.SNAKE_CASE.valueToTree(new FusionSpec.Hyperparameters(runs.size(), epochs)), specs.get(0).seed());
+    AtomicFiles.write(out.resolve(RunSpec.FILE), Json.SNAKE_CASE.writeValueAsBytes(spec));
   }
 }
