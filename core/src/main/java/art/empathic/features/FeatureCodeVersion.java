@@ -14,6 +14,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import art.empathic.corpus.ContentHash;
+import java.util.Comparator;
 
 /**
  * A fingerprint of the code that computes features: the SHA-256 of the compiled classes of
@@ -60,7 +61,7 @@ final class FeatureCodeVersion {
           List<JarEntry> entries = jar.stream()
               .filter(e -> e.getName().endsWith(".class") && PACKAGES.stream().anyMatch(p -> e.getName().startsWith(p)
                   && e.getName().indexOf('/', p.length()) < 0))
-              .sorted(java.util.Comparator.comparing(JarEntry::getName)).toList();
+              .sorted(Comparator.comparing(JarEntry::getName)).toList();
           for (JarEntry e : entries) {
             sha.update(e.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             try (InputStream in = jar.getInputStream(e)) {

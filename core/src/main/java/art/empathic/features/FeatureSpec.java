@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Locale;
 
 /**
  * Everything that determines a feature tensor, immutable and saved (as JSON) with anything made
@@ -175,7 +176,7 @@ public record FeatureSpec(int version, FeatureKind kind, MfccConfig mfcc, int fr
     if (deltaOrder >= 1) b.append(" + delta");
     if (deltaOrder >= 2) b.append(" + delta2");
     b.append(", ").append(mfcc.sampleRate()).append(" Hz");
-    if (kind.isSequence()) b.append(", ").append(align.name().toLowerCase(java.util.Locale.ROOT)).append("-aligned");
+    if (kind.isSequence()) b.append(", ").append(align.name().toLowerCase(Locale.ROOT)).append("-aligned");
     return b.append(')').toString();
   }
 

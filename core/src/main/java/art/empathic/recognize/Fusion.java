@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import art.empathic.run.FusionSpec;
 import art.empathic.run.RunFiles;
+import java.util.Collections;
 
 /**
  * Late fusion: a run directory whose predictions are the weighted average of the class
@@ -56,7 +57,7 @@ public final class Fusion {
     if (runs.size() < 2) {
       throw new IllegalArgumentException("fuse needs at least two runs, got " + runs.size());
     }
-    List<Double> w = weights == null || weights.isEmpty() ? java.util.Collections.nCopies(runs.size(), 1.0) : weights;
+    List<Double> w = weights == null || weights.isEmpty() ? Collections.nCopies(runs.size(), 1.0) : weights;
     if (w.size() != runs.size() || w.stream().anyMatch(x -> !(x >= 0)) || w.stream().mapToDouble(x -> x).sum() <= 0) {
       throw new IllegalArgumentException("--weights needs one non-negative weight per run (" + runs.size()
           + "), not all zero; got " + w);

@@ -66,6 +66,7 @@ public final class PredictionJson {
     return m.length() > 300 ? m.substring(0, 297) + "..." : m;
   }
 
+  /** The JSON text of {@code n} on one line (the form the server and {@code predict --json} send). */
   public static String write(ObjectNode n) {
     try {
       return Json.COMPACT.writeValueAsString(n);

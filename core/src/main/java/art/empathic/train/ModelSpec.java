@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Everything that defines a trained model, saved as a run's {@code spec.json}: the data it was
@@ -110,12 +111,12 @@ public record ModelSpec(
     }
     h.put("batch_size", t.batchSize());
     h.put("learning_rate", t.learningRate());
-    h.put("schedule", t.schedule().name().toLowerCase(java.util.Locale.ROOT));
+    h.put("schedule", t.schedule().name().toLowerCase(Locale.ROOT));
     h.put("weight_decay", t.weightDecay());
     h.put("label_smoothing", t.labelSmoothing());
     h.put("early_stopping_patience", t.patience());
     h.put("sklearn_stopping", t.sklearnStopping());
-    h.put("normalization", norm.name().toLowerCase(java.util.Locale.ROOT));
+    h.put("normalization", norm.name().toLowerCase(Locale.ROOT));
     h.put("ensemble", ensemble);
     h.put("augment", augment == null ? "none" : augment.toString());
     h.put("feature_augmentation", t.augmentation().toString());

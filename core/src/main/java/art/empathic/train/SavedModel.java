@@ -5,6 +5,7 @@ import art.empathic.audio.Resampler;
 import art.empathic.features.FeatureSpec;
 import art.empathic.features.dsp.MfccExtractor;
 import art.empathic.model.Network;
+import art.empathic.model.Tensors;
 import art.empathic.run.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ public final class SavedModel implements AutoCloseable {
 
   /** Builds the (untrained) network a spec describes. */
   public static Network network(ModelSpec spec) {
-    long[] shape = toLongs(spec.feature().shape());
+    long[] shape = Tensors.toLongs(spec.feature().shape());
     if (spec.training().window() > 0 && shape.length == 2) {
       if (spec.training().window() > shape[1]) {
         throw new IllegalArgumentException("a window of " + spec.training().window() + " frames does not fit "
@@ -63,14 +64,6 @@ public final class SavedModel implements AutoCloseable {
       shape[1] = spec.training().window();
     }
     return Network.build(spec.architecture(), new ai.djl.ndarray.types.Shape(shape), spec.classes().size());
-  }
-
-  static long[] toLongs(int[] a) {
-    long[] out = new long[a.length];
-    for (int i = 0; i < a.length; i++) {
-      out[i] = a[i];
-    }
-    return out;
   }
 
   /** Loads a finished run with one network copy per available core (at most 4). */

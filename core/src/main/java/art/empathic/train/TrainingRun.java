@@ -19,6 +19,7 @@ import art.empathic.run.RunMetrics;
 import art.empathic.report.RunReport;
 import art.empathic.run.SplitInfo;
 import art.empathic.model.ModelSummary;
+import art.empathic.model.Tensors;
 import art.empathic.run.EpochStats;
 import art.empathic.run.TrainingHistory;
 import art.empathic.train.ExampleSet;
@@ -35,6 +36,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import art.empathic.run.RunFiles;
+import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * One training run, from corpus folders to a finished run directory: load the corpus, split it,
@@ -202,17 +205,13 @@ public final class TrainingRun {
   }
 
   static ExampleSet examples(FeatureSet set, List<Emotion> classes) {
-    long[] shape = new long[set.shape().length];
-    for (int i = 0; i < shape.length; i++) {
-      shape[i] = set.shape()[i];
-    }
     return new ExampleSet(set.rows().toArray(float[][]::new), set.labels(classes),
-        set.speakers().toArray(String[]::new), shape);
+        set.speakers().toArray(String[]::new), Tensors.toLongs(set.shape()));
   }
 
   /** The training examples that are original clips (augmented copies excluded). */
   private static ExampleSet originals(FeatureSet set, ExampleSet examples) {
-    int[] keep = java.util.stream.IntStream.range(0, set.size())
+    int[] keep = IntStream.range(0, set.size())
         .filter(i -> FeatureSet.ORIGINAL.equals(set.variants().get(i))).toArray();
     return examples.select(keep);
   }
@@ -237,7 +236,7 @@ public final class TrainingRun {
     try (SavedModel model = SavedModel.load(runDir, 1)) {
       probs = model.predictFeatures(test.x(), test.speakers());
     }
-    List<String> truth = java.util.Arrays.stream(test.y()).mapToObj(labels::get).toList();
+    List<String> truth = Arrays.stream(test.y()).mapToObj(labels::get).toList();
     RunFiles.writePredictions(runDir, RunFiles.paths(testSet.clips()), truth, probs, labels);
   }
 

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 import art.empathic.train.ModelSpecs;
 import art.empathic.train.StopSignal;
 import art.empathic.train.TrainingRun;
+import java.util.Collections;
 
 /** {@code train}: one model family on a corpus, from folders to a run directory with metrics and a report. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -280,7 +281,7 @@ public final class TrainCommand implements Callable<Integer> {
     Architecture.PaperCnnLstm p = (Architecture.PaperCnnLstm) base;
     List<Integer> filters = o.filters != null ? o.filters : p.filters();
     List<Integer> pools = filters.size() == p.pools().size() ? p.pools()
-        : java.util.Collections.nCopies(filters.size(), 2);
+        : Collections.nCopies(filters.size(), 2);
     return new Architecture.PaperCnnLstm(filters, o.kernel != null ? o.kernel : p.kernel(), pools,
         o.lstmUnits != null ? o.lstmUnits : p.lstmUnits(), o.dropout != null ? o.dropout : p.dropout(),
         p.timePooling());
