@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ArtCommand.class,
       BenchCommand.class,
+      StudyCommand.class,
     })
 public final class Main implements Runnable {
 
