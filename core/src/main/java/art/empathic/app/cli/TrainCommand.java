@@ -155,7 +155,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   static final class FeatureOptions {
     @Option(names = "--feature", paramLabel = "KIND", converter = KindConverter.class,
-        description = "mfcc-mean, mfcc-stats, mfcc-seq or mel-db.")
+        description = "mfcc-mean, mfcc-stats, mfcc-seq, mel-db or functionals.")
     FeatureKind kind;
     @Option(names = "--n-mfcc", paramLabel = "N") Integer nMfcc;
     @Option(names = "--n-fft", paramLabel = "N") Integer nFft;
