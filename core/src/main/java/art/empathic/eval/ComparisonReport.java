@@ -35,6 +35,10 @@ public record ComparisonReport(List<LabelledRun> runs, List<String> skipped) {
         continue;
       }
       for (Path d : dirs) {
+        if (ReleaseInfo.isRelease(d)) {
+          skipped.add(d + ": a release model (trained on every clip, no test part): no test metrics to compare");
+          continue;
+        }
         try {
           runs.add(LabelledRun.asRecorded(RunDirectory.load(d)));
         } catch (IOException | RuntimeException e) {
