@@ -188,6 +188,20 @@ public final class AdaptationStudy {
     return out;
   }
 
+  /** The restricted-argmax prediction of each clip with the population statistics alone (no session). */
+  public List<Emotion> plain(List<Heard> clips, Set<Emotion> scored) {
+    Standardizer population = recognizer.population();
+    float[][] x = clips.stream().map(h -> population.applyWith(h.row(), population.globalStats())).toArray(float[][]::new);
+    List<Emotion> out = new ArrayList<>();
+    for (int from = 0; from < x.length; from += 64) {
+      float[][] p = recognizer.predictStandardized(java.util.Arrays.copyOfRange(x, from, Math.min(x.length, from + 64)));
+      for (float[] row : p) {
+        out.add(restrictedArgMax(row, scored));
+      }
+    }
+    return out;
+  }
+
   private void flush(List<float[]> batch, List<int[]> cells, List<Emotion> truth, Set<Emotion> scored) {
     if (batch.isEmpty()) {
       return;

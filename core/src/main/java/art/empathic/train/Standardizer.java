@@ -72,6 +72,11 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
     return applyWith(x, s == null ? new Stats(mean, std) : s);
   }
 
+  /** The population (global) statistics as {@link Stats}. */
+  public Stats globalStats() {
+    return new Stats(mean, std);
+  }
+
   /** A copy of one example standardised with the given statistics (a session's, for instance). */
   public float[] applyWith(float[] x, Stats s) {
     float[] m = s.mean();
