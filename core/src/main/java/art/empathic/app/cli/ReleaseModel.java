@@ -28,8 +28,13 @@ import java.util.Optional;
  * {@code serve} and {@code art} train it first when there is no model yet but there is data.
  */
 final class ReleaseModel {
-  /** Training a release model on RAVDESS with the default family, measured on the shared 2-core machine. */
-  static final String EXPECTED_TIME = "about 2-5 minutes on 2 cores";
+  /**
+   * How long training a release model on RAVDESS takes with the default family: the paper
+   * CNN-LSTM recipe trains a 1120-clip fold in 34 s on a quiet 2-core machine (docs/MODELS.md),
+   * so about 41 s for 1344 clips plus feature extraction; 14.7 min were measured on the shared
+   * machine at load average 12-44 (docs/ADAPTATION.md#timings).
+   */
+  static final String EXPECTED_TIME = "about 1-2 minutes on a quiet 2-core machine, much longer on a busy one";
 
   private ReleaseModel() {}
 
