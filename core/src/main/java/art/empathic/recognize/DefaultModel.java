@@ -59,7 +59,11 @@ public final class DefaultModel {
     return env != null && !env.isBlank() ? Path.of(env) : DataLocator.projectRoot().resolve("runs");
   }
 
-  /** The default model's run directory; throws with what to do when there is none. */
+  /**
+   * The default model's run directory (the rule above).
+   *
+   * @throws ModelUnavailableException if there is none; the message says how to train one
+   */
   public static Path find() throws IOException {
     return findIfAny().orElseThrow(() -> new ModelUnavailableException("no trained model: found no release run and "
         + "no speaker-independent run under " + runsFolder() + " (random-split runs are never the default for a new "
@@ -120,6 +124,6 @@ public final class DefaultModel {
   /** Whether a run was tested on speakers it never heard in training. */
   private static boolean newVoices(SplitInfo split) {
     return split != null && split.protocol() != null && !split.sharesSpeakers()
-        && split.protocolKind() == art.empathic.run.Protocol.SPEAKER;
+        && split.protocolKind() == art.empathic.corpus.Protocol.SPEAKER;
   }
 }

@@ -50,11 +50,13 @@ final class FusedRecognizer implements EmotionRecognizer {
     return new FusedRecognizer(members, spec.stream().map(Fusion.Member::weight).toList(), info);
   }
 
+  /** {@inheritDoc} */
   @Override
   public List<Emotion> classes() {
     return members.get(0).classes();
   }
 
+  /** {@inheritDoc} */
   @Override
   public EmotionPrediction predict(float[] samples, int sampleRate) {
     Map<Emotion, Double> sum = new LinkedHashMap<>();
@@ -70,11 +72,13 @@ final class FusedRecognizer implements EmotionRecognizer {
     return EmotionPrediction.of(sum);
   }
 
+  /** {@inheritDoc} */
   @Override
   public ModelInfo info() {
     return info;
   }
 
+  /** {@inheritDoc} */
   @Override
   public void close() {
     members.forEach(EmotionRecognizer::close);

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * The recognizer behind {@link EmotionRecognizer#load}: a trained run's model with its feature
@@ -80,11 +81,13 @@ public final class ModelRecognizer implements EmotionRecognizer {
     return new ModelInfo(name, spec.emotions(), features, metrics);
   }
 
+  /** {@inheritDoc} */
   @Override
   public List<Emotion> classes() {
     return classes;
   }
 
+  /** {@inheritDoc} */
   @Override
   public EmotionPrediction predict(float[] samples, int sampleRate) {
     Audio audio = checked(samples, sampleRate);
@@ -98,7 +101,7 @@ public final class ModelRecognizer implements EmotionRecognizer {
   private static Audio checked(float[] samples, int sampleRate) {
     Audio audio = new Audio(samples, sampleRate);
     if (audio.durationSeconds() < MIN_SECONDS) {
-      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
           "audio too short: %.0f ms, need at least %.0f ms", audio.durationSeconds() * 1000, MIN_SECONDS * 1000));
     }
     return audio;
@@ -181,6 +184,7 @@ public final class ModelRecognizer implements EmotionRecognizer {
     return info;
   }
 
+  /** {@inheritDoc} */
   @Override
   public void close() {
     model.close();

@@ -1,5 +1,7 @@
 package art.empathic.train;
 
+import art.empathic.run.EpochStats;
+import art.empathic.eval.ArgMax;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -227,7 +229,7 @@ public final class Fitter implements AutoCloseable {
         optimizer.setL2Coefficient((float) (alpha / n));
       }
       for (int i = 0; i < n; i++) {
-        if (argMax(out, i * classes, classes) == train.y()[order[from + i]]) {
+        if (ArgMax.of(out, i * classes, classes) == train.y()[order[from + i]]) {
           correct++;
         }
       }
@@ -236,15 +238,6 @@ public final class Fitter implements AutoCloseable {
     }
   }
 
-  private static int argMax(float[] values, int from, int count) {
-    int best = 0;
-    for (int k = 1; k < count; k++) {
-      if (values[from + k] > values[from + best]) {
-        best = k;
-      }
-    }
-    return best;
-  }
 
   private void mixup(float[] xs, float[] targets, int n, int width, int classes, SplittableRandom r) {
     double alpha = settings.augmentation().mixupAlpha();
@@ -348,7 +341,7 @@ public final class Fitter implements AutoCloseable {
   static double accuracy(float[][] probs, int[] y) {
     int correct = 0;
     for (int i = 0; i < y.length; i++) {
-      if (Inference.argMax(probs[i]) == y[i]) {
+      if (ArgMax.of(probs[i]) == y[i]) {
         correct++;
       }
     }

@@ -1,5 +1,6 @@
 package art.empathic.app.cli;
 
+import art.empathic.corpus.Protocol;
 import art.empathic.features.AugmentSpec;
 import art.empathic.corpus.CorpusKind;
 import art.empathic.corpus.DataLocator;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
 import art.empathic.train.ModelSpecs;
 import art.empathic.train.StopSignal;
 import art.empathic.train.TrainingRun;
+import java.util.Collections;
 
 /** {@code train}: one model family on a corpus, from folders to a run directory with metrics and a report. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -84,7 +86,7 @@ public final class TrainCommand implements Callable<Integer> {
         description = "random (default: stratified 80/20, the original study's protocol; speakers are shared "
             + "between train and test), speaker (speaker-independent k-fold) or none (no test part: every clip of "
             + "every --data corpus trains the release model; it writes release.json instead of metrics).")
-    SplitSpec.Protocol protocol = SplitSpec.Protocol.RANDOM;
+    Protocol protocol = Protocol.RANDOM;
     @Option(names = "--fold", paramLabel = "K", defaultValue = "1", description = "Test fold for --split speaker (1-based).")
     int fold = 1;
     @Option(names = "--folds", paramLabel = "K", defaultValue = "6", description = "Speaker folds (default 6).")
@@ -198,7 +200,7 @@ public final class TrainCommand implements Callable<Integer> {
       } else {
         ModelSpec spec = spec();
         Path dir = out != null ? out : defaultRunDir(spec.model()
-            + (spec.split().protocol() == SplitSpec.Protocol.NONE ? "-release" : ""));
+            + (spec.split().protocol() == Protocol.NONE ? "-release" : ""));
         pw.println("training " + spec.displayName() + " -> " + dir);
         result = TrainingRun.start(spec, dir, env, pw, stop);
       }
@@ -283,7 +285,7 @@ public final class TrainCommand implements Callable<Integer> {
     Architecture.PaperCnnLstm p = (Architecture.PaperCnnLstm) base;
     List<Integer> filters = o.filters != null ? o.filters : p.filters();
     List<Integer> pools = filters.size() == p.pools().size() ? p.pools()
-        : java.util.Collections.nCopies(filters.size(), 2);
+        : Collections.nCopies(filters.size(), 2);
     return new Architecture.PaperCnnLstm(filters, o.kernel != null ? o.kernel : p.kernel(), pools,
         o.lstmUnits != null ? o.lstmUnits : p.lstmUnits(), o.dropout != null ? o.dropout : p.dropout(),
         p.timePooling());

@@ -92,7 +92,7 @@ class NewVoicesProductTest {
     assertThat(info.speakers()).isEqualTo(4);
     assertThat(info.clipsPerClass()).containsEntry("Angry", 24).hasSize(7);
     assertThat(info.epochs()).isEqualTo(60);
-    assertThat(ModelSpec.read(release).split().protocol()).isEqualTo(SplitSpec.Protocol.NONE);
+    assertThat(ModelSpec.read(release).split().protocol()).isEqualTo(art.empathic.corpus.Protocol.NONE);
     // No test part: no predictions, no metrics, and a report that invents no accuracy.
     assertThat(release.resolve(RunMetrics.FILE)).doesNotExist();
     assertThat(release.resolve("predictions.csv")).doesNotExist();
@@ -114,7 +114,7 @@ class NewVoicesProductTest {
     new CommandLine(cmd).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--data", manifest.toString(), "--split", "none");
     ModelSpec spec = cmd.spec();
     assertThat(spec.family()).isEqualTo(DefaultFamily.FAMILY);
-    assertThat(spec.split().protocol()).isEqualTo(SplitSpec.Protocol.NONE);
+    assertThat(spec.split().protocol()).isEqualTo(art.empathic.corpus.Protocol.NONE);
   }
 
   @Test
