@@ -57,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
         .withMaxAudioSeconds(maxSeconds)
         .withRequestTimeout(Duration.ofSeconds(timeoutSeconds));
     if (workers != null) {
-      limits = limits.withWorkers(workers).withQueue(4 * workers);
+      limits = limits.withWorkers(workers);
     }
     exposureWarning(host).ifPresent(err::println);
     err.flush();
