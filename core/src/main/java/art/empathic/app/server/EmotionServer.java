@@ -299,8 +299,7 @@ public final class EmotionServer implements AutoCloseable {
     long reserved = declared >= 0 ? declared : limits.maxUploadBytes();
     Admission.Decision d = admission.admit(reserved);
     if (!d.admitted()) {
-      // The body stays unread; closing the connection spares reading it to reuse the connection.
-      ctx.header("Connection", "close");
+      // The body stays unread: Jetty discards what has arrived, or closes the connection.
       throw new ApiException(429, "server busy: " + d.reason() + "; retry after " + d.retryAfterSeconds() + " s", d.retryAfterSeconds());
     }
     Upload upload;
