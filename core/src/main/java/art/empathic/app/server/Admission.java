@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * about {@code ceil((n + 1) / w) * s}. It is admitted when that is at most {@link #BUDGET} of
  * the timeout (or nothing else is admitted: an idle server always tries), when {@code n} is below
  * the hard cap of waiting requests and when the bodies of the admitted requests stay within the
- * memory budget. Until a service time has been measured, only the caps apply. Thread-safe.
+ * memory budget. Until a service time has been measured, at most two per worker are let in.
+ * Thread-safe.
  */
 final class Admission {
   /** Share of the request timeout the estimate may use; the rest absorbs service-time spread. */
@@ -57,7 +58,10 @@ final class Admission {
     double finish = Double.isNaN(s) ? 0 : Math.ceil((inSystem + 1) / (double) workers) * s;
     String reason = null;
     double retry = 1;
-    if (inSystem >= workers + maxWaiting) {
+    if (Double.isNaN(s) && inSystem >= 2 * workers) {
+      // Nothing measured yet (a cold server is slow at first): let in two per worker until it is.
+      reason = "no prediction has finished yet to estimate the wait from";
+    } else if (inSystem >= workers + maxWaiting) {
       reason = inSystem + " predictions admitted (limit " + (workers + maxWaiting) + ")";
       retry = Double.isNaN(s) ? 1 : (inSystem + 1 - workers - maxWaiting) * s / workers + s;
     } else if (inSystem > 0 && finish > BUDGET * timeoutSeconds) {

@@ -58,6 +58,8 @@ public final class EmotionServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmotionServer.class);
   /** Open connections at once (HTTP and WebSocket); more wait in the kernel's accept queue. */
   static final int MAX_CONNECTIONS = 8192;
+  /** Connections the kernel may hold for accepting (capped by net.core.somaxconn). */
+  static final int ACCEPT_QUEUE = 1024;
   /** Priorities in the worker queue: live updates first, then uploads in arrival order. */
   private static final int LIVE = 0;
   private static final int UPLOAD = 1;
@@ -118,6 +120,10 @@ public final class EmotionServer implements AutoCloseable {
             for (var c : server.getConnectors()) {
               if (c instanceof org.eclipse.jetty.server.AbstractConnector ac) {
                 ac.setIdleTimeout(limits.idleTimeout().toMillis());
+              }
+              if (c instanceof org.eclipse.jetty.server.ServerConnector sc) {
+                // A burst of new connections waits in the kernel instead of being dropped (SYN retries).
+                sc.setAcceptQueueSize(ACCEPT_QUEUE);
               }
             }
           }
@@ -299,7 +305,7 @@ public final class EmotionServer implements AutoCloseable {
     long reserved = declared >= 0 ? declared : limits.maxUploadBytes();
     Admission.Decision d = admission.admit(reserved);
     if (!d.admitted()) {
-      // The body stays unread: Jetty discards what has arrived, or closes the connection.
+      discardSmallBody(ctx, declared);
       throw new ApiException(429, "server busy: " + d.reason() + "; retry after " + d.retryAfterSeconds() + " s", d.retryAfterSeconds());
     }
     Upload upload;
@@ -442,6 +448,31 @@ public final class EmotionServer implements AutoCloseable {
     String name = ctx.header("X-File-Name");
     try (InputStream in = ctx.req().getInputStream()) {
       return new Upload(uploadName(name), readCapped(in));
+    }
+  }
+
+  /** Bodies up to this size are discarded after a refusal so the connection stays usable. */
+  static final long DISCARD_LIMIT = 1 << 20;
+
+  /**
+   * After a refusal decided from the headers alone: a small declared body is skipped through a
+   * small buffer (never stored), so that the client, which sends it anyway, reads the 429 on an
+   * open connection instead of a reset; a larger or undeclared one is not read and the
+   * connection is closed after the answer.
+   */
+  private static void discardSmallBody(Context ctx, long declared) {
+    if (declared < 0 || declared > DISCARD_LIMIT) {
+      ctx.header("Connection", "close");
+      return;
+    }
+    try {
+      InputStream in = ctx.req().getInputStream();
+      byte[] buf = new byte[16 * 1024];
+      while (in.read(buf) > 0) {
+        // skipped
+      }
+    } catch (IOException | RuntimeException e) {
+      ctx.header("Connection", "close");
     }
   }
 
