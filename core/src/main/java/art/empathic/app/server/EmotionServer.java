@@ -303,17 +303,16 @@ public final class EmotionServer implements AutoCloseable {
     }
     checkContentType(ctx, multipart);
     long reserved = declared >= 0 ? declared : limits.maxUploadBytes();
-    Admission.Decision d = admission.admit(reserved);
+    Admission.Decision d = admission.check(reserved);
     if (!d.admitted()) {
       discardSmallBody(ctx, declared);
-      throw new ApiException(429, "server busy: " + d.reason() + "; retry after " + d.retryAfterSeconds() + " s", d.retryAfterSeconds());
+      throw busy(d);
     }
-    Upload upload;
-    try {
-      upload = readUpload(ctx);
-    } catch (IOException | RuntimeException e) {
-      admission.release(reserved);
-      throw e;
+    // The place is taken once the body is in, so a slowly uploaded body holds none meanwhile.
+    Upload upload = readUpload(ctx);
+    d = admission.admit(reserved);
+    if (!d.admitted()) {
+      throw busy(d);
     }
     CompletableFuture<ObjectNode> answer = new CompletableFuture<>();
     Runnable work = () -> {
@@ -449,6 +448,10 @@ public final class EmotionServer implements AutoCloseable {
     try (InputStream in = ctx.req().getInputStream()) {
       return new Upload(uploadName(name), readCapped(in));
     }
+  }
+
+  private static ApiException busy(Admission.Decision d) {
+    return new ApiException(429, "server busy: " + d.reason() + "; retry after " + d.retryAfterSeconds() + " s", d.retryAfterSeconds());
   }
 
   /** Bodies up to this size are discarded after a refusal so the connection stays usable. */
