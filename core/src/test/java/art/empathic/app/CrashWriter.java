@@ -1,6 +1,6 @@
 package art.empathic.app;
 
-import art.empathic.corpus.FeatureCache;
+import art.empathic.features.FeatureCache;
 import art.empathic.io.AtomicFiles;
 import java.nio.file.Path;
 import java.util.Arrays;

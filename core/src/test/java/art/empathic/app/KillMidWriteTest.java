@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import art.empathic.audio.Audio;
 import art.empathic.audio.WavWriter;
-import art.empathic.corpus.FeatureCache;
-import art.empathic.corpus.Npy;
+import art.empathic.features.FeatureCache;
+import art.empathic.io.Npy;
 import art.empathic.io.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.IOException;

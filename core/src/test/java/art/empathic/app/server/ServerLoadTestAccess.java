@@ -1,6 +1,6 @@
 package art.empathic.app.server;
 
-import art.empathic.app.EmotionRecognizer;
+import art.empathic.recognize.EmotionRecognizer;
 
 /** Test helpers of this package for tests elsewhere. */
 public final class ServerLoadTestAccess {
