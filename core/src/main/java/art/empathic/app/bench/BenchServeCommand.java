@@ -258,6 +258,20 @@ public final class BenchServeCommand implements Callable<Integer> {
         rss[0], rss[1], rss[2]);
   }
 
+  /** The server's {@code served} count from /api/health (-1 when it cannot be read within 5 s). */
+  static long servedSoFar(URI health) {
+    try {
+      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return PredictionJson.MAPPER.readTree(r.body()).path("served").asLong(-1);
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
   /** The Retry-After seconds of a refusal (1 when absent or not a number). */
   static int retryAfter(HttpResponse<?> r) {
     try {
@@ -379,6 +393,9 @@ public final class BenchServeCommand implements Callable<Integer> {
     }
     long next = start;
     boolean sampledStart = false;
+    URI health = predict.resolve("/api/health");
+    long[] servedAtStart = {-1};
+    long[] servedAtEnd = {-1};
     long lastRss = 0;
     while (true) {
       next += (long) (-Math.log(1 - rnd.nextDouble()) / rate * 1e9);
@@ -394,6 +411,7 @@ public final class BenchServeCommand implements Callable<Integer> {
         rss[0] = rssMiB(serverPid);
         rss[2] = rss[0];
         sampledStart = true;
+        timer.execute(() -> servedAtStart[0] = servedSoFar(health));
       }
       if (now - lastRss > 1_000_000_000L) {
         rss[2] = Double.isNaN(rss[2]) ? rssMiB(serverPid) : Math.max(rss[2], rssMiB(serverPid));
@@ -406,6 +424,7 @@ public final class BenchServeCommand implements Callable<Integer> {
       outstanding.incrementAndGet();
       a.attempt();
     }
+    servedAtEnd[0] = servedSoFar(health);
     // Let the requests that arrived in the window finish (or be abandoned).
     long stopWaiting = System.nanoTime() + (long) ((giveUp + 5) * 1e9);
     while (outstanding.get() > 0 && System.nanoTime() < stopWaiting) {
@@ -424,6 +443,9 @@ public final class BenchServeCommand implements Callable<Integer> {
     n.put("arrived", arrived.get());
     n.put("answered", lat.length);
     n.put("goodputPerSecond", answeredInWindow.get() / duration);
+    // The server's own count: separates what it answered from what an overloaded client received.
+    n.put("serverAnsweredPerSecond", servedAtStart[0] < 0 || servedAtEnd[0] < 0 ? Double.NaN
+        : (servedAtEnd[0] - servedAtStart[0]) / duration);
     n.put("attempts", attempts.get());
     n.put("refusals", refusals.get());
     n.put("refusalsWithRetryAfter", refusalsWithRetryAfter.get());
