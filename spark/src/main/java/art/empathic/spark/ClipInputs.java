@@ -12,9 +12,9 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -44,7 +44,7 @@ final class ClipInputs {
 
   private ClipInputs() {}
 
-  /** The clips the inputs name, one row each, in {@code partitions} partitions. */
+  /** The clips the inputs name, one row each, in {@code partitions} partitions (fewer for fewer clips). */
   static Dataset<Row> resolve(SparkSession spark, List<String> inputs, int partitions) throws IOException {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     List<Row> rows = new ArrayList<>();
@@ -74,22 +74,32 @@ final class ClipInputs {
         rows.add(clip(fs.getFileStatus(p)));
       }
     }
-    // Round-robin: clips spread evenly over the tasks whatever their sizes and sources.
-    return spark.createDataFrame(rows, SCHEMA).repartition(partitions);
+    // Sliced on the driver: clips spread evenly over the tasks, with no shuffle stage; never
+    // more tasks than clips.
+    int slices = Math.max(1, Math.min(partitions, rows.size()));
+    JavaRDD<Row> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices);
+    return spark.createDataFrame(rdd, SCHEMA);
   }
 
   /**
-   * Every .wav/.wave file below a folder, through Hadoop's iterative listing (fine for folders
-   * of a hundred thousand clips). Not Spark's binaryFile source: it silently leaves out
-   * zero-byte files, which must become error rows.
+   * Every .wav/.wave file below a folder, in name order, through Hadoop's listing (any file
+   * system). Not Spark's binaryFile source: it silently leaves out zero-byte files, which must
+   * become error rows. Not {@code listFiles}: its located statuses ask the local file system for
+   * owners and permissions, which Hadoop without its native library gets by running {@code ls}
+   * once per file.
    */
   private static void listFolder(FileSystem fs, Path dir, List<Row> rows) throws IOException {
     int before = rows.size();
-    RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
-    while (it.hasNext()) {
-      LocatedFileStatus f = it.next();
-      if (isWav(f.getPath().getName())) {
-        rows.add(clip(f));
+    java.util.ArrayDeque<Path> folders = new java.util.ArrayDeque<>(List.of(dir));
+    while (!folders.isEmpty()) {
+      FileStatus[] entries = fs.listStatus(folders.pop());
+      java.util.Arrays.sort(entries);
+      for (FileStatus f : entries) {
+        if (f.isDirectory()) {
+          folders.push(f.getPath());
+        } else if (isWav(f.getPath().getName())) {
+          rows.add(clip(f));
+        }
       }
     }
     if (rows.size() == before) {

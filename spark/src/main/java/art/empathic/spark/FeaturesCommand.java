@@ -143,7 +143,7 @@ final class FeaturesCommand implements Callable<Integer> {
       JobOutput.write(rows, out, fmt, overwrite);
       double jobSeconds = (System.nanoTime() - t1) / 1e9;
       JobSummary s = new JobSummary("features", counters.clips().value(), counters.errors().value(), jobSeconds,
-          startSeconds, 0, 0, spark.sparkContext().master(), n, out, fmt);
+          startSeconds, 0, 0, spark.sparkContext().master(), clips.rdd().getNumPartitions(), out, fmt);
       o.println(s.line());
       o.println("features: " + fs.describe());
       o.flush();

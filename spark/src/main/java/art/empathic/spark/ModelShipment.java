@@ -108,10 +108,12 @@ final class ModelShipment implements Serializable {
     if (staging == null) {
       return new ModelShipment(source, checksum, names, false);
     }
+    staging.toFile().deleteOnExit(); // registered first, deleted last (after its files)
     for (String name : names) {
       java.nio.file.Path prefixed = staging.resolve(shippedName(checksum, name));
       Files.move(staging.resolve(name), prefixed);
       spark.sparkContext().addFile(prefixed.toUri().toString());
+      prefixed.toFile().deleteOnExit(); // the driver serves it until the job ends
     }
     return new ModelShipment(source, checksum, names, true);
   }

@@ -96,7 +96,7 @@ final class ScoreCommand implements Callable<Integer> {
       JobOutput.write(scored, out, fmt, overwrite);
       double jobSeconds = (System.nanoTime() - t2) / 1e9;
       JobSummary s = new JobSummary("score", counters.clips().value(), counters.errors().value(), jobSeconds,
-          startSeconds, modelSeconds, counters.modelLoads().value(), spark.sparkContext().master(), n, out, fmt);
+          startSeconds, modelSeconds, counters.modelLoads().value(), spark.sparkContext().master(), clips.rdd().getNumPartitions(), out, fmt);
       o.println(s.line());
       o.flush();
       return s.exitCode();
