@@ -6,7 +6,7 @@
 Used by predict_latency.py (the Python peer of one prediction computes its own features) and to
 cross-check `features export --recipe mlp`: from frames exported with `--kind mfcc-seq --n-mfcc 16
 --n-fft 1024 --hop-length 256 --frames 400 --align start` (whole clips, zero-padded at the end) this
-script computes the summary the way the Java side does (art.empathic.corpus.TimeStatistics):
+script computes the summary the way the Java side does (art.empathic.features.TimeStatistics):
 
   per coefficient over the clip's T real frames: mean, population std, 10th / 90th percentile
   (numpy linear interpolation), std of the librosa delta (width 9, order 1, mode interp, over

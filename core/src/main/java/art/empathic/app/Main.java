@@ -6,6 +6,19 @@ import java.io.PrintWriter;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import art.empathic.app.bench.BenchCommand;
+import art.empathic.app.cli.ArtCommand;
+import art.empathic.app.cli.CliErrors;
+import art.empathic.app.cli.CompareCommand;
+import art.empathic.app.cli.CorpusCommand;
+import art.empathic.app.cli.DemoCommand;
+import art.empathic.app.cli.EvaluateCommand;
+import art.empathic.app.cli.FeaturesCommand;
+import art.empathic.app.cli.FuseCommand;
+import art.empathic.app.cli.MfccCommand;
+import art.empathic.app.cli.PredictCommand;
+import art.empathic.app.cli.ServeCommand;
+import art.empathic.app.cli.TrainCommand;
 
 /** Entry point of the {@code empathic-art} command line. Every product command hangs off this. */
 @Command(

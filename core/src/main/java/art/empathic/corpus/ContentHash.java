@@ -17,7 +17,7 @@ public final class ContentHash {
     return of(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  static MessageDigest sha256() {
+  public static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

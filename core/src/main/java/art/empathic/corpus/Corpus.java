@@ -8,6 +8,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import art.empathic.features.FeaturePipeline;
 
 /**
  * Labelled clips read from one or more directories, with everything the reading left out:

@@ -185,7 +185,7 @@ public final class CorpusLoader {
     }
   }
 
-  static String ioReason(IOException e) {
+  public static String ioReason(IOException e) {
     if (e instanceof NoSuchFileException) return "no such file";
     if (e instanceof AccessDeniedException) return "permission denied";
     if (e instanceof FileSystemLoopException) return "symbolic link loop";

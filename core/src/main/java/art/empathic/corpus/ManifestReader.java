@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import art.empathic.io.Csv;
 
 /**
  * A CSV or TSV manifest: a header line, then one row per clip with columns {@code path} and

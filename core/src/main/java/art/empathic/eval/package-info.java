@@ -1,9 +1,7 @@
 /**
- * Evaluation: metrics equal to scikit-learn's, the classification report, confusion matrices,
- * Keras-style architecture summaries, charts, and the Markdown/HTML reports of one run
- * ({@link art.empathic.eval.RunReport}) and of a whole study ({@link art.empathic.eval.StudyReport}).
- *
- * <p>Everything here works from the files of a run directory (see {@link
- * art.empathic.eval.RunDirectory}), so it needs no deep-learning engine.
+ * Evaluation metrics: scores equal to scikit-learn's (accuracy, F1, UAR, log loss, confusion
+ * matrices), cross-corpus restrictions and the text classification report. Pure arithmetic on
+ * labels and probabilities: no files, no deep-learning engine. The files of a run directory
+ * are {@code art.empathic.run}'s; the HTML/Markdown reports are {@code art.empathic.report}'s.
  */
 package art.empathic.eval;

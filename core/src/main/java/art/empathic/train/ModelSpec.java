@@ -2,9 +2,9 @@ package art.empathic.train;
 
 
 import art.empathic.io.AtomicFiles;
-import art.empathic.corpus.AugmentSpec;
+import art.empathic.features.AugmentSpec;
 import art.empathic.corpus.Emotion;
-import art.empathic.corpus.FeatureSpec;
+import art.empathic.features.FeatureSpec;
 import art.empathic.corpus.NeutralPolicy;
 import art.empathic.corpus.SplitSpec;
 import art.empathic.model.Architecture;

@@ -1,10 +1,10 @@
 package art.empathic.train;
 
-import art.empathic.corpus.AugmentSpec;
-import art.empathic.corpus.FeatureKind;
-import art.empathic.corpus.FeatureSpec;
-import art.empathic.corpus.TimeStatistic;
-import art.empathic.features.MfccConfig;
+import art.empathic.features.AugmentSpec;
+import art.empathic.features.FeatureKind;
+import art.empathic.features.FeatureSpec;
+import art.empathic.features.TimeStatistic;
+import art.empathic.features.dsp.MfccConfig;
 import art.empathic.model.Architecture;
 import art.empathic.model.ModelFamily;
 import java.util.List;

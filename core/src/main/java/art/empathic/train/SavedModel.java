@@ -2,8 +2,8 @@ package art.empathic.train;
 
 import art.empathic.audio.Audio;
 import art.empathic.audio.Resampler;
-import art.empathic.corpus.FeatureSpec;
-import art.empathic.features.MfccExtractor;
+import art.empathic.features.FeatureSpec;
+import art.empathic.features.dsp.MfccExtractor;
 import art.empathic.model.Network;
 import java.io.IOException;
 import java.nio.file.Files;

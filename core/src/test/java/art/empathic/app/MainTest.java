@@ -6,10 +6,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
-class MainTest {
-  record Result(int code, String out, String err) {}
+public class MainTest {
+  public record Result(int code, String out, String err) {}
 
-  static Result run(String... args) {
+  public static Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);

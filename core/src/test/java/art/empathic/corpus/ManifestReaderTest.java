@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import art.empathic.io.Csv;
 
 /** CSV/TSV manifests: columns, quoting, strictness, and paths that may not escape. */
 class ManifestReaderTest {

@@ -8,18 +8,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Tiny synthetic WAVs and clips for corpus tests. */
-final class TestAudio {
+public final class TestAudio {
   private TestAudio() {}
 
   /**
    * Writes a short 16-bit tone at 16 kHz whose pitch and length depend on {@code variant}, so
    * different variants give different bytes (and different features).
    */
-  static Path wav(Path file, int variant) throws IOException {
+  public static Path wav(Path file, int variant) throws IOException {
     return wav(file, variant, 16000, 0.25);
   }
 
-  static Path wav(Path file, int variant, int rate, double seconds) throws IOException {
+  public static Path wav(Path file, int variant, int rate, double seconds) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     int n = (int) Math.round(seconds * rate) + variant % 7;
     float[] y = new float[n];
@@ -32,7 +32,7 @@ final class TestAudio {
   }
 
   /** Writes a tone to each relative path under {@code root}, variant = index. */
-  static void wavs(Path root, List<String> relative) throws IOException {
+  public static void wavs(Path root, List<String> relative) throws IOException {
     for (int i = 0; i < relative.size(); i++) {
       wav(root.resolve(relative.get(i)), i);
     }

@@ -1,11 +1,11 @@
 package art.empathic.app.server;
 
-import art.empathic.app.Circumplex;
-import art.empathic.app.ClipAnalysis;
-import art.empathic.app.EmotionPrediction;
-import art.empathic.app.EmotionRecognizer;
-import art.empathic.app.ModelInfo;
-import art.empathic.app.PredictionJson;
+import art.empathic.recognize.Circumplex;
+import art.empathic.recognize.ClipAnalysis;
+import art.empathic.recognize.EmotionPrediction;
+import art.empathic.recognize.EmotionRecognizer;
+import art.empathic.recognize.ModelInfo;
+import art.empathic.recognize.PredictionJson;
 import art.empathic.audio.Audio;
 import art.empathic.audio.AudioFormatException;
 import art.empathic.audio.WavReader;

@@ -1,7 +1,7 @@
 package art.empathic.app.server;
 
-import art.empathic.app.EmotionPrediction;
-import art.empathic.app.EmotionSmoother;
+import art.empathic.recognize.EmotionPrediction;
+import art.empathic.recognize.EmotionSmoother;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Locale;

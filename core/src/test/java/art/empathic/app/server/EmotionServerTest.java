@@ -2,11 +2,11 @@ package art.empathic.app.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import art.empathic.app.ClipAnalysis;
-import art.empathic.app.EmotionRecognizer;
-import art.empathic.app.GatedRecognizer;
-import art.empathic.app.PredictionJson;
-import art.empathic.app.TestRecognizers;
+import art.empathic.recognize.ClipAnalysis;
+import art.empathic.recognize.EmotionRecognizer;
+import art.empathic.recognize.GatedRecognizer;
+import art.empathic.recognize.PredictionJson;
+import art.empathic.recognize.TestRecognizers;
 import art.empathic.audio.Audio;
 import art.empathic.audio.WavReader;
 import art.empathic.corpus.Emotion;

@@ -2,8 +2,8 @@ package art.empathic.app.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import art.empathic.app.PredictionJson;
-import art.empathic.app.TestRecognizers;
+import art.empathic.recognize.PredictionJson;
+import art.empathic.recognize.TestRecognizers;
 import art.empathic.corpus.Emotion;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;

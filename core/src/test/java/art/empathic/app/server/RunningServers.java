@@ -1,6 +1,6 @@
 package art.empathic.app.server;
 
-import art.empathic.app.EmotionRecognizer;
+import art.empathic.recognize.EmotionRecognizer;
 import java.util.ArrayList;
 import java.util.List;
 

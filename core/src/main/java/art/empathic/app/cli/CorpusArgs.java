@@ -1,0 +1,39 @@
+package art.empathic.app.cli;
+
+import art.empathic.corpus.Corpus;
+import art.empathic.corpus.CorpusKind;
+import art.empathic.corpus.CorpusOptions;
+import art.empathic.corpus.NeutralPolicy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options every command that reads corpora shares: directories, reader, neutral rule. */
+final class CorpusArgs {
+  @Parameters(arity = "1..*", paramLabel = "DIR",
+      description = "Corpus directories (or CSV/TSV manifests); several are combined into one corpus.")
+  List<Path> dirs;
+
+  @Option(names = "--corpus", paramLabel = "KIND", converter = KindConverter.class,
+      description = "Reader to use: ravdess, tess, savee, crema-d, emodb, folder or manifest "
+          + "(default: detected from the file names).")
+  CorpusKind kind;
+
+  @Option(names = "--neutral", paramLabel = "RULE", defaultValue = "drop",
+      description = "Neutral clips: drop (default, the study's seven classes), calm (relabel as calm) or keep.")
+  NeutralPolicy neutral;
+
+  Corpus load() throws IOException {
+    return Corpus.load(dirs, new CorpusOptions(kind, neutral));
+  }
+
+  /** Parses --corpus with the corpus package's names ("crema-d" is not an enum constant name). */
+  static final class KindConverter implements picocli.CommandLine.ITypeConverter<CorpusKind> {
+    @Override
+    public CorpusKind convert(String value) {
+      return CorpusKind.parse(value);
+    }
+  }
+}

@@ -1,4 +1,0 @@
-package art.empathic.corpus;
-
-/** Features of the three parts of a split; only {@code train} may hold augmented copies. */
-public record SplitFeatures(Split split, FeatureSet train, FeatureSet validation, FeatureSet test) {}

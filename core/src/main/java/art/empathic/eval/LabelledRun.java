@@ -1,9 +1,0 @@
-package art.empathic.eval;
-
-/** A loaded run and the protocol it is reported under. */
-public record LabelledRun(RunDirectory run, Protocol protocol) {
-  /** The run under the protocol its metrics.json records. */
-  public static LabelledRun asRecorded(RunDirectory run) {
-    return new LabelledRun(run, run.protocol());
-  }
-}

@@ -1,0 +1,34 @@
+package art.empathic.features;
+
+import art.empathic.audio.Audio;
+import art.empathic.audio.Augment;
+import java.util.Random;
+
+/**
+ * Applies an {@link AugmentSpec.Draw} with {@link Augment}, in the order time shift (zero-filled,
+ * capped at {@link Augment#MAX_SHIFT_FRACTION} of the clip), speed, pitch, then noise (so the SNR
+ * holds for the final signal; the noise comes from {@code Random(draw.noiseSeed())}).
+ */
+final class AudioAugmenter {
+  private AudioAugmenter() {}
+
+  static Audio apply(Audio audio, AugmentSpec.Draw draw, Augment.Noise colour) {
+    float[] y = audio.samples();
+    int rate = audio.sampleRate();
+    if (draw.shiftSeconds() != null) {
+      long cap = (long) Math.floor(Augment.MAX_SHIFT_FRACTION * y.length);
+      long samples = Math.max(-cap, Math.min(cap, Math.round(draw.shiftSeconds() * rate)));
+      y = Augment.shift(y, (int) samples);
+    }
+    if (draw.speed() != null) {
+      y = Augment.speed(y, draw.speed());
+    }
+    if (draw.pitchSemitones() != null) {
+      y = Augment.pitchShift(y, draw.pitchSemitones(), rate);
+    }
+    if (draw.noiseSnrDb() != null) {
+      y = Augment.addNoise(y, draw.noiseSnrDb(), colour, new Random(draw.noiseSeed()));
+    }
+    return new Audio(y, rate);
+  }
+}

@@ -1,0 +1,163 @@
+package art.empathic.features;
+
+import art.empathic.audio.Augment;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import art.empathic.corpus.ContentHash;
+import art.empathic.corpus.Split;
+
+/**
+ * Training-only data augmentation: how many altered copies of each training clip to add, and
+ * the range each alteration's strength is drawn from (a null range switches it off). Immutable
+ * and JSON-serialisable, saved with the model like the feature spec.
+ *
+ * <p>Each copy applies every enabled alteration with {@link Augment}, in the order time shift
+ * (zero-filled), speed, pitch, noise, with strengths drawn uniformly from the ranges by a
+ * {@code java.util.Random} seeded from SHA-256("seed:contentHash:copy"), so a copy is the same in
+ * every run and on every thread, and its cache key names exactly what was done.
+ *
+ * <p>Only {@link FeaturePipeline#extract(Split, AugmentSpec)} applies it, and only to the
+ * training part of a split; it refuses splits whose training side shares audio with test or
+ * validation clips.
+ *
+ * @param copies altered copies per training clip (the original is always kept too)
+ * @param noiseSnrDb additive noise at a signal-to-noise ratio in dB, e.g. [10, 30]
+ * @param noiseColour white or pink noise (null means white)
+ * @param shiftSeconds time shift in seconds, zero-filled (positive = later), e.g. [-0.2, 0.2];
+ *     capped at a quarter of the clip
+ * @param speed playback-speed factor (changes duration and pitch), e.g. [0.9, 1.1]
+ * @param pitchSemitones pitch change in semitones at constant duration, e.g. [-2, 2]
+ * @param seed seed of every draw
+ */
+public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColour, Range shiftSeconds, Range speed,
+    Range pitchSemitones, long seed) {
+
+  /** A closed interval a strength is drawn from uniformly. */
+  public record Range(double min, double max) {
+    public Range {
+      if (!(min <= max) || !Double.isFinite(min) || !Double.isFinite(max)) {
+        throw new IllegalArgumentException("need finite min <= max, got [" + min + ", " + max + "]");
+      }
+    }
+
+    double draw(Random rnd) {
+      return min == max ? min : min + (max - min) * rnd.nextDouble();
+    }
+  }
+
+  /** The strengths drawn for one copy of one clip; null for alterations that are off. */
+  public record Draw(int copy, Double shiftSeconds, Double speed, Double pitchSemitones, Double noiseSnrDb, long noiseSeed) {
+    /** Canonical text naming exactly this alteration, for cache keys. */
+    public String key() {
+      return "copy=" + copy + " shift=" + shiftSeconds + " speed=" + speed + " pitch=" + pitchSemitones
+          + " snr=" + noiseSnrDb + " noise_seed=" + noiseSeed;
+    }
+
+    /** Short human description, e.g. "copy 1: shift +0.12 s, noise 18.3 dB SNR". */
+    public String describe() {
+      List<String> parts = new ArrayList<>();
+      if (shiftSeconds != null) parts.add(String.format(Locale.ROOT, "shift %+.3f s", shiftSeconds));
+      if (speed != null) parts.add(String.format(Locale.ROOT, "speed x%.3f", speed));
+      if (pitchSemitones != null) parts.add(String.format(Locale.ROOT, "pitch %+.2f st", pitchSemitones));
+      if (noiseSnrDb != null) parts.add(String.format(Locale.ROOT, "noise %.1f dB SNR", noiseSnrDb));
+      return "copy " + copy + ": " + String.join(", ", parts);
+    }
+  }
+
+  public AugmentSpec {
+    noiseColour = noiseColour == null ? Augment.Noise.WHITE : noiseColour;
+    if (copies < 1) {
+      throw new IllegalArgumentException("augmentation needs at least 1 copy per clip, got " + copies);
+    }
+    if (noiseSnrDb == null && shiftSeconds == null && speed == null && pitchSemitones == null) {
+      throw new IllegalArgumentException("augmentation with no alteration switched on");
+    }
+    if (speed != null && !(speed.min() >= 0.25 && speed.max() <= 4)) {
+      throw new IllegalArgumentException("speed factors must lie in [0.25, 4], got [" + speed.min() + ", " + speed.max() + "]");
+    }
+    if (pitchSemitones != null && !(pitchSemitones.min() >= -24 && pitchSemitones.max() <= 24)) {
+      throw new IllegalArgumentException("pitch shifts must lie in [-24, 24] semitones, got [" + pitchSemitones.min()
+          + ", " + pitchSemitones.max() + "]");
+    }
+  }
+
+  /** Noise only: {@code copies} copies with noise at an SNR drawn from [minDb, maxDb]. */
+  /**
+   * Parses the CLI form, e.g. {@code "copies=2,noise=15:30,speed=0.9:1.1,pitch=-2:2,shift=0.2"}:
+   * comma-separated {@code key=value}; a value is {@code min:max} or one number (for shift: the
+   * largest shift either way in seconds); {@code colour=white|pink} picks the noise.
+   */
+  public static AugmentSpec parse(String text, long seed) {
+    int copies = 1;
+    Range noise = null;
+    Range shift = null;
+    Range speed = null;
+    Range pitch = null;
+    Augment.Noise colour = Augment.Noise.WHITE;
+    for (String part : text.split(",")) {
+      String[] kv = part.trim().split("=", 2);
+      if (kv.length != 2 || kv[1].isBlank()) {
+        throw new IllegalArgumentException("augmentation: expected key=value, got '" + part.trim() + "'");
+      }
+      String key = kv[0].trim().toLowerCase(Locale.ROOT);
+      String value = kv[1].trim();
+      try {
+        switch (key) {
+          case "copies" -> copies = Integer.parseInt(value);
+          case "noise" -> noise = range(value);
+          case "speed" -> speed = range(value);
+          case "pitch" -> pitch = range(value);
+          case "shift" -> shift = value.contains(":") ? range(value)
+              : new Range(-Double.parseDouble(value), Double.parseDouble(value));
+          case "colour", "color" -> colour = Augment.Noise.valueOf(value.toUpperCase(Locale.ROOT));
+          default -> throw new IllegalArgumentException("augmentation: unknown key '" + key
+              + "' (use copies, noise, speed, pitch, shift, colour)");
+        }
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("augmentation: '" + value + "' is not a number or min:max range for " + key);
+      }
+    }
+    return new AugmentSpec(copies, noise, colour, shift, speed, pitch, seed);
+  }
+
+  private static Range range(String value) {
+    String[] mm = value.split(":", 2);
+    double lo = Double.parseDouble(mm[0].trim());
+    return new Range(lo, mm.length == 2 ? Double.parseDouble(mm[1].trim()) : lo);
+  }
+
+  /** The CLI form {@link #parse} reads. */
+  public String toCli() {
+    StringBuilder b = new StringBuilder("copies=").append(copies);
+    if (noiseSnrDb != null) b.append(",noise=").append(noiseSnrDb.min()).append(':').append(noiseSnrDb.max());
+    if (noiseSnrDb != null && noiseColour != Augment.Noise.WHITE) b.append(",colour=").append(noiseColour.name().toLowerCase(Locale.ROOT));
+    if (speed != null) b.append(",speed=").append(speed.min()).append(':').append(speed.max());
+    if (pitchSemitones != null) b.append(",pitch=").append(pitchSemitones.min()).append(':').append(pitchSemitones.max());
+    if (shiftSeconds != null) b.append(",shift=").append(shiftSeconds.min()).append(':').append(shiftSeconds.max());
+    return b.toString();
+  }
+
+  public static AugmentSpec noise(int copies, double minDb, double maxDb, long seed) {
+    return new AugmentSpec(copies, new Range(minDb, maxDb), Augment.Noise.WHITE, null, null, null, seed);
+  }
+
+  /** The key text of the whole spec's settings that are not per-draw (noise colour). */
+  String settingsKey() {
+    return "colour=" + noiseColour;
+  }
+
+  /** The strengths for copy {@code copy} (1-based) of the clip with this content hash. */
+  public Draw draw(String contentHash, int copy) {
+    byte[] h = ContentHash.sha256().digest((seed + ":" + contentHash + ":" + copy).getBytes(StandardCharsets.UTF_8));
+    Random rnd = new Random(ByteBuffer.wrap(h).getLong());
+    Double shift = shiftSeconds == null ? null : shiftSeconds.draw(rnd);
+    Double sp = speed == null ? null : speed.draw(rnd);
+    Double pitch = pitchSemitones == null ? null : pitchSemitones.draw(rnd);
+    Double snr = noiseSnrDb == null ? null : noiseSnrDb.draw(rnd);
+    return new Draw(copy, shift, sp, pitch, snr, rnd.nextLong());
+  }
+}

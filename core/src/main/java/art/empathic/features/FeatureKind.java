@@ -1,0 +1,97 @@
+package art.empathic.features;
+
+import art.empathic.features.dsp.MfccExtractor;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The feature kinds models take. Each is derived in memory from a cached {@link BaseFeature}
+ * matrix (with any deltas stacked under it, see {@link FeatureSpec#stack}); adding a kind means
+ * adding a constant with its base, its shape and its derivation.
+ */
+public enum FeatureKind {
+  /** Time-mean of each row: the original MLP's and the baselines' input. Shape [channels]. */
+  MFCC_MEAN("mfcc-mean", BaseFeature.MFCC, false) {
+    @Override
+    float[] derive(float[][] stacked, FeatureSpec spec) {
+      return MfccExtractor.timeMean(stacked);
+    }
+  },
+  /**
+   * MFCC statistics over time (see {@link TimeStatistic}; default mean, std, p10, p90 of each
+   * MFCC and the std of each delta). Shape [statistics x n_mfcc], grouped by statistic.
+   */
+  MFCC_STATS("mfcc-stats", BaseFeature.MFCC, false) {
+    @Override
+    float[] derive(float[][] stacked, FeatureSpec spec) {
+      return TimeStatistics.of(stacked, base().rows(spec.mfcc()), spec.statistics());
+    }
+
+    @Override
+    int[] shape(FeatureSpec spec) {
+      return new int[] {TimeStatistics.size(spec.statistics(), base().rows(spec.mfcc()))};
+    }
+  },
+  /** MFCC frames cut or zero-padded to a fixed count. Shape [channels][frames]. */
+  MFCC_SEQ("mfcc-seq", BaseFeature.MFCC, true) {
+    @Override
+    float[] derive(float[][] stacked, FeatureSpec spec) {
+      return spec.align().fit(stacked, spec.frames());
+    }
+  },
+  /** Log-mel spectrogram frames (dB) cut or zero-padded to a fixed count. Shape [channels][frames]. */
+  MEL_DB("mel-db", BaseFeature.MEL_DB, true) {
+    @Override
+    float[] derive(float[][] stacked, FeatureSpec spec) {
+      return spec.align().fit(stacked, spec.frames());
+    }
+  };
+
+  private final String cliName;
+  private final BaseFeature base;
+  private final boolean sequence;
+
+  FeatureKind(String cliName, BaseFeature base, boolean sequence) {
+    this.cliName = cliName;
+    this.base = base;
+    this.sequence = sequence;
+  }
+
+  /** The item's values, flattened in C order, from the base matrix with deltas stacked. */
+  abstract float[] derive(float[][] stacked, FeatureSpec spec);
+
+  /** The per-clip shape for a spec: [channels] for pooled kinds, [channels, frames] for sequences. */
+  int[] shape(FeatureSpec spec) {
+    return sequence ? new int[] {spec.channels(), spec.frames()} : new int[] {spec.channels()};
+  }
+
+  @JsonValue
+  public String cliName() {
+    return cliName;
+  }
+
+  public BaseFeature base() {
+    return base;
+  }
+
+  /** True for kinds with a frame axis (they need a frame count). */
+  public boolean isSequence() {
+    return sequence;
+  }
+
+  @JsonCreator
+  public static FeatureKind parse(String s) {
+    String t = s.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+    return Arrays.stream(values()).filter(k -> k.cliName.equals(t)).findFirst().orElseThrow(() ->
+        new IllegalArgumentException("unknown feature kind '" + s + "' (use one of "
+            + Arrays.stream(values()).map(FeatureKind::cliName).collect(Collectors.joining(", ")) + ")"));
+  }
+
+  @Override
+  public String toString() {
+    return cliName;
+  }
+}

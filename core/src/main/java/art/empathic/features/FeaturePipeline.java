@@ -1,0 +1,319 @@
+package art.empathic.features;
+
+import art.empathic.audio.Audio;
+import art.empathic.audio.AudioFormatException;
+import art.empathic.audio.Resampler;
+import art.empathic.audio.WavReader;
+import art.empathic.features.dsp.MfccExtractor;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import art.empathic.corpus.Clip;
+import art.empathic.corpus.ContentHash;
+import art.empathic.corpus.CorpusLoader;
+import art.empathic.corpus.SkippedFile;
+import art.empathic.corpus.Split;
+
+/**
+ * Turns clips into model-ready features for one {@link FeatureSpec}, on all cores, through the
+ * disk {@link FeatureCache}.
+ *
+ * <p>Per item: look up the base matrix (MFCC or log-mel, full length) under its cache key; on a
+ * miss (or a corrupt entry) read the file, check it still has the content hash the corpus saw,
+ * decode it, resample it to the spec's rate, apply the augmentation draw if the item is an
+ * augmented copy, compute the base matrix and store it. The spec's kind is then derived from the
+ * matrix in memory, so all kinds and frame counts share one cache entry per clip and config.
+ *
+ * <p>The cache key is the SHA-256 of: the base kind, the clip's content hash, every parameter the
+ * base matrix depends on ({@link BaseFeature#configKey}), the augmentation (seed and drawn
+ * strengths, or none) and the feature code's fingerprint.
+ *
+ * <p>A failing item (unreadable audio, too short for deltas, non-finite values, ...) is skipped
+ * and named with the reason in the {@link ExtractionReport}; the batch goes on. A progress bar
+ * (count, rate, ETA) goes to standard error when asked for and standard error is a terminal.
+ */
+public final class FeaturePipeline {
+  private final FeatureSpec spec;
+  private final FeatureCache cache;
+  private final int threads;
+  private final boolean progress;
+  private final MfccExtractor extractor;
+  private final Augmenter augmenter;
+
+  /** Applies one augmentation draw to audio at the spec's sample rate (tests substitute their own). */
+  @FunctionalInterface
+  interface Augmenter {
+    Audio apply(Audio audio, AugmentSpec augment, AugmentSpec.Draw draw);
+  }
+
+  /**
+   * @param spec the features to make
+   * @param cache where base matrices are cached ({@link FeatureCache#disabled()} for none)
+   * @param threads worker threads (e.g. {@link Runtime#availableProcessors()})
+   * @param progress show a progress bar on standard error when it is a terminal
+   */
+  public FeaturePipeline(FeatureSpec spec, FeatureCache cache, int threads, boolean progress) {
+    this(spec, cache, threads, progress, (audio, augment, draw) -> AudioAugmenter.apply(audio, draw, augment.noiseColour()));
+  }
+
+  FeaturePipeline(FeatureSpec spec, FeatureCache cache, int threads, boolean progress, Augmenter augmenter) {
+    this.spec = Objects.requireNonNull(spec, "spec");
+    this.cache = Objects.requireNonNull(cache, "cache");
+    if (threads < 1) {
+      throw new IllegalArgumentException("need at least one thread, got " + threads);
+    }
+    this.threads = threads;
+    this.progress = progress;
+    this.extractor = new MfccExtractor(spec.mfcc());
+    this.augmenter = augmenter;
+  }
+
+  /** The default cache, every core, a progress bar when interactive. */
+  public static FeaturePipeline withDefaults(FeatureSpec spec) {
+    return new FeaturePipeline(spec, FeatureCache.atDefaultLocation(), Runtime.getRuntime().availableProcessors(), true);
+  }
+
+  public FeatureSpec spec() {
+    return spec;
+  }
+
+  public FeatureCache cache() {
+    return cache;
+  }
+
+  /** Features of the clips, in order (failed clips left out and named in the report). */
+  public FeatureSet extract(List<Clip> clips) {
+    List<Job> jobs = clips.stream().map(c -> new Job(c, null, null)).toList();
+    return assemble(run(jobs, "features"), jobs.size(), x -> true);
+  }
+
+  /**
+   * Features of a split's three parts. With an augmentation, altered copies of each training
+   * clip are added to the training part only (after the originals, clip by clip). Refuses
+   * (IllegalArgumentException) to augment when a training clip has the same audio as a test or
+   * validation clip, since its altered copies would leak that audio into training.
+   */
+  public SplitFeatures extract(Split split, AugmentSpec augment) {
+    if (augment != null) {
+      checkAugmentable(split);
+    }
+    List<Job> jobs = new ArrayList<>();
+    for (Clip c : split.train()) {
+      jobs.add(new Job(c, null, Part.TRAIN));
+      if (augment != null) {
+        for (int copy = 1; copy <= augment.copies(); copy++) {
+          jobs.add(new Job(c, new AugmentedDraw(augment, augment.draw(c.contentHash(), copy)), Part.TRAIN));
+        }
+      }
+    }
+    split.validation().forEach(c -> jobs.add(new Job(c, null, Part.VALIDATION)));
+    split.test().forEach(c -> jobs.add(new Job(c, null, Part.TEST)));
+    Run out = run(jobs, "features");
+    return new SplitFeatures(split,
+        assemble(out, count(jobs, Part.TRAIN), o -> o.job().part() == Part.TRAIN),
+        assemble(out, count(jobs, Part.VALIDATION), o -> o.job().part() == Part.VALIDATION),
+        assemble(out, count(jobs, Part.TEST), o -> o.job().part() == Part.TEST));
+  }
+
+  /**
+   * Throws IllegalArgumentException if augmenting the split's training part would put altered
+   * copies of test or validation audio into training (same file, byte-identical file or the same
+   * recording converted twice: equal {@link Clip#audioKey()}).
+   */
+  public static void checkAugmentable(Split split) {
+    Map<String, Clip> heldOut = new HashMap<>();
+    split.test().forEach(c -> heldOut.putIfAbsent(c.audioKey(), c));
+    split.validation().forEach(c -> heldOut.putIfAbsent(c.audioKey(), c));
+    for (Clip c : split.train()) {
+      Clip twin = heldOut.get(c.audioKey());
+      if (twin != null) {
+        throw new IllegalArgumentException("refusing to augment: training clip " + c.path() + " has the same audio as "
+            + (split.test().contains(twin) ? "test" : "validation") + " clip " + twin.path()
+            + "; augmentation must come after a split that keeps identical audio on one side");
+      }
+    }
+  }
+
+  /** The cache key of a clip's base matrix (64 hex digits), without augmentation. */
+  public String cacheKey(Clip clip) {
+    return cacheKey(clip, null);
+  }
+
+  private String cacheKey(Clip clip, AugmentedDraw draw) {
+    BaseFeature base = spec.kind().base();
+    String text = "empathic-art features\nbase=" + base + "\naudio=" + clip.contentHash() + "\n"
+        + base.configKey(spec.mfcc()) + "\naugment=" + (draw == null ? "none"
+            : "seed=" + draw.spec().seed() + " " + draw.spec().settingsKey() + " " + draw.draw().key())
+        + "\ncode=" + FeatureCodeVersion.get();
+    return ContentHash.of(text);
+  }
+
+  // ---- running -----------------------------------------------------------------------------
+
+  private enum Part { TRAIN, VALIDATION, TEST }
+
+  private record AugmentedDraw(AugmentSpec spec, AugmentSpec.Draw draw) {}
+
+  private record Job(Clip clip, AugmentedDraw draw, Part part) {}
+
+  /** A job's result: a row, or the reason it failed; and what the cache lookup found. */
+  private record Outcome(Job job, float[] row, String problem, FeatureCache.Status cache) {}
+
+  /** All outcomes of one run, and when it started. */
+  private record Run(List<Outcome> outcomes, long startNanos) {}
+
+  private static int count(List<Job> jobs, Part p) {
+    return (int) jobs.stream().filter(j -> j.part() == p).count();
+  }
+
+  private Run run(List<Job> jobs, String task) {
+    long start = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+    try (ProgressBar bar = progressBar(task, jobs.size())) {
+      List<Future<Outcome>> futures = new ArrayList<>(jobs.size());
+      for (Job j : jobs) {
+        futures.add(pool.submit(() -> {
+          try {
+            return process(j);
+          } finally {
+            if (bar != null) {
+              bar.step();
+            }
+          }
+        }));
+      }
+      List<Outcome> out = new ArrayList<>(jobs.size());
+      for (Future<Outcome> f : futures) {
+        out.add(f.get());
+      }
+      return new Run(out, start);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("feature extraction interrupted", e);
+    } catch (ExecutionException e) {
+      // process() turns every Exception into a skipped item; what gets here is an Error.
+      throw new IllegalStateException("feature extraction failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private ProgressBar progressBar(String task, int max) {
+    if (!progress || System.console() == null || max == 0) {
+      return null;
+    }
+    PrintStream err = System.err;
+    return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
+        .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(250).showSpeed()
+        .setUnit(" clips", 1).build();
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "features-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  private Outcome process(Job job) {
+    String key = cacheKey(job.clip(), job.draw());
+    FeatureCache.Status status = FeatureCache.Status.MISS;
+    try {
+      FeatureCache.Lookup found = cache.lookup(key);
+      status = found.status() == FeatureCache.Status.HIT && !plausible(found.matrix()) ? FeatureCache.Status.CORRUPT
+          : found.status();
+      float[][] base = status == FeatureCache.Status.HIT ? found.matrix() : null;
+      if (base == null) {
+        base = compute(job);
+        cache.put(key, base);
+      }
+      float[] row = spec.derive(base);
+      for (float v : row) {
+        if (!Float.isFinite(v)) {
+          return new Outcome(job, null, "features contain NaN or infinite values", status);
+        }
+      }
+      return new Outcome(job, row, null, status);
+    } catch (AudioFormatException e) {
+      return new Outcome(job, null, e.problem(), status);
+    } catch (IOException e) {
+      return new Outcome(job, null, "cannot read: " + CorpusLoader.ioReason(e), status);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return new Outcome(job, null, String.valueOf(e.getMessage()), status);
+    } catch (RuntimeException e) {
+      return new Outcome(job, null, e.getClass().getSimpleName() + ": " + e.getMessage(), status);
+    }
+  }
+
+  /** A cached matrix of the wrong height is treated as corrupt. */
+  private boolean plausible(float[][] m) {
+    return m.length == spec.kind().base().rows(spec.mfcc()) && m.length > 0 && m[0].length > 0;
+  }
+
+  private float[][] compute(Job job) throws IOException, AudioFormatException {
+    Clip clip = job.clip();
+    byte[] bytes = Files.readAllBytes(clip.path());
+    if (!ContentHash.of(bytes).equals(clip.contentHash())) {
+      throw new IllegalStateException("the file changed since the corpus was read (content hash differs)");
+    }
+    Audio audio = Resampler.resample(WavReader.decode(bytes, clip.path().toString()), spec.sampleRate());
+    if (job.draw() != null) {
+      audio = augmenter.apply(audio, job.draw().spec(), job.draw().draw());
+    }
+    return spec.kind().base().compute(extractor, audio.samples());
+  }
+
+  private FeatureSet assemble(Run run, int expected, java.util.function.Predicate<Outcome> select) {
+    List<Clip> clips = new ArrayList<>();
+    List<String> variants = new ArrayList<>();
+    List<float[]> rows = new ArrayList<>();
+    List<SkippedFile> skipped = new ArrayList<>();
+    int fromCache = 0;
+    int computed = 0;
+    int corrupt = 0;
+    for (Outcome o : run.outcomes()) {
+      if (!select.test(o)) {
+        continue;
+      }
+      if (o.cache() == FeatureCache.Status.HIT) {
+        fromCache++;
+      } else if (o.row() != null) {
+        computed++;
+      }
+      if (o.cache() == FeatureCache.Status.CORRUPT) {
+        corrupt++;
+      }
+      String variant = o.job().draw() == null ? FeatureSet.ORIGINAL : o.job().draw().draw().describe();
+      if (o.row() != null) {
+        clips.add(o.job().clip());
+        variants.add(variant);
+        rows.add(o.row());
+      } else {
+        String what = o.job().draw() == null ? "" : "augmented " + variant + ": ";
+        skipped.add(new SkippedFile(o.job().clip().path(), what + o.problem()));
+      }
+    }
+    List<String> notes = new ArrayList<>();
+    cache.writeProblem().ifPresent(notes::add);
+    double seconds = (System.nanoTime() - run.startNanos()) / 1e9;
+    return new FeatureSet(spec, clips, variants, rows,
+        new ExtractionReport(expected, fromCache, computed, corrupt, skipped, seconds, notes));
+  }
+}

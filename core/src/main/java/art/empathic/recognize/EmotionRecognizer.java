@@ -1,0 +1,46 @@
+package art.empathic.recognize;
+
+import art.empathic.audio.Audio;
+import art.empathic.audio.AudioFormatException;
+import art.empathic.audio.WavReader;
+import art.empathic.corpus.Emotion;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Hears emotion in speech. Implementations are thread-safe: one instance serves many threads.
+ * (Interface fixed; the model-backed implementation behind {@code load} is pending.)
+ */
+public interface EmotionRecognizer extends AutoCloseable {
+
+  /**
+   * Loads the model saved in a run directory ({@code null}: the default model). The caller
+   * closes it. Goes through {@link Recognizers#open}, the single place models are opened.
+   *
+   * @throws IOException if there is no usable model there; the message says what to do
+   */
+  static EmotionRecognizer load(Path runDir) throws IOException {
+    return Recognizers.open(runDir);
+  }
+
+  /** The classes this recognizer can answer, in its probability order. */
+  List<Emotion> classes();
+
+  /** Predicts one clip given as mono samples in [-1, 1] at any sample rate. */
+  EmotionPrediction predict(float[] samples, int sampleRate);
+
+  /** Reads a WAV file (any common format, resampled and mixed down as needed) and predicts it. */
+  default EmotionPrediction predict(Path wav) throws AudioFormatException {
+    Audio a = WavReader.read(wav);
+    return predict(a.samples(), a.sampleRate());
+  }
+
+  /** Name, classes, feature specification and metrics of the model, as far as known. */
+  default ModelInfo info() {
+    return ModelInfo.of(getClass().getSimpleName(), classes());
+  }
+
+  @Override
+  void close();
+}

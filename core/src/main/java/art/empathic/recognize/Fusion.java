@@ -1,0 +1,152 @@
+package art.empathic.recognize;
+
+import art.empathic.run.Predictions;
+import art.empathic.run.RunEvaluation;
+import art.empathic.run.RunMetrics;
+import art.empathic.report.RunReport;
+import art.empathic.run.RunSpec;
+import art.empathic.io.AtomicFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import art.empathic.run.RunFiles;
+
+/**
+ * Late fusion: a run directory whose predictions are the weighted average of the class
+ * probabilities of finished runs on the same test clips. It reports like any run (training
+ * time is the members' sum) and serves like any model ({@link FusedRecognizer}).
+ */
+public final class Fusion {
+  static final String FILE = "fusion.json";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** A member run and its weight (weights are normalised to sum to 1). */
+  record Member(Path run, double weight) {}
+
+  private Fusion() {}
+
+  static boolean isFused(Path dir) {
+    return Files.exists(dir.resolve(FILE));
+  }
+
+  /** The members of a fused run directory, with their paths resolved. */
+  static List<Member> read(Path dir) throws IOException {
+    JsonNode root = JSON.readTree(dir.resolve(FILE).toFile());
+    List<Member> members = new ArrayList<>();
+    for (JsonNode m : root.path("members")) {
+      members.add(new Member(dir.resolve(m.path("run").asText()).normalize(), m.path("weight").asDouble()));
+    }
+    if (members.size() < 2) {
+      throw new IOException(dir.resolve(FILE) + ": a fusion needs at least two member runs");
+    }
+    return members;
+  }
+
+  /** Fuses finished runs into {@code out}; returns the fused metrics. */
+  public static RunMetrics fuse(List<Path> runs, List<Double> weights, Path out, String name) throws IOException {
+    if (runs.size() < 2) {
+      throw new IllegalArgumentException("fuse needs at least two runs, got " + runs.size());
+    }
+    List<Double> w = weights == null || weights.isEmpty() ? java.util.Collections.nCopies(runs.size(), 1.0) : weights;
+    if (w.size() != runs.size() || w.stream().anyMatch(x -> !(x >= 0)) || w.stream().mapToDouble(x -> x).sum() <= 0) {
+      throw new IllegalArgumentException("--weights needs one non-negative weight per run (" + runs.size()
+          + "), not all zero; got " + w);
+    }
+    if (Files.exists(out.resolve(RunMetrics.FILE))) {
+      throw new IllegalArgumentException(out + ": already holds a finished run; choose another --out or delete it");
+    }
+    double total = w.stream().mapToDouble(x -> x).sum();
+    List<RunSpec> specs = new ArrayList<>();
+    List<RunMetrics> metrics = new ArrayList<>();
+    List<Predictions> predictions = new ArrayList<>();
+    for (Path run : runs) {
+      if (!Files.exists(run.resolve(RunMetrics.FILE))) {
+        throw new IllegalArgumentException(run + ": not a finished run (no " + RunMetrics.FILE + ")");
+      }
+      RunSpec spec = RunSpec.read(run);
+      specs.add(spec);
+      metrics.add(RunMetrics.read(run));
+      predictions.add(Predictions.read(run.resolve(Predictions.FILE), spec.classes()));
+    }
+    List<String> classes = specs.get(0).classes();
+    Predictions first = predictions.get(0);
+    Map<String, Integer> row = new HashMap<>();
+    for (int i = 0; i < first.paths().size(); i++) {
+      row.put(first.paths().get(i), i);
+    }
+    double[][] fused = new double[first.paths().size()][classes.size()];
+    for (int m = 0; m < runs.size(); m++) {
+      Predictions p = predictions.get(m);
+      if (!specs.get(m).classes().equals(classes) || p.paths().size() != row.size()
+          || !row.keySet().containsAll(p.paths())) {
+        throw new IllegalArgumentException(runs.get(m) + ": its classes or test clips differ from " + runs.get(0)
+            + "'s; fuse runs of the same corpus and split");
+      }
+      for (int i = 0; i < p.paths().size(); i++) {
+        double[] target = fused[row.get(p.paths().get(i))];
+        for (int k = 0; k < classes.size(); k++) {
+          target[k] += w.get(m) / total * p.probabilities()[i][k];
+        }
+      }
+    }
+    Files.createDirectories(out);
+    writeDescription(out, runs, w, total, specs, metrics, name);
+    float[][] probs = new float[fused.length][classes.size()];
+    List<String> truth = new ArrayList<>();
+    for (int i = 0; i < fused.length; i++) {
+      for (int k = 0; k < classes.size(); k++) {
+        probs[i][k] = (float) fused[i][k];
+      }
+      truth.add(classes.get(first.yTrue()[i]));
+    }
+    RunFiles.writePredictions(out, first.paths(), truth, probs, classes);
+    int epochs = metrics.stream().mapToInt(m -> m.epochs() == null ? 0 : m.epochs()).max().orElse(0);
+    double seconds = metrics.stream().mapToDouble(m -> m.trainingSeconds() == null ? 0 : m.trainingSeconds()).sum();
+    RunMetrics fusedMetrics = RunEvaluation.writeMetrics(out, metrics.get(0).split(), epochs, seconds);
+    RunReport.write(out);
+    return fusedMetrics;
+  }
+
+  private static void writeDescription(Path out, List<Path> runs, List<Double> w, double total, List<RunSpec> specs,
+      List<RunMetrics> metrics, String name) throws IOException {
+    ObjectNode fusion = JSON.createObjectNode();
+    ArrayNode members = fusion.putArray("members");
+    List<String> parts = new ArrayList<>();
+    for (int m = 0; m < runs.size(); m++) {
+      Path abs = runs.get(m).toAbsolutePath().normalize();
+      Path rel;
+      try {
+        rel = out.toAbsolutePath().normalize().relativize(abs);
+      } catch (IllegalArgumentException differentRoots) {
+        rel = abs;
+      }
+      members.addObject().put("run", rel.toString()).put("weight", w.get(m) / total)
+          .put("display_name", specs.get(m).displayName()).put("accuracy", metrics.get(m).accuracy());
+      parts.add(String.format(Locale.ROOT, "%s x %.2f", specs.get(m).displayName(), w.get(m) / total));
+    }
+    AtomicFiles.write(out.resolve(FILE), JSON.writeValueAsBytes(fusion));
+    ObjectNode spec = JSON.createObjectNode();
+    spec.put("model", "fusion");
+    spec.put("display_name", name != null ? name : "Fusion: " + String.join(" + ", parts));
+    spec.set("feature", fusion);
+    spec.put("feature_name", "late fusion of " + String.join(" + ", parts));
+    spec.set("classes", JSON.valueToTree(specs.get(0).classes()));
+    ObjectNode h = spec.putObject("hyperparameters");
+    h.put("members", runs.size());
+    h.put("epochs", metrics.stream().mapToInt(m -> m.epochs() == null ? 0 : m.epochs()).max().orElse(0));
+    if (specs.get(0).seed() != null) {
+      spec.put("seed", specs.get(0).seed());
+    }
+    AtomicFiles.write(out.resolve(RunSpec.FILE), JSON.writeValueAsBytes(spec));
+  }
+}

@@ -1,0 +1,80 @@
+package art.empathic.recognize;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON form of predictions, shared by {@code predict --json}, {@code POST /api/predict} and
+ * the live WebSocket so all three speak one schema (documented in docs/API.md). Emotions are
+ * written by their display labels ("Angry"); probabilities keep the model's class order and
+ * are rounded to 4 decimals, arousal/valence and times to 3.
+ */
+public final class PredictionJson {
+  /** A shared, thread-safe mapper. */
+  public static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private PredictionJson() {}
+
+  /** {@code {"top", "probabilities", "arousal", "valence"}}. */
+  public static ObjectNode prediction(EmotionPrediction p) {
+    ObjectNode n = MAPPER.createObjectNode();
+    fill(n, p);
+    return n;
+  }
+
+  private static void fill(ObjectNode n, EmotionPrediction p) {
+    n.put("top", p.top().label());
+    ObjectNode probs = n.putObject("probabilities");
+    p.probabilities().forEach((e, v) -> probs.put(e.label(), round(v, 4)));
+    n.put("arousal", round(p.arousal(), 3));
+    n.put("valence", round(p.valence(), 3));
+  }
+
+  /** A clip: {@code file}, {@code durationSeconds}, the prediction's fields, and {@code timeline} if windowed. */
+  public static ObjectNode clip(ClipAnalysis a) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("file", a.file());
+    n.put("durationSeconds", round(a.durationSeconds(), 3));
+    fill(n, a.prediction());
+    if (!a.timeline().isEmpty()) {
+      ArrayNode t = n.putArray("timeline");
+      for (ClipAnalysis.TimelinePoint p : a.timeline()) {
+        ObjectNode w = t.addObject();
+        w.put("start", round(p.start(), 3));
+        w.put("end", round(p.end(), 3));
+        fill(w, p.smoothed());
+        w.set("raw", prediction(p.raw()));
+      }
+    }
+    return n;
+  }
+
+  /** {@code {"error": message}} with the message on one line. */
+  public static ObjectNode error(String message) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("error", oneLine(message));
+    return n;
+  }
+
+  /** Collapses a message to one line (no stack traces or multi-line causes reach a client). */
+  public static String oneLine(String message) {
+    String m = message == null || message.isBlank() ? "unknown error" : message;
+    m = m.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    return m.length() > 300 ? m.substring(0, 297) + "..." : m;
+  }
+
+  public static String write(ObjectNode n) {
+    try {
+      return MAPPER.writeValueAsString(n);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  static double round(double v, int decimals) {
+    double f = Math.pow(10, decimals);
+    return Math.round(v * f) / f;
+  }
+}

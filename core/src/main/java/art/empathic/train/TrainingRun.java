@@ -1,0 +1,257 @@
+package art.empathic.train;
+
+import art.empathic.io.AtomicFiles;
+import art.empathic.corpus.Corpus;
+import art.empathic.corpus.CorpusKind;
+import art.empathic.corpus.CorpusOptions;
+import art.empathic.corpus.Emotion;
+import art.empathic.features.FeatureCache;
+import art.empathic.features.FeaturePipeline;
+import art.empathic.features.FeatureSet;
+import art.empathic.corpus.Split;
+import art.empathic.features.SplitFeatures;
+import art.empathic.corpus.SplitSpec;
+import art.empathic.corpus.Splitter;
+import art.empathic.run.RunEvaluation;
+import art.empathic.run.RunMetrics;
+import art.empathic.report.RunReport;
+import art.empathic.run.SplitInfo;
+import art.empathic.model.ModelSummary;
+import art.empathic.train.EpochStats;
+import art.empathic.train.ExampleSet;
+import art.empathic.train.FitResult;
+import art.empathic.train.Fitter;
+import art.empathic.train.ModelSpec;
+import art.empathic.train.SavedModel;
+import art.empathic.train.Standardizer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import art.empathic.run.RunFiles;
+
+/**
+ * One training run, from corpus folders to a finished run directory: load the corpus, split it,
+ * extract (cached) features, standardise, train every ensemble member with checkpoints, predict
+ * the test part, and write metrics and reports. A stopped run resumes from its directory.
+ */
+public final class TrainingRun {
+  static final String HISTORY = "history.json";
+  static final String SUMMARY = "summary.json";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** How the run ended. */
+  public enum Outcome { FINISHED, STOPPED }
+
+  /** Where the features come from and how they are computed. */
+  public record Environment(FeatureCache cache, int threads, boolean progress) {}
+
+  /** The run's result: outcome, directory and (when finished) its metrics. */
+  public record Result(Outcome outcome, Path runDir, RunMetrics metrics) {}
+
+  private final ModelSpec spec;
+  private final Path runDir;
+  private final Environment env;
+  private final PrintWriter out;
+  private final StopSignal stop;
+
+  private TrainingRun(ModelSpec spec, Path runDir, Environment env, PrintWriter out, StopSignal stop) {
+    this.spec = spec;
+    this.runDir = runDir;
+    this.env = env;
+    this.out = out;
+    this.stop = stop;
+  }
+
+  /** Starts a new run in {@code runDir}, which must not hold another run. */
+  public static Result start(ModelSpec spec, Path runDir, Environment env, PrintWriter out, StopSignal stop)
+      throws IOException {
+    return start(spec, runDir, env, out, stop, null);
+  }
+
+  /** As {@link #start}, on a corpus already loaded from the spec's data (null: load it). */
+  public static Result start(ModelSpec spec, Path runDir, Environment env, PrintWriter out, StopSignal stop, Corpus loaded)
+      throws IOException {
+    if (Files.exists(runDir.resolve(ModelSpec.FILE))) {
+      boolean finished = Files.exists(runDir.resolve(RunMetrics.FILE));
+      throw new IllegalArgumentException(runDir + (finished
+          ? ": already holds a finished run; choose another --out or delete it"
+          : ": holds an unfinished run; continue it with --resume " + runDir + " or choose another --out"));
+    }
+    Files.createDirectories(runDir);
+    return new TrainingRun(spec, runDir, env, out, stop).execute(false, loaded);
+  }
+
+  /** Continues a stopped run from its directory with its own saved settings. */
+  public static Result resume(Path runDir, Environment env, PrintWriter out, StopSignal stop) throws IOException {
+    return resume(runDir, env, out, stop, null);
+  }
+
+  /** As {@link #resume}, on a corpus already loaded from the spec's data (null: load it). */
+  public static Result resume(Path runDir, Environment env, PrintWriter out, StopSignal stop, Corpus loaded)
+      throws IOException {
+    if (Files.exists(runDir.resolve(RunMetrics.FILE))) {
+      throw new IllegalArgumentException(runDir + ": the run already finished; nothing to resume");
+    }
+    ModelSpec spec = ModelSpec.read(runDir);
+    out.println("resuming " + spec.displayName() + " in " + runDir);
+    return new TrainingRun(spec, runDir, env, out, stop).execute(true, loaded);
+  }
+
+  private Result execute(boolean resume, Corpus loaded) throws IOException {
+    Corpus corpus = loaded != null ? loaded : Corpus.load(spec.data().stream().map(Path::of).toList(),
+        new CorpusOptions(spec.corpusKind() == null ? null : CorpusKind.parse(spec.corpusKind()), spec.neutral()));
+    List<Emotion> classes = corpus.emotions();
+    if (classes.size() < 2) {
+      throw new IllegalArgumentException(String.join(", ", spec.data()) + ": a classifier needs clips of at least two "
+          + "emotions, found " + classes.size() + " (" + classes + ")");
+    }
+    List<String> labels = classes.stream().map(Emotion::label).toList();
+    if (resume && !spec.classes().isEmpty() && !spec.classes().equals(labels)) {
+      throw new IllegalArgumentException(runDir + ": the corpus now has classes " + labels + " but the run was "
+          + "trained on " + spec.classes());
+    }
+    out.printf(Locale.ROOT, "corpus: %d clips, %d classes, %d speakers%s%n", corpus.clips().size(), classes.size(),
+        corpus.perSpeaker().size(), corpus.skipped().isEmpty() ? "" : ", " + corpus.skipped().size()
+            + " files skipped (see `corpus info`)");
+
+    Split split = Splitter.split(corpus.clips(), spec.split());
+    checkEnoughClips(split, classes);
+    out.println("split: " + split.description() + " (" + split.sizes() + ")");
+    split.warnings().forEach(w -> out.println("WARNING: " + w));
+
+    SplitFeatures f = new FeaturePipeline(spec.feature(), env.cache(), env.threads(), env.progress())
+        .extract(split, spec.augment());
+    out.println("features: " + spec.feature().describe() + "; train " + f.train().report().summary());
+    for (FeatureSet set : List.of(f.train(), f.validation(), f.test())) {
+      set.report().skipped().forEach(s -> out.println("skipped: " + s));
+    }
+
+    ExampleSet train = examples(f.train(), classes);
+    ExampleSet validation = f.validation().size() == 0 ? null : examples(f.validation(), classes);
+    ExampleSet test = examples(f.test(), classes);
+    if (test.size() == 0) {
+      throw new IllegalArgumentException("the split left no clips to test on");
+    }
+    Standardizer norm = spec.normalization() != null ? spec.normalization()
+        : Standardizer.fit(spec.normalizationMode(), originals(f.train(), train), allOriginals(f, classes));
+    ModelSpec full = spec.withClasses(labels).withNormalization(norm);
+    full.write(runDir);
+    ExampleSet trainZ = norm.apply(train);
+    ExampleSet valZ = validation == null ? null : norm.apply(validation);
+
+    double seconds = 0;
+    int epochs = 0;
+    List<List<EpochStats>> histories = new ArrayList<>();
+    ModelSummary summary = null;
+    for (int m = 1; m <= full.ensemble(); m++) {
+      String prefix = full.ensemble() > 1 ? "[" + m + "/" + full.ensemble() + "] " : "";
+      Path params = SavedModel.parametersFile(runDir, m);
+      Path checkpoint = runDir.resolve(full.ensemble() == 1 ? "checkpoint.ckpt" : "checkpoint-" + m + ".ckpt");
+      try (Fitter fitter = new Fitter(SavedModel.network(full), full.training().withSeed(memberSeed(m)))) {
+        FitResult r = fitter.fit(trainZ, valZ, checkpoint, resume && Files.exists(checkpoint), stop::requested,
+            new ConsoleFitListener(out, env.progress(), prefix));
+        histories.add(r.history());
+        if (r.interrupted()) {
+          writeHistory(histories, full.ensemble());
+          out.println("stopped: continue with ./empathic-art train --resume " + runDir);
+          return new Result(Outcome.STOPPED, runDir, null);
+        }
+        AtomicFiles.write(params, fitter.saveParameters());
+        seconds += r.trainingSeconds();
+        epochs = Math.max(epochs, r.history().size());
+        if (summary == null) {
+          summary = ModelSummary.of(fitter.network());
+        }
+      }
+    }
+    writeHistory(histories, full.ensemble());
+    AtomicFiles.write(runDir.resolve(SUMMARY), JSON.writeValueAsBytes(summary));
+    writePredictions(f.test(), test, labels);
+    RunMetrics metrics = RunEvaluation.writeMetrics(runDir, splitInfo(split), epochs, seconds);
+    RunReport.write(runDir);
+    out.printf(Locale.ROOT, "test: accuracy %.4f, macro F1 %.4f, loss %.4f (%d clips); training %.1f s%n",
+        metrics.accuracy(), metrics.f1Macro(), metrics.loss(), test.size(), seconds);
+    out.println("report: " + runDir.resolve(RunReport.HTML));
+    return new Result(Outcome.FINISHED, runDir, metrics);
+  }
+
+  private long memberSeed(int member) {
+    return member == 1 ? spec.seed() : spec.seed() * 1000 + member;
+  }
+
+  /** Every class needs clips to learn from and, under the random protocol, clips to test on. */
+  static void checkEnoughClips(Split split, List<Emotion> classes) {
+    for (Emotion e : classes) {
+      long train = split.train().stream().filter(c -> c.emotion() == e).count();
+      long test = split.test().stream().filter(c -> c.emotion() == e).count();
+      if (train < 2) {
+        throw new IllegalArgumentException("too few clips of " + e.label() + " for the split: " + train
+            + " in the training part (need at least 2)");
+      }
+      if (test == 0 && split.spec().protocol() == SplitSpec.Protocol.RANDOM) {
+        double f = split.spec().testFraction();
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "too few clips of %s for the split: %d in all, "
+            + "none for a %.0f%% test part (a class needs at least %d clips)", e.label(), train + test, 100 * f,
+            (int) Math.ceil(0.5 / f)));
+      }
+    }
+  }
+
+  static ExampleSet examples(FeatureSet set, List<Emotion> classes) {
+    long[] shape = new long[set.shape().length];
+    for (int i = 0; i < shape.length; i++) {
+      shape[i] = set.shape()[i];
+    }
+    return new ExampleSet(set.rows().toArray(float[][]::new), set.labels(classes),
+        set.speakers().toArray(String[]::new), shape);
+  }
+
+  /** The training examples that are original clips (augmented copies excluded). */
+  private static ExampleSet originals(FeatureSet set, ExampleSet examples) {
+    int[] keep = java.util.stream.IntStream.range(0, set.size())
+        .filter(i -> FeatureSet.ORIGINAL.equals(set.variants().get(i))).toArray();
+    return examples.select(keep);
+  }
+
+  /** Every original clip of the split, labels unused: the pool per-speaker statistics come from. */
+  private static ExampleSet allOriginals(SplitFeatures f, List<Emotion> classes) {
+    ExampleSet all = originals(f.train(), examples(f.train(), classes));
+    if (f.validation().size() > 0) {
+      all = all.concat(examples(f.validation(), classes));
+    }
+    return all.concat(examples(f.test(), classes));
+  }
+
+  private void writeHistory(List<List<EpochStats>> histories, int ensemble) throws IOException {
+    Map<String, Object> h = new LinkedHashMap<>();
+    h.put("epochs", histories.isEmpty() ? List.of() : histories.get(0));
+    if (ensemble > 1) {
+      h.put("members", histories);
+    }
+    AtomicFiles.write(runDir.resolve(HISTORY), JSON.writeValueAsBytes(h));
+  }
+
+  private void writePredictions(FeatureSet testSet, ExampleSet test, List<String> labels) throws IOException {
+    float[][] probs;
+    try (SavedModel model = SavedModel.load(runDir, 1)) {
+      probs = model.predictFeatures(test.x(), test.speakers());
+    }
+    List<String> truth = java.util.Arrays.stream(test.y()).mapToObj(labels::get).toList();
+    RunFiles.writePredictions(runDir, RunFiles.paths(testSet.clips()), truth, probs, labels);
+  }
+
+  public static SplitInfo splitInfo(Split split) {
+    SplitSpec s = split.spec();
+    return new SplitInfo(s.protocol().label(), s.seed(), s.protocol() == SplitSpec.Protocol.SPEAKER ? s.fold() : null,
+        split.testSpeakers(), !split.speakersInTrainAndTest().isEmpty(), split.train().size(),
+        split.validation().size(), split.test().size());
+  }
+}

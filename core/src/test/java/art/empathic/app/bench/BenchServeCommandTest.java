@@ -1,0 +1,101 @@
+package art.empathic.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import art.empathic.app.server.EmotionServer;
+import art.empathic.app.server.ServerLimits;
+import art.empathic.audio.WavReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import art.empathic.app.cli.CliErrors;
+import art.empathic.recognize.EmotionRecognizer;
+import art.empathic.recognize.PredictionJson;
+import art.empathic.recognize.TestRecognizers;
+import art.empathic.recognize.ToneRecognizer;
+
+class BenchServeCommandTest {
+
+  record Run(int code, String out, String err) {}
+
+  static Run bench(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new BenchServeCommand());
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    cl.setExecutionExceptionHandler(new CliErrors());
+    return new Run(cl.execute(args), out.toString(), err.toString());
+  }
+
+  @Test
+  void loadsARunningServerAndReportsThroughputLatencyAndMemory() throws Exception {
+    try (ToneRecognizer r = new ToneRecognizer();
+         EmotionServer server = new EmotionServer(r, ServerLimits.defaults()).start("127.0.0.1", 0)) {
+      Run run = bench("--url", "http://127.0.0.1:" + server.port(), "--pid", Long.toString(ProcessHandle.current().pid()),
+          "--duration", "1", "--warmup", "0.2", "--concurrency", "2", "--json");
+      assertThat(run.code()).as(run.err()).isZero();
+      JsonNode n = PredictionJson.MAPPER.readTree(run.out());
+      assertThat(n.get("requests").asLong()).isPositive().isEqualTo(n.get("statuses").get("200").asLong());
+      assertThat(n.get("errors").asLong()).isZero();
+      assertThat(n.get("requestsPerSecond").asDouble()).isPositive();
+      JsonNode lat = n.get("latencyMs");
+      assertThat(lat.get("p50").asDouble()).isPositive().isLessThanOrEqualTo(lat.get("p99").asDouble());
+      assertThat(lat.get("p99").asDouble()).isLessThanOrEqualTo(lat.get("max").asDouble());
+      assertThat(n.get("serverRssMiB").get("before").asDouble()).isPositive();
+      assertThat(n.get("clipSeconds").asDouble()).isEqualTo(4.0);
+      // Every measured request reached the model.
+      assertThat(r.calls.get()).isGreaterThanOrEqualTo(n.get("requests").asInt());
+
+      Run text = bench("--url", "http://127.0.0.1:" + server.port(), "--duration", "1", "--warmup", "0", "--concurrency", "1");
+      assertThat(text.out()).contains("requests").contains("latency ms: p50").contains("server RSS MiB: before NaN");
+    }
+  }
+
+  @Test
+  void errorsAreCountedAndMakeTheExitCodeNonZero() throws Exception {
+    try (EmotionRecognizer failing = TestRecognizers.failing();
+         EmotionServer server = new EmotionServer(failing, ServerLimits.defaults()).start("127.0.0.1", 0)) {
+      Run run = bench("--url", "http://127.0.0.1:" + server.port(), "--duration", "1", "--warmup", "0", "--concurrency", "1", "--json");
+      assertThat(run.code()).isEqualTo(1);
+      JsonNode n = PredictionJson.MAPPER.readTree(run.out());
+      assertThat(n.get("errors").asLong()).isEqualTo(n.get("statuses").get("500").asLong()).isPositive();
+    }
+  }
+
+  @Test
+  void aServerThatCannotStartIsReportedInOneLine() {
+    // The child JVM has no trained model (and no test override), so `serve` refuses to start.
+    Run run = bench("--duration", "1");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("the server did not start").contains("no trained model");
+  }
+
+  @Test
+  void percentilesUseTheNearestRank() {
+    long[] ms = {1_000_000, 2_000_000, 3_000_000, 4_000_000, 100_000_000};
+    assertThat(BenchServeCommand.percentile(ms, 50)).isEqualTo(3.0);
+    assertThat(BenchServeCommand.percentile(ms, 99)).isEqualTo(100.0);
+    assertThat(BenchServeCommand.percentile(new long[0], 50)).isNaN();
+  }
+
+  @Test
+  void theSyntheticClipIsAFourSecondVoiceLikeWav() throws Exception {
+    var audio = WavReader.decode(BenchServeCommand.syntheticClip(), "synthetic");
+    assertThat(audio.durationSeconds()).isEqualTo(4.0);
+    assertThat(audio.sampleRate()).isEqualTo(16000);
+    double peak = 0;
+    for (float v : audio.samples()) {
+      peak = Math.max(peak, Math.abs(v));
+    }
+    assertThat(peak).isBetween(0.2, 1.0);
+  }
+
+  @Test
+  void optionsAreChecked() {
+    assertThat(bench("--duration", "0").err()).contains("--duration");
+    assertThat(bench("--pid", "1").err()).contains("--pid goes with --url");
+  }
+}
