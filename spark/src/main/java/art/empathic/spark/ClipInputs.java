@@ -1,6 +1,6 @@
 package art.empathic.spark;
 
-import art.empathic.corpus.Csv;
+import art.empathic.io.Csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package art.empathic.spark;
 
-import art.empathic.app.ClipAnalysis;
-import art.empathic.app.EmotionRecognizer;
+import art.empathic.recognize.ClipAnalysis;
+import art.empathic.recognize.EmotionRecognizer;
 import art.empathic.audio.Audio;
 import art.empathic.audio.AudioFormatException;
 import art.empathic.audio.WavReader;

@@ -1,6 +1,6 @@
 package art.empathic.spark;
 
-import art.empathic.app.EmotionRecognizer;
+import art.empathic.recognize.EmotionRecognizer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package art.empathic.spark;
 
 import art.empathic.corpus.CorpusKind;
-import art.empathic.corpus.FeatureKind;
-import art.empathic.corpus.FeatureSpec;
-import art.empathic.corpus.FrameAlign;
-import art.empathic.corpus.TimeStatistic;
-import art.empathic.features.MfccConfig;
+import art.empathic.features.FeatureKind;
+import art.empathic.features.FeatureSpec;
+import art.empathic.features.FrameAlign;
+import art.empathic.features.TimeStatistic;
+import art.empathic.features.dsp.MfccConfig;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

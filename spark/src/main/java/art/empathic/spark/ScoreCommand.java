@@ -1,6 +1,6 @@
 package art.empathic.spark;
 
-import art.empathic.app.ClipAnalysis;
+import art.empathic.recognize.ClipAnalysis;
 import art.empathic.corpus.Emotion;
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,7 +1,7 @@
 package art.empathic.spark;
 
-import art.empathic.app.ClipAnalysis;
-import art.empathic.app.EmotionPrediction;
+import art.empathic.recognize.ClipAnalysis;
+import art.empathic.recognize.EmotionPrediction;
 import art.empathic.corpus.Emotion;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,10 +3,10 @@ package art.empathic.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import art.empathic.app.EmotionPrediction;
-import art.empathic.app.EmotionRecognizer;
+import art.empathic.recognize.EmotionPrediction;
+import art.empathic.recognize.EmotionRecognizer;
 import art.empathic.corpus.Emotion;
-import art.empathic.corpus.Npy;
+import art.empathic.io.Npy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
