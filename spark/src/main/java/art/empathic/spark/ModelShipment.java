@@ -15,15 +15,21 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.SparkFiles;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * How a model's run directory reaches the executors. Shipped (the default): the driver reads the
- * run's files (from any Hadoop file system), adds each to the job with {@code SparkContext.addFile}
- * under a name prefixed by their checksum, and each executor JVM rebuilds the directory once in
- * its local temporary folder. Shared: the executors open the path as given, which every one of
- * them must see (a fused model always is, as it names its member runs by path).
+ * run's files (from any Hadoop file system) and hands them to the job as one Spark broadcast,
+ * which each executor fetches once (BitTorrent-like, from the driver and its peers); each
+ * executor JVM then rebuilds the directory once in its local temporary folder. Shared: the
+ * executors open the path as given, which every one of them must see (a fused model always is
+ * opened so, as it names its member runs by path).
+ *
+ * <p>A broadcast rather than {@code SparkContext.addFile}: on Spark 4.2's standalone cluster
+ * the executors did not find the added files under {@code SparkFiles.get} (ClusterIT showed
+ * it), while a broadcast reaches every deploy mode the same way.
  *
  * <p>The checksum (SHA-256 over the names and bytes of the files) identifies the model in the
  * executors' recognizer cache, so a model changed between two jobs in one JVM is reloaded.
@@ -34,13 +40,13 @@ final class ModelShipment implements Serializable {
   private final String source;
   private final String checksum;
   private final List<String> files;
-  private final boolean shipped;
+  private final Broadcast<ArrayList<byte[]>> contents;
 
-  private ModelShipment(String source, String checksum, List<String> files, boolean shipped) {
+  private ModelShipment(String source, String checksum, List<String> files, Broadcast<ArrayList<byte[]>> contents) {
     this.source = source;
     this.checksum = checksum;
     this.files = List.copyOf(files);
-    this.shipped = shipped;
+    this.contents = contents;
   }
 
   /** The run directory as given. */
@@ -53,7 +59,7 @@ final class ModelShipment implements Serializable {
   }
 
   boolean shipped() {
-    return shipped;
+    return contents != null;
   }
 
   /** What identifies the model in an executor's cache. */
@@ -63,7 +69,7 @@ final class ModelShipment implements Serializable {
 
   /**
    * Prepares {@code runDir} for the job: reads and checksums its files and, when {@code ship},
-   * adds them to the job. Files not needed for prediction (checkpoints, charts, reports) stay.
+   * broadcasts them. Files not needed for prediction (checkpoints, charts, reports) stay.
    *
    * @throws IllegalArgumentException if it is not a run directory
    */
@@ -88,34 +94,26 @@ final class ModelShipment implements Serializable {
     boolean fused = needed.stream().anyMatch(f -> f.getPath().getName().equals("fusion.json"));
     MessageDigest sha = sha256();
     List<String> names = new ArrayList<>();
-    java.nio.file.Path staging = ship && !fused ? Files.createTempDirectory("empathic-art-model-") : null;
+    ArrayList<byte[]> bytes = new ArrayList<>();
     for (FileStatus f : needed) {
       String name = f.getPath().getName();
+      byte[] b;
+      try (InputStream in = fs.open(f.getPath())) {
+        b = in.readAllBytes();
+      }
       names.add(name);
+      bytes.add(b);
       sha.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       sha.update((byte) 0);
-      byte[] bytes;
-      try (InputStream in = fs.open(f.getPath())) {
-        bytes = in.readAllBytes();
-      }
-      sha.update(bytes);
-      if (staging != null) {
-        Files.write(staging.resolve(name), bytes);
-      }
+      sha.update(b);
     }
     String checksum = HexFormat.of().formatHex(sha.digest());
     String source = fs.makeQualified(dir).toString();
-    if (staging == null) {
-      return new ModelShipment(source, checksum, names, false);
+    if (!ship || fused) {
+      return new ModelShipment(source, checksum, names, null);
     }
-    staging.toFile().deleteOnExit(); // registered first, deleted last (after its files)
-    for (String name : names) {
-      java.nio.file.Path prefixed = staging.resolve(shippedName(checksum, name));
-      Files.move(staging.resolve(name), prefixed);
-      spark.sparkContext().addFile(prefixed.toUri().toString());
-      prefixed.toFile().deleteOnExit(); // the driver serves it until the job ends
-    }
-    return new ModelShipment(source, checksum, names, true);
+    return new ModelShipment(source, checksum, names,
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bytes));
   }
 
   /** Whether a run directory's file is needed for prediction. */
@@ -125,16 +123,12 @@ final class ModelShipment implements Serializable {
         || n.endsWith(".tmp") || n.startsWith("."));
   }
 
-  private static String shippedName(String checksum, String name) {
-    return "model-" + checksum.substring(0, 16) + "-" + name;
-  }
-
   /**
    * The run directory on this (executor) JVM's disk: for a shipped model, rebuilt once from the
-   * job's files into {@code java.io.tmpdir/empathic-art-spark-models/CHECKSUM}; else the path as given.
+   * broadcast into {@code java.io.tmpdir/empathic-art-spark-models/CHECKSUM}; else the path as given.
    */
   java.nio.file.Path localDirectory() throws IOException {
-    if (!shipped) {
+    if (contents == null) {
       return java.nio.file.Path.of(source.startsWith("file:") ? java.net.URI.create(source).getPath() : source);
     }
     java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "empathic-art-spark-models");
@@ -144,8 +138,9 @@ final class ModelShipment implements Serializable {
     }
     Files.createDirectories(root);
     java.nio.file.Path building = Files.createTempDirectory(root, checksum.substring(0, 16) + "-");
-    for (String name : files) {
-      Files.copy(java.nio.file.Path.of(SparkFiles.get(shippedName(checksum, name))), building.resolve(name));
+    List<byte[]> data = contents.value();
+    for (int i = 0; i < files.size(); i++) {
+      Files.write(building.resolve(files.get(i)), data.get(i));
     }
     try {
       Files.move(building, dir, StandardCopyOption.ATOMIC_MOVE);

@@ -87,7 +87,7 @@ class ClusterIT {
     String classPath = jars + "/*";
 
     Path masterLog = dir.resolve("master.log");
-    start(home, classPath, flags, masterLog, "org.apache.spark.deploy.master.Master",
+    start(home, classPath, flags, masterLog, Map.of(), "org.apache.spark.deploy.master.Master",
         "--host", "127.0.0.1", "--port", "0", "--webui-port", "0");
     Matcher m = waitFor(masterLog, Pattern.compile("Starting Spark master at (spark://127\\.0\\.0\\.1:\\d+)"));
     String masterUrl = m.group(1);
@@ -95,7 +95,11 @@ class ClusterIT {
     for (int w = 1; w <= 2; w++) {
       Path log = dir.resolve("worker-" + w + ".log");
       workerLogs.add(log);
-      start(home, classPath, flags, log, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
+      // Each worker (and the executor it starts) has its own temporary folder, as separate
+      // hosts would: each executor rebuilds the model directory from the job's files itself.
+      Path tmp = Files.createDirectories(dir.resolve("tmp-" + w));
+      start(home, classPath, flags, log, Map.of("JDK_JAVA_OPTIONS", "-Djava.io.tmpdir=" + tmp),
+          "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
           "--cores", "1", "--memory", "1g", "--webui-port", "0", "--work-dir",
           Files.createDirectories(dir.resolve("work-" + w)).toString(), masterUrl);
     }
@@ -114,13 +118,19 @@ class ClusterIT {
         "--conf", "spark.scheduler.maxRegisteredResourcesWaitingTime=120s",
         appJar.toString(), "score", dir.resolve("clips").toString(), bad.toString(), "--model", run.toString(),
         "--out", out.toString(), "--partitions", "6", "--format", "jsonl"));
-    Process driver = start(home, classPath, flags, submitLog, submit.toArray(String[]::new));
+    Process driver = start(home, classPath, flags, submitLog, Map.of(), submit.toArray(String[]::new));
     assertThat(driver.waitFor(240, TimeUnit.SECONDS)).as("the job finished in time; " + tail(submitLog)).isTrue();
     String log = Files.readString(submitLog, StandardCharsets.UTF_8);
     assertThat(driver.exitValue()).as(tail(submitLog)).isEqualTo(SparkMain.EXIT_SOME_ERRORS);
     assertThat(log).contains("spark score: 89 clips, 5 errors").contains("on " + masterUrl + ", 6 partitions")
         .contains("model loads in tasks 2;");
     assertThat(out.resolve("_SUCCESS")).isRegularFile();
+    for (int w = 1; w <= 2; w++) {
+      try (Stream<Path> models = Files.list(dir.resolve("tmp-" + w).resolve("empathic-art-spark-models"))) {
+        assertThat(models.toList()).as("worker " + w + "'s executor rebuilt the shipped model").hasSize(1)
+            .allSatisfy(model -> assertThat(model.resolve("model.params")).isRegularFile());
+      }
+    }
 
     Map<String, JsonNode> rows = SparkJobsTest.byPath(SparkJobsTest.readJsonLines(out), "path");
     assertThat(rows).hasSize(89);
@@ -145,7 +155,8 @@ class ClusterIT {
     }
   }
 
-  private Process start(Path home, String classPath, String[] flags, Path log, String... mainAndArgs) throws IOException {
+  private Process start(Path home, String classPath, String[] flags, Path log, Map<String, String> env,
+      String... mainAndArgs) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx512m");
@@ -158,6 +169,7 @@ class ClusterIT {
     pb.environment().put("SPARK_SCALA_VERSION", "2.13");
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     pb.environment().put("SPARK_LOG_DIR", dir.toString());
+    pb.environment().putAll(env);
     Process p = pb.start();
     processes.add(p);
     return p;
