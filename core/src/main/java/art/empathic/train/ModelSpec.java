@@ -81,7 +81,8 @@ public record ModelSpec(
 
   @JsonIgnore
   public ModelFamily family() {
-    return architecture.family();
+    // functionals_mlp shares the MLP architecture: the family's own name is in `model`.
+    return model != null ? ModelFamily.fromCliName(model) : architecture.family();
   }
 
   /** The class labels as emotions. */

@@ -1,22 +1,15 @@
 package art.empathic.app.cli;
 
 import art.empathic.corpus.Protocol;
-import art.empathic.features.AugmentSpec;
 import art.empathic.corpus.CorpusKind;
 import art.empathic.corpus.DataLocator;
-import art.empathic.features.FeatureCache;
-import art.empathic.features.FeatureKind;
-import art.empathic.features.FeatureSpec;
 import art.empathic.corpus.NeutralPolicy;
 import art.empathic.corpus.SplitSpec;
-import art.empathic.features.TimeStatistic;
-import art.empathic.features.dsp.MfccConfig;
-import art.empathic.model.Architecture;
 import art.empathic.model.ModelFamily;
 import art.empathic.train.DefaultFamily;
-import art.empathic.train.FeatureAugmentation;
 import art.empathic.train.ModelSpec;
 import art.empathic.train.Recipe;
+import art.empathic.train.RecipeOverrides;
 import art.empathic.train.Standardizer;
 import art.empathic.train.TrainSettings;
 import java.io.PrintWriter;
@@ -27,12 +20,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import art.empathic.train.ModelSpecs;
 import art.empathic.train.StopSignal;
 import art.empathic.train.TrainingRun;
-import java.util.Collections;
 
 /** {@code train}: one model family on a corpus, from folders to a run directory with metrics and a report. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -78,8 +71,10 @@ public final class TrainCommand implements Callable<Integer> {
   @ArgGroup(exclusive = false, heading = "%nArchitecture%n")
   ArchitectureOptions arch = new ArchitectureOptions();
 
-  @ArgGroup(exclusive = false, heading = "%nFeatures%n")
-  FeatureOptions features = new FeatureOptions();
+  @ArgGroup(exclusive = false, heading = "%nMFCC analysis%n")
+  MfccOverrides mfcc = new MfccOverrides();
+
+  @Mixin FeatureOptions features;
 
   static final class SplitOptions {
     @Option(names = "--split", paramLabel = "P", defaultValue = "random",
@@ -158,37 +153,19 @@ public final class TrainCommand implements Callable<Integer> {
     Integer lstmUnits;
   }
 
-  static final class FeatureOptions {
-    @Option(names = "--feature", paramLabel = "KIND", converter = KindConverter.class,
-        description = "mfcc-mean, mfcc-stats, mfcc-seq, mel-db or functionals.")
-    FeatureKind kind;
+  /** MFCC analysis overrides of the recipe's features (the kind and its shape are in {@link FeatureOptions}). */
+  static final class MfccOverrides {
     @Option(names = "--n-mfcc", paramLabel = "N") Integer nMfcc;
     @Option(names = "--n-fft", paramLabel = "N") Integer nFft;
     @Option(names = "--hop-length", paramLabel = "N") Integer hopLength;
     @Option(names = "--n-mels", paramLabel = "N") Integer nMels;
-    @Option(names = "--frames", paramLabel = "N", description = "Frames per sequence.") Integer frames;
-    @Option(names = "--deltas", paramLabel = "ORDER", description = "0, 1 or 2.") Integer deltas;
-    @Option(names = "--statistics", paramLabel = "LIST", description = "mfcc-stats: statistics over time, e.g. "
-        + "mean,std,p10,p90,dstd (also min, max, median, dmean, d2std).") String statistics;
-    @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache folder.") Path cache;
-    @Option(names = "--no-cache", description = "Neither read nor write the feature cache.") boolean noCache;
-    @Option(names = "--no-progress", description = "No progress bars.") boolean noProgress;
-  }
-
-  static final class KindConverter implements picocli.CommandLine.ITypeConverter<FeatureKind> {
-    @Override
-    public FeatureKind convert(String value) {
-      return FeatureKind.parse(value);
-    }
   }
 
   @Override
   public Integer call() throws Exception {
     PrintWriter pw = commandSpec.commandLine().getOut();
-    TrainingRun.Environment env = new TrainingRun.Environment(
-        features.noCache ? FeatureCache.disabled() : features.cache != null ? FeatureCache.at(features.cache)
-            : FeatureCache.atDefaultLocation(),
-        Runtime.getRuntime().availableProcessors(), !features.noProgress);
+    TrainingRun.Environment env = new TrainingRun.Environment(features.cache(), features.threadCount(),
+        features.progress());
     TrainingRun.Result result;
     try (StopSignal stop = StopSignal.install()) {
       if (resume != null) {
@@ -226,91 +203,26 @@ public final class TrainCommand implements Callable<Integer> {
       case NONE -> SplitSpec.none(split.seed);
     };
     s = s.withValidation(split.validation, split.validationFraction);
-    FeatureSpec feature = featureSpec(r.feature());
-    Architecture architecture = architecture(r.architecture());
-    TrainSettings t = trainSettings(r.training());
-    if (t.patience() > 0 && s.validation() == SplitSpec.Validation.NONE) {
+    Recipe recipe = overrides().applyTo(r, split.seed);
+    if (recipe.training().patience() > 0 && s.validation() == SplitSpec.Validation.NONE) {
       throw new IllegalArgumentException("--patience needs a validation part: add --validation random or speaker");
     }
-    Standardizer.Mode norm = training.normalize != null ? training.normalize : r.normalization();
-    String augmentText = training.augment == null ? r.augmentText()
-        : training.augment.equalsIgnoreCase("none") ? null : training.augment;
-    AugmentSpec augment = augmentText == null ? null : AugmentSpec.parse(augmentText, split.seed);
-    int ensemble = training.ensemble != null ? training.ensemble : r.ensemble();
-    return ModelSpecs.of(family, feature, architecture, t, norm, augment, ensemble,
-        new ModelSpecs.Data(dirs, corpusKind, neutral, s));
+    return ModelSpecs.of(family, recipe.feature(), recipe.architecture(), recipe.training(), recipe.normalization(),
+        recipe.augment(split.seed), recipe.ensemble(), new ModelSpecs.Data(dirs, corpusKind, neutral, s));
   }
 
-  private FeatureSpec featureSpec(FeatureSpec base) {
-    FeatureOptions o = features;
-    MfccConfig c = base.mfcc();
-    if (o.nFft != null) c = c.withNFft(o.nFft);
-    if (o.hopLength != null) c = c.withHopLength(o.hopLength);
-    if (o.nMels != null) c = c.withNMels(o.nMels);
-    if (o.nMfcc != null) c = c.withNMfcc(o.nMfcc);
-    FeatureKind kind = o.kind != null ? o.kind : base.kind();
-    FeatureSpec f = FeatureSpec.of(kind, c).withAlign(base.align()).withDeltas(o.deltas != null ? o.deltas
-        : kind == base.kind() ? base.deltaOrder() : 0);
-    if (kind == FeatureKind.MFCC_STATS) {
-      f = f.withStatistics(o.statistics != null ? TimeStatistic.parseList(o.statistics)
-          : base.statistics() != null ? base.statistics() : TimeStatistic.DEFAULT);
-    } else if (o.statistics != null) {
-      throw new IllegalArgumentException("--statistics applies to --feature mfcc-stats, not " + kind);
-    }
-    if (kind.isSequence()) {
-      f = f.withFrames(o.frames != null ? o.frames : base.kind().isSequence() ? base.frames() : FeatureSpec.DEFAULT_FRAMES);
-    } else if (o.frames != null) {
-      throw new IllegalArgumentException("--frames applies to sequence features (mfcc-seq, mel-db), not " + kind);
-    }
-    return f;
-  }
-
-  private Architecture architecture(Architecture base) {
-    ArchitectureOptions o = arch;
-    if (base instanceof Architecture.Mlp m) {
-      return new Architecture.Mlp(o.hidden != null ? o.hidden : m.hidden(), o.alpha != null ? o.alpha : m.alpha());
-    }
-    if (o.alpha != null || o.hidden != null) {
-      throw new IllegalArgumentException("--alpha and --hidden apply to the MLP families (mlp, functionals_mlp) only");
-    }
-    if (base instanceof Architecture.BaselineCnn b) {
-      return new Architecture.BaselineCnn(o.units != null ? o.units : b.units(),
-          o.dropout != null ? List.of(o.dropout, o.dropout, o.dropout) : b.dropouts());
-    }
-    if (base instanceof Architecture.CnnLstm c) {
-      return new Architecture.CnnLstm(o.filters != null ? o.filters : c.filters(), o.kernel != null ? o.kernel
-          : c.kernel(), c.pool(), o.lstmUnits != null ? o.lstmUnits : c.lstmUnits(),
-          o.dropout != null ? o.dropout : c.dropout(), c.timePooling());
-    }
-    Architecture.PaperCnnLstm p = (Architecture.PaperCnnLstm) base;
-    List<Integer> filters = o.filters != null ? o.filters : p.filters();
-    List<Integer> pools = filters.size() == p.pools().size() ? p.pools()
-        : Collections.nCopies(filters.size(), 2);
-    return new Architecture.PaperCnnLstm(filters, o.kernel != null ? o.kernel : p.kernel(), pools,
-        o.lstmUnits != null ? o.lstmUnits : p.lstmUnits(), o.dropout != null ? o.dropout : p.dropout(),
-        p.timePooling());
-  }
-
-  private TrainSettings trainSettings(TrainSettings base) {
-    TrainingOptions o = training;
-    FeatureAugmentation a = base.augmentation();
-    if (o.mixup != null || o.timeShift != null || o.timeMasks != null) {
-      a = new FeatureAugmentation(o.timeMasks != null ? o.timeMasks : a.timeMasks(),
-          o.timeMasks != null && a.timeMaskWidth() == 0 ? 16 : a.timeMaskWidth(), a.channelMasks(),
-          a.channelMaskWidth(), o.timeShift != null ? o.timeShift : a.maxShift(), a.noiseStd(),
-          o.mixup != null ? o.mixup : a.mixupAlpha());
-    }
-    boolean sklearnStopping = base.sklearnStopping() && o.epochs == null;
-    TrainSettings.Builder b = base.toBuilder().augmentation(a).sklearnStopping(sklearnStopping).seed(split.seed);
-    if (o.epochs != null) b.epochs(o.epochs);
-    if (o.batchSize != null) b.batchSize(o.batchSize);
-    if (o.lr != null) b.learningRate(o.lr);
-    if (o.schedule != null) b.schedule(o.schedule);
-    if (o.weightDecay != null) b.weightDecay(o.weightDecay);
-    if (o.labelSmoothing != null) b.labelSmoothing(o.labelSmoothing);
-    if (o.patience != null) b.patience(o.patience);
-    if (o.window != null) b.window(o.window);
-    if (o.testWindows != null) b.testWindows(o.testWindows);
-    return b.build();
+  /** The options that change the family's recipe, as one record. */
+  RecipeOverrides overrides() {
+    TrainingOptions t = training;
+    return RecipeOverrides.builder()
+        .kind(features.kind).nMfcc(mfcc.nMfcc).nFft(mfcc.nFft).hopLength(mfcc.hopLength).nMels(mfcc.nMels)
+        .frames(features.frames).deltas(features.deltas).statistics(features.statisticsList())
+        .alpha(arch.alpha).hidden(arch.hidden).units(arch.units).dropout(arch.dropout).filters(arch.filters)
+        .kernel(arch.kernel).lstmUnits(arch.lstmUnits)
+        .epochs(t.epochs).batchSize(t.batchSize).learningRate(t.lr).schedule(t.schedule).weightDecay(t.weightDecay)
+        .labelSmoothing(t.labelSmoothing).patience(t.patience).normalize(t.normalize).augment(t.augment)
+        .mixup(t.mixup).timeShift(t.timeShift).timeMasks(t.timeMasks).window(t.window).testWindows(t.testWindows)
+        .ensemble(t.ensemble)
+        .build();
   }
 }
