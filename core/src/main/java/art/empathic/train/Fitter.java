@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
  * Not thread-safe; one run per instance.
  */
 public final class Fitter implements AutoCloseable {
-  private static final long CHECKPOINT_INTERVAL_NANOS = 10_000_000_000L;
+  private static final long CHECKPOINT_INTERVAL_NANOS = CheckpointSchedule.DEFAULT_INTERVAL_NANOS;
   private static final int EVAL_BATCH = 256;
 
   private final Network network;
@@ -78,21 +78,22 @@ public final class Fitter implements AutoCloseable {
   }
 
   /**
-   * Trains from scratch, or continues the run saved in {@code checkpoint} when it exists and
-   * {@code resume} is set. {@code stopRequested} is polled after every batch.
-   *
-   * @param validation examples for per-epoch validation, early stopping and best-weight
-   *     selection; may be null
-   * @param checkpoint where to save resumable state; null for no checkpoints
+   * Trains from scratch, or continues the run saved in the request's checkpoint when it asks to
+   * resume. The stop request is polled after every batch; the {@link StoppingRule}s of the settings
+   * are asked after every epoch and the {@link CheckpointSchedule} decides when state is saved.
    */
-  public FitResult fit(ExampleSet train, ExampleSet validation, Path checkpoint, boolean resume,
-      BooleanSupplier stopRequested, FitListener listener) throws IOException {
+  public FitResult fit(FitRequest request) throws IOException {
+    ExampleSet train = request.train();
+    ExampleSet validation = request.validation();
+    Path checkpoint = request.checkpoint();
+    BooleanSupplier stopRequested = request.stopRequested();
+    FitListener listener = request.listener();
     if (train.size() < 2) {
       throw new IllegalArgumentException("need at least 2 training examples, got " + train.size());
     }
     Engine.getInstance().setRandomSeed((int) Seeds.mix(settings.seed(), -1));
     int batches = batchesPerEpoch(train.size());
-    Checkpoint.State state = resume && checkpoint != null ? Checkpoint.read(checkpoint) : null;
+    Checkpoint.State state = request.resume() ? Checkpoint.read(checkpoint) : null;
     Progress progress = state == null ? Progress.start() : state.progress();
     if (progress.finished()) {
       throw new IllegalStateException("the run in " + checkpoint.getParent() + " already finished");
@@ -117,7 +118,8 @@ public final class Fitter implements AutoCloseable {
     String stopReason = "trained " + settings.epochs() + " epochs";
     boolean interrupted = false;
 
-    long lastCheckpoint = System.nanoTime();
+    List<StoppingRule> rules = StoppingRule.of(settings);
+    CheckpointSchedule checkpoints = new CheckpointSchedule(checkpoint, CHECKPOINT_INTERVAL_NANOS);
     epochs:
     for (int epoch = p.epoch(); epoch < settings.epochs(); epoch++) {
       int[] order = permutation(train.size(), Seeds.mix(settings.seed(), epoch));
@@ -155,40 +157,36 @@ public final class Fitter implements AutoCloseable {
       p = p.endEpoch(stats);
       listener.epochDone(stats, settings.epochs());
 
-      if (valLoss != null && valLoss < p.bestValLoss()) {
-        p = p.improvedValidation(epoch + 1, valLoss);
-        if (settings.patience() > 0) {
-          bestParameters = saveParameters();
-        }
-      } else if (valLoss != null) {
-        p = p.noValidationImprovement();
+      for (StoppingRule rule : rules) {
+        p = rule.update(p, stats);
       }
-      // scikit-learn: no_improvement_count grows when loss > best_loss - tol; best_loss tracks the minimum.
-      p = p.sklearnStep(stats.trainLoss(), settings.tol());
-      if (settings.patience() > 0 && p.epochsWithoutImprovement() >= settings.patience()) {
-        stopReason = "early stop: validation loss did not improve for " + settings.patience() + " epochs";
-        p = p.finish();
-      } else if (settings.sklearnStopping() && p.sklearnNoImprovement() > settings.nIterNoChange()) {
-        stopReason = "training loss did not improve more than tol=" + settings.tol() + " for "
-            + settings.nIterNoChange() + " consecutive epochs (scikit-learn's rule)";
+      if (settings.patience() > 0 && p.bestEpoch() == epoch + 1) {
+        bestParameters = saveParameters();
+      }
+      String ruleReason = null;
+      for (StoppingRule rule : rules) {
+        ruleReason = rule.stopReason(p);
+        if (ruleReason != null) {
+          break;
+        }
+      }
+      if (ruleReason != null) {
+        stopReason = ruleReason;
         p = p.finish();
       } else if (epoch + 1 == settings.epochs()) {
         p = p.finish();
       }
-      // Not after every epoch: a small model's epoch takes milliseconds and an fsync'd checkpoint
-      // cost more than the epoch. Ctrl-C still writes one at once (below); a hard kill loses
-      // at most CHECKPOINT_INTERVAL_NANOS of training.
-      if (checkpoint != null && (p.finished() || System.nanoTime() - lastCheckpoint >= CHECKPOINT_INTERVAL_NANOS)) {
-        Checkpoint.write(checkpoint, new Checkpoint.State(p, saveParameters(), bestParameters,
-            exportOptimizer()));
-        lastCheckpoint = System.nanoTime();
-      }
+      Progress now = p;
+      byte[] best = bestParameters;
+      checkpoints.epochDone(p.finished(), () -> new Checkpoint.State(now, saveParameters(), best, exportOptimizer()));
       if (p.finished()) {
         break;
       }
     }
-    if (interrupted && checkpoint != null) {
-      Checkpoint.write(checkpoint, new Checkpoint.State(p, saveParameters(), bestParameters, exportOptimizer()));
+    if (interrupted) {
+      Progress now = p;
+      byte[] best = bestParameters;
+      checkpoints.stopped(() -> new Checkpoint.State(now, saveParameters(), best, exportOptimizer()));
     }
     int bestEpoch = p.history().isEmpty() ? 0 : p.history().get(p.history().size() - 1).epoch();
     if (!interrupted && settings.patience() > 0 && bestParameters != null) {

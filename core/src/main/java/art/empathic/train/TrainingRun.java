@@ -160,8 +160,9 @@ public final class TrainingRun {
       Path params = SavedModel.parametersFile(runDir, m);
       Path checkpoint = RunFiles.checkpoint(runDir, m, full.ensemble());
       try (Fitter fitter = new Fitter(SavedModel.network(full), full.training().withSeed(memberSeed(m)))) {
-        FitResult r = fitter.fit(trainZ, valZ, checkpoint, resume && Files.exists(checkpoint), stop::requested,
-            new ConsoleFitListener(out, env.progress(), prefix));
+        FitResult r = fitter.fit(FitRequest.of(trainZ).validation(valZ).checkpoint(checkpoint)
+            .resume(resume && Files.exists(checkpoint)).stopWhen(stop::requested)
+            .listener(new ConsoleFitListener(out, env.progress(), prefix)).build());
         histories.add(r.history());
         if (r.interrupted()) {
           writeHistory(histories, full.ensemble());

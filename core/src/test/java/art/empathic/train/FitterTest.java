@@ -45,7 +45,7 @@ class FitterTest {
     ExampleSet train = toy(family, 70, 1);
     Network net = Network.build(smallArchitecture(family), new Shape(train.exampleShape()), CLASSES);
     try (Fitter fitter = new Fitter(net, settings(family.isSequenceModel() ? 25 : 15, 3))) {
-      FitResult r = fitter.fit(train, null, null, false, () -> false, FitListener.SILENT);
+      FitResult r = fitter.fit(FitRequest.of(train).build());
       assertThat(r.history()).isNotEmpty();
       assertThat(Fitter.accuracy(fitter.predictProbabilities(train), train.y())).isEqualTo(1.0);
       assertThat(r.history().get(r.history().size() - 1).trainLoss()).isLessThan(r.history().get(0).trainLoss());
@@ -65,7 +65,7 @@ class FitterTest {
         .schedule(TrainSettings.Schedule.ONE_CYCLE).weightDecay(1e-3).labelSmoothing(0.1).seed(seed)
         .augmentation(new FeatureAugmentation(2, 4, 1, 1, 3, 0.05, 0.2)).build();
     try (Fitter fitter = new Fitter(net, s)) {
-      return fitter.fit(train, null, null, false, () -> false, FitListener.SILENT).history().stream()
+      return fitter.fit(FitRequest.of(train).build()).history().stream()
           .map(EpochStats::trainLoss).toList();
     }
   }
@@ -81,18 +81,19 @@ class FitterTest {
     FitResult whole;
     float[][] wholeProbs;
     try (Fitter f = new Fitter(Network.build(smallArchitecture(ModelFamily.CNN_LSTM_PAPER), shape, CLASSES), s)) {
-      whole = f.fit(train, val, dir.resolve("a.ckpt"), false, () -> false, FitListener.SILENT);
+      whole = f.fit(FitRequest.of(train).validation(val).checkpoint(dir.resolve("a.ckpt")).build());
       wholeProbs = f.predictProbabilities(val);
     }
     Path ckpt = dir.resolve("b.ckpt");
     AtomicInteger batches = new AtomicInteger();
     try (Fitter f = new Fitter(Network.build(smallArchitecture(ModelFamily.CNN_LSTM_PAPER), shape, CLASSES), s)) {
-      FitResult part = f.fit(train, val, ckpt, false, () -> batches.incrementAndGet() > 6, FitListener.SILENT);
+      FitResult part = f.fit(FitRequest.of(train).validation(val).checkpoint(ckpt)
+          .stopWhen(() -> batches.incrementAndGet() > 6).build());
       assertThat(part.interrupted()).isTrue();
       assertThat(part.history()).hasSizeLessThan(4);
     }
     try (Fitter f = new Fitter(Network.build(smallArchitecture(ModelFamily.CNN_LSTM_PAPER), shape, CLASSES), s)) {
-      FitResult rest = f.fit(train, val, ckpt, true, () -> false, FitListener.SILENT);
+      FitResult rest = f.fit(FitRequest.of(train).validation(val).checkpoint(ckpt).resume(true).build());
       assertThat(rest.interrupted()).isFalse();
       assertThat(rest.history()).hasSize(4);
       for (int e = 0; e < 4; e++) {
@@ -102,7 +103,7 @@ class FitterTest {
       assertThat(f.predictProbabilities(val)).isDeepEqualTo(wholeProbs);
     }
     try (Fitter f = new Fitter(Network.build(smallArchitecture(ModelFamily.CNN_LSTM_PAPER), shape, CLASSES), s)) {
-      assertThatThrownBy(() -> f.fit(train, val, ckpt, true, () -> false, FitListener.SILENT))
+      assertThatThrownBy(() -> f.fit(FitRequest.of(train).validation(val).checkpoint(ckpt).resume(true).build()))
           .hasMessageContaining("already finished");
     }
   }
@@ -113,7 +114,7 @@ class FitterTest {
     Path ckpt = dir.resolve("c.ckpt");
     try (Fitter f = new Fitter(Network.build(smallArchitecture(ModelFamily.MLP), new Shape(14), CLASSES),
         settings(2, 1))) {
-      f.fit(train, null, ckpt, false, () -> false, FitListener.SILENT);
+      f.fit(FitRequest.of(train).checkpoint(ckpt).build());
     }
     byte[] bytes = Files.readAllBytes(ckpt);
     bytes[bytes.length / 2] ^= 1;
@@ -130,7 +131,7 @@ class FitterTest {
     ExampleSet val = toy(ModelFamily.MLP, 35, 7);
     TrainSettings s = settings(40, 2).withPatience(3);
     try (Fitter f = new Fitter(Network.build(new Architecture.Mlp(List.of(256), 0), new Shape(14), CLASSES), s)) {
-      FitResult r = f.fit(train, val, null, false, () -> false, FitListener.SILENT);
+      FitResult r = f.fit(FitRequest.of(train).validation(val).build());
       double best = r.history().stream().mapToDouble(EpochStats::valLoss).min().orElseThrow();
       assertThat(r.history().get(r.bestEpoch() - 1).valLoss()).isEqualTo(best);
       assertThat(Fitter.crossEntropy(f.predictProbabilities(val), val.y())).isCloseTo(best, org.assertj.core.data.Offset.offset(1e-5));
@@ -144,7 +145,7 @@ class FitterTest {
     TrainSettings one = TrainSettings.builder().epochs(2).batchSize(14).learningRate(1e-2).seed(3).window(24).build();
     TrainSettings three = one.toBuilder().testWindows(3).build();
     try (Fitter f = new Fitter(Network.build(smallArchitecture(ModelFamily.CNN_LSTM), window, CLASSES), three)) {
-      f.fit(train, null, null, false, () -> false, FitListener.SILENT);
+      f.fit(FitRequest.of(train).build());
       float[][] averaged = f.predictProbabilities(train);
       // The same network seen through each window alone (offsets 0, 4, 8 of 32 - 24 frames).
       SequenceWindow w = new SequenceWindow(4, 32, 24);

@@ -22,7 +22,7 @@ class TrainedModelTest {
     float[][] expected;
     byte[] params;
     try (Fitter f = new Fitter(Network.build(arch, shape, 7), FitterTest.settings(3, 5))) {
-      f.fit(train, null, null, false, () -> false, FitListener.SILENT);
+      f.fit(FitRequest.of(train).build());
       expected = f.predictProbabilities(train);
       params = f.saveParameters();
     }

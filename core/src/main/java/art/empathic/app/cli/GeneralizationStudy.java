@@ -18,7 +18,7 @@ import art.empathic.features.dsp.MfccExtractor;
 import art.empathic.model.Architecture;
 import art.empathic.model.Network;
 import art.empathic.train.ExampleSet;
-import art.empathic.train.FitListener;
+import art.empathic.train.FitRequest;
 import art.empathic.train.Fitter;
 import art.empathic.train.Recipe;
 import art.empathic.train.Standardizer;
@@ -290,7 +290,7 @@ final class GeneralizationStudy {
         Network net = Network.build(system.architecture(), new Shape(system.feature().shape()[0]), classes.size());
         Fitter fitter = new Fitter(net, system.training().withSeed(m == 1 ? seed : seed * 1000 + m)).restrictLoss(allowed);
         members.add(fitter);
-        fitter.fit(z, null, null, false, () -> false, new FitListener() {});
+        fitter.fit(FitRequest.of(z).build());
       }
     } catch (IOException | RuntimeException e) {
       members.forEach(Fitter::close);
