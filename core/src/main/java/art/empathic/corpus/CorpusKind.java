@@ -1,5 +1,6 @@
 package art.empathic.corpus;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -37,7 +38,8 @@ public enum CorpusKind {
     return this != FOLDER && this != MANIFEST;
   }
 
-  /** Parses a CLI name ("crema-d", "CREMA_D", "cremad" all work). */
+  /** Parses a CLI name ("crema-d", "CREMA_D", "cremad" all work); also how JSON files name a kind. */
+  @JsonCreator
   public static CorpusKind parse(String s) {
     String t = s.trim().toLowerCase(Locale.ROOT).replace("_", "-");
     for (CorpusKind k : values()) {

@@ -13,6 +13,9 @@ import art.empathic.model.ModelFamily;
 import art.empathic.run.RunFiles;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import art.empathic.corpus.CorpusKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -62,7 +65,8 @@ public record ModelSpec(
     Standardizer normalization,
     int ensemble,
     List<String> data,
-    @JsonProperty("corpus_kind") String corpusKind,
+    // Written as the CLI name ("crema-d"), as spec.json files always had it.
+    @JsonProperty("corpus_kind") @JsonSerialize(using = ToStringSerializer.class) CorpusKind corpusKind,
     NeutralPolicy neutral,
     SplitSpec split,
     AugmentSpec augment) {

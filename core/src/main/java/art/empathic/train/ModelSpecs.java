@@ -14,7 +14,6 @@ import art.empathic.train.TrainSettings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /** Builds the {@link ModelSpec} of a run, the same way for {@code train} and {@code demo}. */
 public final class ModelSpecs {
@@ -31,7 +30,7 @@ public final class ModelSpecs {
         feature.describe(), List.of(), ModelSpec.summarize(architecture, t, ensemble, norm, augment), seed,
         architecture, t, norm, null, ensemble,
         data.dirs().stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(),
-        data.kind() == null ? null : data.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), data.neutral(),
+        data.kind(), data.neutral(),
         data.split(), augment);
   }
 

@@ -4,7 +4,6 @@ import art.empathic.io.Json;
 import art.empathic.corpus.Protocol;
 import art.empathic.io.AtomicFiles;
 import art.empathic.corpus.Corpus;
-import art.empathic.corpus.CorpusKind;
 import art.empathic.corpus.CorpusOptions;
 import art.empathic.corpus.Emotion;
 import art.empathic.features.FeatureCache;
@@ -109,7 +108,7 @@ public final class TrainingRun {
 
   private Result execute(boolean resume, Corpus loaded) throws IOException {
     Corpus corpus = loaded != null ? loaded : Corpus.load(spec.data().stream().map(Path::of).toList(),
-        new CorpusOptions(spec.corpusKind() == null ? null : CorpusKind.parse(spec.corpusKind()), spec.neutral()));
+        new CorpusOptions(spec.corpusKind(), spec.neutral()));
     List<Emotion> classes = corpus.emotions();
     if (classes.size() < 2) {
       throw new IllegalArgumentException(String.join(", ", spec.data()) + ": a classifier needs clips of at least two "

@@ -4,7 +4,6 @@ import art.empathic.recognize.AdaptationStudy;
 import art.empathic.recognize.ModelRecognizer;
 
 import art.empathic.corpus.Corpus;
-import art.empathic.corpus.CorpusKind;
 import art.empathic.corpus.CorpusOptions;
 import art.empathic.corpus.Emotion;
 import art.empathic.corpus.NeutralPolicy;
@@ -86,7 +85,7 @@ final class BenchAdaptCommand implements Callable<Integer> {
           clips = shared.clips();
         } else {
           Corpus c = Corpus.load(ms.data().stream().map(Path::of).toList(), new CorpusOptions(
-              ms.corpusKind() == null ? null : CorpusKind.parse(ms.corpusKind()), ms.neutral()));
+              ms.corpusKind(), ms.neutral()));
           clips = Splitter.split(c.clips(), ms.split()).test();
         }
         Set<Emotion> scored = new LinkedHashSet<>(rec.classes());

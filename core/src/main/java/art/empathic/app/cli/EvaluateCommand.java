@@ -91,7 +91,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   private void ownSplit(SavedModel model, ModelSpec spec, PrintWriter pw) throws Exception {
     Corpus corpus = Corpus.load(spec.data().stream().map(Path::of).toList(),
-        new CorpusOptions(spec.corpusKind() == null ? null : CorpusKind.parse(spec.corpusKind()), spec.neutral()));
+        new CorpusOptions(spec.corpusKind(), spec.neutral()));
     Split split = Splitter.split(corpus.clips(), spec.split());
     pw.println("split: " + split.description() + " (" + split.sizes() + ")");
     FeatureSet test = features(spec, split.test());
