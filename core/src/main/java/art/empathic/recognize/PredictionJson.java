@@ -1,10 +1,14 @@
 package art.empathic.recognize;
 
 import art.empathic.io.Json;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON form of predictions, shared by {@code predict --json}, {@code POST /api/predict} and
@@ -19,75 +23,73 @@ public final class PredictionJson {
   private PredictionJson() {}
 
   /**
-   * {@code {"top", "voice": true, "sure", "probabilities", "arousal", "valence"}}; with no voice
-   * {@code {"top": null, "voice": false, "reason", "probabilities": {}}}. {@code sure} is false when
-   * the top probability is below {@link EmotionPrediction#NOT_SURE_BELOW}.
+   * One prediction as JSON: {@code {"top", "voice": true, "sure", "probabilities", "arousal",
+   * "valence"}}, or with no voice {@code {"top": null, "voice": false, "reason", "probabilities": {}}}
+   * (absent fields are null here).
    */
-  public static ObjectNode prediction(EmotionPrediction p) {
-    ObjectNode n = MAPPER.createObjectNode();
-    fill(n, p);
-    return n;
-  }
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Prediction(@JsonInclude(JsonInclude.Include.ALWAYS) String top, boolean voice, String reason,
+      Boolean sure, Map<String, Double> probabilities, Double arousal, Double valence) {
 
-  private static void fill(ObjectNode n, EmotionPrediction p) {
-    if (!p.voiceHeard()) {
-      n.putNull("top");
-      n.put("voice", false);
-      n.put("reason", oneLine(p.noVoiceReason()));
-      n.putObject("probabilities");
-      return;
+    /** The JSON form of {@code p}: probabilities rounded to 4 decimals, arousal and valence to 3. */
+    public static Prediction of(EmotionPrediction p) {
+      if (!p.voiceHeard()) {
+        return new Prediction(null, false, oneLine(p.noVoiceReason()), null, Map.of(), null, null);
+      }
+      Map<String, Double> probs = new LinkedHashMap<>();
+      p.probabilities().forEach((e, v) -> probs.put(e.label(), round(v, 4)));
+      return new Prediction(p.top().label(), true, null, p.sure(), probs, round(p.arousal(), 3), round(p.valence(), 3));
     }
-    n.put("top", p.top().label());
-    n.put("voice", true);
-    n.put("sure", p.sure());
-    ObjectNode probs = n.putObject("probabilities");
-    p.probabilities().forEach((e, v) -> probs.put(e.label(), round(v, 4)));
-    n.put("arousal", round(p.arousal(), 3));
-    n.put("valence", round(p.valence(), 3));
   }
 
   /** A clip: {@code file}, {@code durationSeconds}, the prediction's fields, and {@code timeline} if windowed. */
-  public static ObjectNode clip(ClipAnalysis a) {
-    ObjectNode n = MAPPER.createObjectNode();
-    n.put("file", a.file());
-    n.put("durationSeconds", round(a.durationSeconds(), 3));
-    fill(n, a.prediction());
-    if (!a.timeline().isEmpty()) {
-      ArrayNode t = n.putArray("timeline");
-      for (ClipAnalysis.TimelinePoint p : a.timeline()) {
-        ObjectNode w = t.addObject();
-        w.put("start", round(p.start(), 3));
-        w.put("end", round(p.end(), 3));
-        fill(w, p.smoothed());
-        w.set("raw", prediction(p.raw()));
-      }
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public record Clip(String file, double durationSeconds, @JsonUnwrapped Prediction prediction, List<Window> timeline) {
+
+    public static Clip of(ClipAnalysis a) {
+      List<Window> t = a.timeline().stream().map(p -> new Window(round(p.start(), 3), round(p.end(), 3),
+          Prediction.of(p.smoothed()), Prediction.of(p.raw()))).toList();
+      return new Clip(a.file(), round(a.durationSeconds(), 3), Prediction.of(a.prediction()), t);
     }
-    return n;
   }
+
+  /** One window of a clip's timeline: its span, the smoothed prediction's fields, and the raw one. */
+  public record Window(double start, double end, @JsonUnwrapped Prediction smoothed, Prediction raw) {}
 
   /**
    * A session's adaptation: {@code {"supported", "adapting", "secondsHeard", "startsAfterSeconds",
    * "weight"}} ({@code startsAfterSeconds} is null for a model that does not adapt).
    */
-  public static ObjectNode adaptation(SpeakerSession.Adaptation a) {
-    ObjectNode n = MAPPER.createObjectNode();
-    n.put("supported", a.supported());
-    n.put("adapting", a.adapting());
-    n.put("secondsHeard", round(a.secondsHeard(), 1));
-    if (Double.isFinite(a.startsAfterSeconds())) {
-      n.put("startsAfterSeconds", round(a.startsAfterSeconds(), 1));
-    } else {
-      n.putNull("startsAfterSeconds");
+  public record Adaptation(boolean supported, boolean adapting, double secondsHeard, Double startsAfterSeconds,
+      double weight) {
+
+    public static Adaptation of(SpeakerSession.Adaptation a) {
+      return new Adaptation(a.supported(), a.adapting(), round(a.secondsHeard(), 1),
+          Double.isFinite(a.startsAfterSeconds()) ? round(a.startsAfterSeconds(), 1) : null, round(a.weight(), 3));
     }
-    n.put("weight", round(a.weight(), 3));
-    return n;
+  }
+
+  /** {@code {"error": message}}. */
+  public record Error(String error) {}
+
+  /** {@link Prediction#of} as a tree, for messages that add fields around it. */
+  public static ObjectNode prediction(EmotionPrediction p) {
+    return MAPPER.valueToTree(Prediction.of(p));
+  }
+
+  /** {@link Clip#of} as a tree. */
+  public static ObjectNode clip(ClipAnalysis a) {
+    return MAPPER.valueToTree(Clip.of(a));
+  }
+
+  /** {@link Adaptation#of} as a tree. */
+  public static ObjectNode adaptation(SpeakerSession.Adaptation a) {
+    return MAPPER.valueToTree(Adaptation.of(a));
   }
 
   /** {@code {"error": message}} with the message on one line. */
   public static ObjectNode error(String message) {
-    ObjectNode n = MAPPER.createObjectNode();
-    n.put("error", oneLine(message));
-    return n;
+    return MAPPER.valueToTree(new Error(oneLine(message)));
   }
 
   /** Collapses a message to one line (no stack traces or multi-line causes reach a client). */
