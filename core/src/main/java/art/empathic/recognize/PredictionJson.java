@@ -99,8 +99,8 @@ public final class PredictionJson {
     return m.length() > 300 ? m.substring(0, 297) + "..." : m;
   }
 
-  /** The JSON text of {@code n} on one line (the form the server and {@code predict --json} send). */
-  public static String write(ObjectNode n) {
+  /** The JSON text of {@code n} (a tree or a record) on one line (the form the server and {@code predict --json} send). */
+  public static String write(Object n) {
     try {
       return Json.COMPACT.writeValueAsString(n);
     } catch (JsonProcessingException e) {

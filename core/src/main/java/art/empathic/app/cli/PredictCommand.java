@@ -81,7 +81,7 @@ public final class PredictCommand implements Callable<Integer> {
             Audio audio = WavReader.read(f);
             ClipAnalysis a = session != null ? ClipAnalysis.analyze(session, f.toString(), audio, windowing)
                 : ClipAnalysis.analyze(recognizer, f.toString(), audio, windowing);
-            out.println(json ? PredictionJson.write(PredictionJson.clip(a)) : text(a));
+            out.println(json ? PredictionJson.write(PredictionJson.Clip.of(a)) : text(a));
             out.flush();
             done++;
           } catch (AudioFormatException | RuntimeException e) {

@@ -12,7 +12,6 @@ import art.empathic.audio.AudioFormatException;
 import art.empathic.audio.WavReader;
 import art.empathic.corpus.Emotion;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -27,6 +26,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -197,31 +197,17 @@ public final class EmotionServer implements AutoCloseable {
   // ---- HTTP ----
 
   private void health(Context ctx) {
-    ObjectNode n = PredictionJson.MAPPER.createObjectNode();
-    n.put("status", "ok");
-    n.put("model", recognizer.info().name());
-    n.put("uptimeSeconds", Math.round((System.nanoTime() - startedNanos) / 1e9));
-    n.put("activePredictions", pool.getActiveCount());
-    n.put("queuedPredictions", pool.getQueue().size());
-    n.put("admittedPredictions", admission.inSystem());
-    n.put("estimatedWaitSeconds", round3(admission.estimatedWaitSeconds()));
-    n.put("served", admission.served.get());
-    n.put("refusals", admission.refused.get());
-    n.put("timeouts", admission.timedOut.get());
-    n.put("failures", admission.failed.get());
-    putSeconds(n, "serviceSecondsP50", admission.quantileSeconds(0.5));
-    putSeconds(n, "serviceSecondsP99", admission.quantileSeconds(0.99));
-    n.put("liveSessions", liveSessions.get());
-    n.put("liveRefusals", liveRefused.get());
-    json(ctx, 200, n);
+    json(ctx, 200, new ServerJson.Health("ok", recognizer.info().name(),
+        Math.round((System.nanoTime() - startedNanos) / 1e9), pool.getActiveCount(), pool.getQueue().size(),
+        admission.inSystem(), round3(admission.estimatedWaitSeconds()), admission.served.get(),
+        admission.refused.get(), admission.timedOut.get(), admission.failed.get(),
+        seconds(admission.quantileSeconds(0.5)), seconds(admission.quantileSeconds(0.99)), liveSessions.get(),
+        liveRefused.get()));
   }
 
-  private static void putSeconds(ObjectNode n, String field, double seconds) {
-    if (Double.isNaN(seconds)) {
-      n.putNull(field);
-    } else {
-      n.put(field, round3(seconds));
-    }
+  /** Seconds to 3 decimals, null for NaN (no prediction yet). */
+  private static Double seconds(double seconds) {
+    return Double.isNaN(seconds) ? null : round3(seconds);
   }
 
   /** The same figures in Prometheus' text exposition format (version 0.0.4). */
@@ -262,30 +248,12 @@ public final class EmotionServer implements AutoCloseable {
 
   private void model(Context ctx) {
     ModelInfo info = recognizer.info();
-    ObjectNode n = PredictionJson.MAPPER.createObjectNode();
-    n.put("name", info.name());
-    var classes = n.putArray("classes");
-    info.classes().forEach(e -> classes.add(e.label()));
-    n.set("features", PredictionJson.MAPPER.valueToTree(info.features()));
-    n.set("metrics", PredictionJson.MAPPER.valueToTree(info.metrics()));
-    ObjectNode circ = n.putObject("circumplex");
+    Map<String, ServerJson.CircumplexPoint> circumplex = new LinkedHashMap<>();
     for (Emotion e : info.classes()) {
-      circ.putObject(e.label()).put("valence", Circumplex.valence(e)).put("arousal", Circumplex.arousal(e));
+      circumplex.put(e.label(), new ServerJson.CircumplexPoint(Circumplex.valence(e), Circumplex.arousal(e)));
     }
-    ObjectNode l = n.putObject("limits");
-    l.put("maxUploadBytes", limits.maxUploadBytes());
-    l.put("maxAudioSeconds", limits.maxAudioSeconds());
-    l.put("requestTimeoutSeconds", limits.requestTimeout().toMillis() / 1000.0);
-    l.put("workers", limits.workers());
-    l.put("queue", limits.queue());
-    l.put("maxQueuedBytes", limits.maxQueuedBytes());
-    l.put("idleTimeoutSeconds", limits.idleTimeout().toMillis() / 1000.0);
-    l.put("minRequestBytesPerSecond", limits.minRequestBytesPerSecond());
-    l.put("liveIdleTimeoutSeconds", limits.liveIdleTimeout().toMillis() / 1000.0);
-    l.put("maxLiveSessions", limits.maxLiveSessions());
-    l.put("liveWindowSeconds", limits.liveWindowSeconds());
-    l.put("liveUpdateSeconds", limits.liveUpdateSeconds());
-    json(ctx, 200, n);
+    json(ctx, 200, new ServerJson.ModelDescription(info.name(), info.classes().stream().map(Emotion::label).toList(),
+        info.features(), info.metrics(), circumplex, ServerJson.Limits.of(limits)));
   }
 
   /**
@@ -314,7 +282,7 @@ public final class EmotionServer implements AutoCloseable {
     if (!d.admitted()) {
       throw busy(d);
     }
-    CompletableFuture<ObjectNode> answer = new CompletableFuture<>();
+    CompletableFuture<PredictionJson.Clip> answer = new CompletableFuture<>();
     Runnable work = () -> {
       try {
         if (answer.isDone()) {
@@ -331,7 +299,7 @@ public final class EmotionServer implements AutoCloseable {
             throw new ApiException(413, String.format(Locale.ROOT, "%s: audio is %.1f s long; the limit is %.0f s",
                 upload.name(), audio.durationSeconds(), limits.maxAudioSeconds()));
           }
-          ObjectNode json = PredictionJson.clip(ClipAnalysis.analyze(recognizer, upload.name(), audio, windowing));
+          PredictionJson.Clip json = PredictionJson.Clip.of(ClipAnalysis.analyze(recognizer, upload.name(), audio, windowing));
           admission.serviceTime(System.nanoTime() - t0);
           answer.complete(json);
         } catch (Throwable t) {
@@ -535,8 +503,8 @@ public final class EmotionServer implements AutoCloseable {
     return new ApiException(500, name + ": prediction failed; see the server log");
   }
 
-  private static void json(Context ctx, int status, JsonNode body) {
-    ctx.status(status).contentType("application/json").result(PredictionJson.write((ObjectNode) body));
+  private static void json(Context ctx, int status, Object body) {
+    ctx.status(status).contentType("application/json").result(PredictionJson.write(body));
   }
 
   // ---- live audio ----
@@ -568,15 +536,8 @@ public final class EmotionServer implements AutoCloseable {
       LiveSession s = new LiveSession(m.path("sampleRate").asInt(16000),
           LiveSession.Encoding.parse(m.path("encoding").asText("f32le")), limits, recognizer.newSession());
       sessions.put(ctx.sessionId(), s);
-      ObjectNode ready = PredictionJson.MAPPER.createObjectNode();
-      ready.put("type", "ready");
-      ready.put("sampleRate", s.sampleRate());
-      ready.put("encoding", s.encoding().name().toLowerCase(Locale.ROOT));
-      ready.put("windowSeconds", limits.liveWindowSeconds());
-      ready.put("updateSeconds", limits.liveUpdateSeconds());
-      var classes = ready.putArray("classes");
-      recognizer.classes().forEach(e -> classes.add(e.label()));
-      send(ctx, ready);
+      send(ctx, new ServerJson.Ready("ready", s.sampleRate(), s.encoding().name().toLowerCase(Locale.ROOT),
+          limits.liveWindowSeconds(), limits.liveUpdateSeconds(), recognizer.classes().stream().map(Emotion::label).toList()));
     } catch (IOException | IllegalArgumentException e) {
       liveFail(ctx, WsCloseStatus.POLICY_VIOLATION, e instanceof IOException ? "control message is not JSON" : e.getMessage());
     }
@@ -619,27 +580,20 @@ public final class EmotionServer implements AutoCloseable {
 
   /** Predicts, frees the session's slot, answers; returns whether another prediction is due. */
   private boolean livePredict(WsContext ctx, LiveSession s, LiveSession.Snapshot snap) {
-    ObjectNode n = PredictionJson.MAPPER.createObjectNode();
+    Object n;
     boolean again = false;
     try {
       double level = snap.levelDbfs();
       if (level < LiveSession.QUIET_DBFS) {
-        n.put("type", "quiet");
-        n.put("time", round3(snap.time()));
-        n.put("level", Math.round(level * 10) / 10.0);
+        n = new ServerJson.Quiet("quiet", round3(snap.time()), Math.round(level * 10) / 10.0);
       } else {
         SpeakerSession speaker = s.speaker();
         EmotionPrediction raw = speaker != null ? speaker.predict(snap.samples(), s.sampleRate(), s.learnFrom(snap))
             : recognizer.predict(snap.samples(), s.sampleRate());
         EmotionPrediction smooth = s.smooth(raw, snap.atSample());
-        n.put("type", "prediction");
-        n.put("time", round3(snap.time()));
-        n.setAll(PredictionJson.prediction(smooth));
-        n.set("raw", PredictionJson.prediction(raw));
-        n.put("level", Math.round(level * 10) / 10.0);
-        if (speaker != null) {
-          n.set("adaptation", PredictionJson.adaptation(speaker.adaptation()));
-        }
+        n = new ServerJson.LivePrediction("prediction", round3(snap.time()), PredictionJson.Prediction.of(smooth),
+            PredictionJson.Prediction.of(raw), Math.round(level * 10) / 10.0,
+            speaker != null ? PredictionJson.Adaptation.of(speaker.adaptation()) : null);
       }
     } catch (RuntimeException e) {
       LOG.warn("live prediction failed: {}", e.toString());
@@ -659,9 +613,7 @@ public final class EmotionServer implements AutoCloseable {
   }
 
   private static void liveFail(WsContext ctx, WsCloseStatus status, String message) {
-    ObjectNode n = PredictionJson.error(message);
-    n.put("type", "error");
-    send(ctx, n);
+    send(ctx, new ServerJson.LiveError(PredictionJson.oneLine(message), "error"));
     try {
       ctx.closeSession(status, PredictionJson.oneLine(message).substring(0, Math.min(120, PredictionJson.oneLine(message).length())));
     } catch (RuntimeException ignored) {
@@ -670,7 +622,7 @@ public final class EmotionServer implements AutoCloseable {
   }
 
   /** Jetty's remote endpoint must not be written by two threads at once. */
-  private static void send(WsContext ctx, ObjectNode n) {
+  private static void send(WsContext ctx, Object n) {
     synchronized (ctx.session) {
       if (ctx.session.isOpen()) {
         try {
