@@ -44,7 +44,7 @@ final class FusedRecognizer implements EmotionRecognizer {
       RunMetrics m = RunMetrics.read(dir);
       metrics.put("accuracy", m.accuracy());
       metrics.put("macroF1", m.f1Macro());
-      metrics.put("protocol", m.split() == null ? null : m.split().protocol());
+      metrics.put("protocol", m.split() == null || m.split().protocol() == null ? null : m.split().protocol().key());
     }
     ModelInfo info = new ModelInfo("fusion [" + dir.toAbsolutePath().normalize().getFileName() + "]",
         members.get(0).classes(), features, metrics);

@@ -74,7 +74,7 @@ public final class ModelRecognizer implements EmotionRecognizer {
       metrics.put("accuracy", m.accuracy());
       metrics.put("macroF1", m.f1Macro());
       metrics.put("loss", m.loss());
-      metrics.put("protocol", m.split() == null ? null : m.split().protocol());
+      metrics.put("protocol", m.split() == null || m.split().protocol() == null ? null : m.split().protocol().key());
       metrics.put("testClips", m.nTest());
     }
     String name = spec.displayName() + " [" + runDir.toAbsolutePath().normalize().getFileName() + "]";

@@ -95,14 +95,99 @@ public record ModelSpec(
     return classes.stream().map(Emotion::fromLabel).toList();
   }
 
+  /**
+   * What training learned from the data, as opposed to the configuration that asked for it: the
+   * class list and the normalisation statistics. Both stay in spec.json where they always were.
+   */
+  public record Learned(List<String> classes, Standardizer normalization) {}
+
+  /** The learned part of this spec (normalisation null until computed). */
+  @JsonIgnore
+  public Learned learned() {
+    return new Learned(classes, normalization);
+  }
+
+  /** This configuration with what training learned. */
+  public ModelSpec withLearned(Learned l) {
+    return toBuilder().classes(l.classes()).normalization(l.normalization()).build();
+  }
+
   public ModelSpec withNormalization(Standardizer s) {
-    return new ModelSpec(formatVersion, model, displayName, feature, featureName, classes, hyperparameters, seed,
-        architecture, training, normalizationMode, s, ensemble, data, corpusKind, neutral, split, augment);
+    return toBuilder().normalization(s).build();
   }
 
   public ModelSpec withClasses(List<String> c) {
-    return new ModelSpec(formatVersion, model, displayName, feature, featureName, c, hyperparameters, seed,
-        architecture, training, normalizationMode, normalization, ensemble, data, corpusKind, neutral, split, augment);
+    return toBuilder().classes(c).build();
+  }
+
+  /** A builder holding every component of this spec, to change a few by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Sets components of a {@link ModelSpec} by name; start from {@link #toBuilder()}. */
+  public static final class Builder {
+    private int formatVersion;
+    private String model;
+    private String displayName;
+    private FeatureSpec feature;
+    private String featureName;
+    private List<String> classes;
+    private JsonNode hyperparameters;
+    private long seed;
+    private Architecture architecture;
+    private TrainSettings training;
+    private Standardizer.Mode normalizationMode;
+    private Standardizer normalization;
+    private int ensemble;
+    private List<String> data;
+    private CorpusKind corpusKind;
+    private NeutralPolicy neutral;
+    private SplitSpec split;
+    private AugmentSpec augment;
+
+    private Builder(ModelSpec s) {
+      formatVersion = s.formatVersion;
+      model = s.model;
+      displayName = s.displayName;
+      feature = s.feature;
+      featureName = s.featureName;
+      classes = s.classes;
+      hyperparameters = s.hyperparameters;
+      seed = s.seed;
+      architecture = s.architecture;
+      training = s.training;
+      normalizationMode = s.normalizationMode;
+      normalization = s.normalization;
+      ensemble = s.ensemble;
+      data = s.data;
+      corpusKind = s.corpusKind;
+      neutral = s.neutral;
+      split = s.split;
+      augment = s.augment;
+    }
+
+    public Builder displayName(String v) { displayName = v; return this; }
+    public Builder feature(FeatureSpec v) { feature = v; return this; }
+    public Builder featureName(String v) { featureName = v; return this; }
+    public Builder classes(List<String> v) { classes = v; return this; }
+    public Builder hyperparameters(JsonNode v) { hyperparameters = v; return this; }
+    public Builder seed(long v) { seed = v; return this; }
+    public Builder architecture(Architecture v) { architecture = v; return this; }
+    public Builder training(TrainSettings v) { training = v; return this; }
+    public Builder normalizationMode(Standardizer.Mode v) { normalizationMode = v; return this; }
+    public Builder normalization(Standardizer v) { normalization = v; return this; }
+    public Builder ensemble(int v) { ensemble = v; return this; }
+    public Builder data(List<String> v) { data = v; return this; }
+    public Builder corpusKind(CorpusKind v) { corpusKind = v; return this; }
+    public Builder neutral(NeutralPolicy v) { neutral = v; return this; }
+    public Builder split(SplitSpec v) { split = v; return this; }
+    public Builder augment(AugmentSpec v) { augment = v; return this; }
+
+    public ModelSpec build() {
+      return new ModelSpec(formatVersion, model, displayName, feature, featureName, classes, hyperparameters, seed,
+          architecture, training, normalizationMode, normalization, ensemble, data, corpusKind, neutral, split, augment);
+    }
   }
 
   /** The flat hyper-parameter summary reports read ({@code epochs}, {@code alpha}, ...). */

@@ -145,7 +145,7 @@ public final class TrainingRun {
     // allOriginals spans train, validation and test: the speakers whose statistics are known.
     Standardizer norm = spec.normalization() != null ? spec.normalization()
         : Standardizer.fit(spec.normalizationMode(), originals(f.train(), train), allOriginals(f, classes));
-    ModelSpec full = spec.withClasses(labels).withNormalization(norm);
+    ModelSpec full = spec.withLearned(new ModelSpec.Learned(labels, norm));
     full.write(runDir);
     ExampleSet trainZ = norm.apply(train);
     ExampleSet valZ = validation == null ? null : norm.apply(validation);
@@ -272,8 +272,8 @@ public final class TrainingRun {
 
   public static SplitInfo splitInfo(Split split) {
     SplitSpec s = split.spec();
-    return new SplitInfo(s.protocol().label(), s.seed(), s.protocol() == Protocol.SPEAKER ? s.fold() : null,
-        split.testSpeakers(), !split.speakersInTrainAndTest().isEmpty(), split.train().size(),
-        split.validation().size(), split.test().size());
+    return SplitInfo.builder(s.protocol()).seed(s.seed()).fold(s.protocol() == Protocol.SPEAKER ? s.fold() : null)
+        .testSpeakers(split.testSpeakers()).speakersShared(!split.speakersInTrainAndTest().isEmpty())
+        .sizes(split.train().size(), split.validation().size(), split.test().size()).build();
   }
 }

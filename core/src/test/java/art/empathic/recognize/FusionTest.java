@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Late fusion of finished runs, on hand-made member runs with known probabilities. */
 class FusionTest {
   private static final List<String> CLASSES = List.of("Angry", "Calm");
-  private static final SplitInfo SPLIT = new SplitInfo("random", 42L, null, List.of(), true, 8, 0, 2);
+  private static final SplitInfo SPLIT = new SplitInfo(art.empathic.corpus.Protocol.RANDOM, 42L, null, List.of(), true, 8, 0, 2);
 
   @TempDir Path tmp;
 

@@ -88,7 +88,7 @@ public final class FakeRuns {
     }
     Files.writeString(dir.resolve("predictions.csv"), csv.toString());
     boolean random = run.fold() == null;
-    SplitInfo split = new SplitInfo(random ? "random" : "speaker", run.seed(), run.fold(),
+    SplitInfo split = new SplitInfo(random ? art.empathic.corpus.Protocol.RANDOM : art.empathic.corpus.Protocol.SPEAKER, run.seed(), run.fold(),
         random ? List.of() : List.of(String.format("%02d", 2 * run.fold() - 1), String.format("%02d", 2 * run.fold())),
         random, random ? 1037 : 1070, random ? 115 : 82, n);
     double seconds = run.epochs() * (run.model().equals("mlp") ? 0.02 : run.model().contains("lstm") ? 4.6 : 0.4);

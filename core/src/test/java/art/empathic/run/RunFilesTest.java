@@ -79,7 +79,7 @@ class RunFilesTest {
   @Test
   void writesMetricsJsonWithTheAgreedKeys() throws IOException {
     Path dir = handWrittenRun();
-    SplitInfo split = new SplitInfo("random", 42L, null, List.of(), true, 1037, 115, 4);
+    SplitInfo split = new SplitInfo(art.empathic.corpus.Protocol.RANDOM, 42L, null, List.of(), true, 1037, 115, 4);
     RunMetrics m = RunEvaluation.writeMetrics(dir, split, 20, 92.5);
     JsonNode json = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
     List<String> keys = new ArrayList<>();

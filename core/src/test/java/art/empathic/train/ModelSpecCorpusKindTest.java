@@ -32,4 +32,20 @@ class ModelSpecCorpusKindTest {
     assertThat(auto.get("corpus_kind").isNull()).isTrue();
     assertThat(Json.MAPPER.treeToValue(auto, ModelSpec.class).corpusKind()).isNull();
   }
+
+  @Test
+  void learnedStateIsSetApartFromTheConfigurationAndTheBuilderChangesOnlyWhatItNames() throws Exception {
+    ModelSpec config = spec(CorpusKind.RAVDESS);
+    assertThat(config.learned()).isEqualTo(new ModelSpec.Learned(List.of(), null));
+    ModelSpec trained = config.withLearned(new ModelSpec.Learned(List.of("angry", "sad"), null));
+    assertThat(trained.classes()).containsExactly("angry", "sad");
+    assertThat(trained.toBuilder().build()).isEqualTo(trained);
+    ModelSpec other = trained.toBuilder().ensemble(3).build();
+    assertThat(other.ensemble()).isEqualTo(3);
+    assertThat(other.toBuilder().ensemble(trained.ensemble()).build()).isEqualTo(trained);
+    // The learned part is not a new JSON field: spec.json keeps its keys.
+    ObjectNode json = (ObjectNode) Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(trained));
+    assertThat(json.has("learned")).isFalse();
+    assertThat(json.get("classes").size()).isEqualTo(2);
+  }
 }

@@ -3,6 +3,7 @@ package art.empathic.app.cli;
 import art.empathic.corpus.Clip;
 import art.empathic.corpus.Corpus;
 import art.empathic.corpus.CorpusKind;
+import art.empathic.corpus.Protocol;
 import art.empathic.corpus.CorpusOptions;
 import art.empathic.corpus.Emotion;
 import art.empathic.features.FeatureCache;
@@ -143,8 +144,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         Arrays.stream(known).mapToObj(truth::get).toList(),
         Arrays.stream(known).mapToObj(i -> probs[i]).toArray(float[][]::new), spec.classes());
     RunMetrics previous = Files.exists(runDir.resolve(RunMetrics.FILE)) ? RunMetrics.read(runDir) : null;
-    SplitInfo split = new SplitInfo("speaker", null, null, List.copyOf(corpus.perSpeaker().keySet()), false,
-        previous == null ? null : previous.nTrain(), 0, known.length);
+    SplitInfo split = SplitInfo.builder(Protocol.SPEAKER).testSpeakers(List.copyOf(corpus.perSpeaker().keySet()))
+        .speakersShared(false).sizes(previous == null ? null : previous.nTrain(), 0, known.length).build();
     RunMetrics m = RunMetrics.ofCrossCorpus(RunSpec.read(dir), x, split, previous == null ? 0 : previous.epochs(),
         previous == null ? 0 : previous.trainingSeconds(), String.join(", ", data.stream().map(Path::toString).toList()));
     m.write(dir);
