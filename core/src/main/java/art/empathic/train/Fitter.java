@@ -2,6 +2,9 @@ package art.empathic.train;
 
 import art.empathic.run.EpochStats;
 import art.empathic.eval.ArgMax;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -149,10 +152,11 @@ public final class Fitter implements AutoCloseable {
         valLoss = crossEntropy(probs, validation.y());
         valAccuracy = accuracy(probs, validation.y());
       }
-      double seconds = p.epochSeconds() + (System.nanoTime() - v0) / 1e9;
+      double seconds = p.tally().epochSeconds() + (System.nanoTime() - v0) / 1e9;
       double lr = new LearningRateSchedule(settings.schedule(), settings.learningRate(),
           (long) settings.epochs() * batches).at(p.steps() - 1L);
-      EpochStats stats = new EpochStats(epoch + 1, p.lossSum() / p.seen(), p.correct() / (double) p.seen(),
+      EpochStats stats = new EpochStats(epoch + 1, p.tally().lossSum() / p.tally().seen(),
+          p.tally().correct() / (double) p.tally().seen(),
           valLoss, valAccuracy, seconds, lr);
       p = p.endEpoch(stats);
       listener.epochDone(stats, settings.epochs());
@@ -160,7 +164,7 @@ public final class Fitter implements AutoCloseable {
       for (StoppingRule rule : rules) {
         p = rule.update(p, stats);
       }
-      if (settings.patience() > 0 && p.bestEpoch() == epoch + 1) {
+      if (settings.patience() > 0 && p.stopping().bestEpoch() == epoch + 1) {
         bestParameters = saveParameters();
       }
       String ruleReason = null;
@@ -191,7 +195,7 @@ public final class Fitter implements AutoCloseable {
     int bestEpoch = p.history().isEmpty() ? 0 : p.history().get(p.history().size() - 1).epoch();
     if (!interrupted && settings.patience() > 0 && bestParameters != null) {
       loadParameters(bestParameters);
-      bestEpoch = p.bestEpoch();
+      bestEpoch = p.stopping().bestEpoch();
     }
     listener.stopped(stopReason);
     return new FitResult(p.history(), bestEpoch, p.trainingSeconds(), interrupted, stopReason);
@@ -386,54 +390,95 @@ public final class Fitter implements AutoCloseable {
     model.close();
   }
 
-  /** Where a run stands, saved in checkpoints (JSON). Immutable. */
-  record Progress(int epoch, int nextBatch, double lossSum, long correct, long seen, double epochSeconds,
-      double trainingSeconds, int steps, List<EpochStats> history, int bestEpoch, double bestValLoss,
-      int epochsWithoutImprovement, double sklearnBestLoss, int sklearnNoImprovement, boolean finished) {
+  /**
+   * Where a run stands, saved in checkpoints (JSON, one flat object as it always was): the
+   * position in the run, the running sums of the epoch under way ({@link EpochTally}) and the
+   * state of the stopping rules ({@link StoppingState}). Immutable.
+   */
+  record Progress(int epoch, int nextBatch, int steps, double trainingSeconds, List<EpochStats> history,
+      boolean finished, @JsonUnwrapped EpochTally tally, @JsonUnwrapped StoppingState stopping) {
 
-    static Progress start() {
-      return new Progress(0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, Double.POSITIVE_INFINITY, 0,
-          Double.POSITIVE_INFINITY, 0, false);
+    /** The epoch under way: summed loss, correct and seen examples, seconds of its batches. */
+    record EpochTally(double lossSum, long correct, long seen, double epochSeconds) {
+      static final EpochTally EMPTY = new EpochTally(0, 0, 0, 0);
+
+      EpochTally add(double loss, int right, int n, double seconds) {
+        return new EpochTally(lossSum + loss, correct + right, seen + n, epochSeconds + seconds);
+      }
     }
 
+    /**
+     * What the {@link StoppingRule}s remember: the best validation loss, its epoch and the epochs
+     * since; scikit-learn's best training loss and its no-improvement count.
+     */
+    record StoppingState(int bestEpoch, double bestValLoss, int epochsWithoutImprovement, double sklearnBestLoss,
+        int sklearnNoImprovement) {
+      static final StoppingState START = new StoppingState(0, Double.POSITIVE_INFINITY, 0, Double.POSITIVE_INFINITY, 0);
+
+      StoppingState improvedValidation(int e, double loss) {
+        return new StoppingState(e, loss, 0, sklearnBestLoss, sklearnNoImprovement);
+      }
+
+      StoppingState noValidationImprovement() {
+        return new StoppingState(bestEpoch, bestValLoss, epochsWithoutImprovement + 1, sklearnBestLoss,
+            sklearnNoImprovement);
+      }
+
+      /** scikit-learn: the count grows when loss > best_loss - tol, else resets; best_loss tracks the minimum. */
+      StoppingState sklearnStep(double loss, double tol) {
+        int count = loss > sklearnBestLoss - tol ? sklearnNoImprovement + 1 : 0;
+        return new StoppingState(bestEpoch, bestValLoss, epochsWithoutImprovement, Math.min(loss, sklearnBestLoss), count);
+      }
+    }
+
+    Progress {
+      history = List.copyOf(history);
+    }
+
+    /** Reads the flat checkpoint form (also the one written before the parts were grouped). */
+    @JsonCreator
+    static Progress fromJson(@JsonProperty("epoch") int epoch, @JsonProperty("nextBatch") int nextBatch,
+        @JsonProperty("lossSum") double lossSum, @JsonProperty("correct") long correct, @JsonProperty("seen") long seen,
+        @JsonProperty("epochSeconds") double epochSeconds, @JsonProperty("trainingSeconds") double trainingSeconds,
+        @JsonProperty("steps") int steps, @JsonProperty("history") List<EpochStats> history,
+        @JsonProperty("bestEpoch") int bestEpoch, @JsonProperty("bestValLoss") double bestValLoss,
+        @JsonProperty("epochsWithoutImprovement") int epochsWithoutImprovement,
+        @JsonProperty("sklearnBestLoss") double sklearnBestLoss,
+        @JsonProperty("sklearnNoImprovement") int sklearnNoImprovement, @JsonProperty("finished") boolean finished) {
+      return new Progress(epoch, nextBatch, steps, trainingSeconds, history == null ? List.of() : history, finished,
+          new EpochTally(lossSum, correct, seen, epochSeconds),
+          new StoppingState(bestEpoch, bestValLoss, epochsWithoutImprovement, sklearnBestLoss, sklearnNoImprovement));
+    }
+
+    static Progress start() {
+      return new Progress(0, 0, 0, 0, List.of(), false, EpochTally.EMPTY, StoppingState.START);
+    }
+
+    /** Stopped before batch {@code b} of epoch {@code e}. */
     Progress at(int e, int b) {
-      return new Progress(e, b, lossSum, correct, seen, epochSeconds, trainingSeconds, steps, history, bestEpoch,
-          bestValLoss, epochsWithoutImprovement, sklearnBestLoss, sklearnNoImprovement, finished);
+      return new Progress(e, b, steps, trainingSeconds, history, finished, tally, stopping);
     }
 
     Progress addBatch(double loss, int right, int n, double seconds) {
-      return new Progress(epoch, nextBatch + 1, lossSum + loss, correct + right, seen + n, epochSeconds + seconds,
-          trainingSeconds + seconds, steps + 1, history, bestEpoch, bestValLoss, epochsWithoutImprovement,
-          sklearnBestLoss, sklearnNoImprovement, finished);
+      return new Progress(epoch, nextBatch + 1, steps + 1, trainingSeconds + seconds, history, finished,
+          tally.add(loss, right, n, seconds), stopping);
     }
 
+    /** The epoch is done: its stats join the history, the tally restarts, validation time counts as training. */
     Progress endEpoch(EpochStats stats) {
       List<EpochStats> h = new ArrayList<>(history);
       h.add(stats);
-      double validationSeconds = stats.seconds() - epochSeconds;
-      return new Progress(epoch + 1, 0, 0, 0, 0, 0, trainingSeconds + validationSeconds, steps, h, bestEpoch,
-          bestValLoss, epochsWithoutImprovement, sklearnBestLoss, sklearnNoImprovement, finished);
+      double validationSeconds = stats.seconds() - tally.epochSeconds();
+      return new Progress(epoch + 1, 0, steps, trainingSeconds + validationSeconds, h, finished, EpochTally.EMPTY,
+          stopping);
     }
 
-    Progress improvedValidation(int e, double loss) {
-      return new Progress(epoch, nextBatch, lossSum, correct, seen, epochSeconds, trainingSeconds, steps, history,
-          e, loss, 0, sklearnBestLoss, sklearnNoImprovement, finished);
-    }
-
-    Progress noValidationImprovement() {
-      return new Progress(epoch, nextBatch, lossSum, correct, seen, epochSeconds, trainingSeconds, steps, history,
-          bestEpoch, bestValLoss, epochsWithoutImprovement + 1, sklearnBestLoss, sklearnNoImprovement, finished);
-    }
-
-    Progress sklearnStep(double loss, double tol) {
-      int count = loss > sklearnBestLoss - tol ? sklearnNoImprovement + 1 : 0;
-      return new Progress(epoch, nextBatch, lossSum, correct, seen, epochSeconds, trainingSeconds, steps, history,
-          bestEpoch, bestValLoss, epochsWithoutImprovement, Math.min(loss, sklearnBestLoss), count, finished);
+    Progress withStopping(StoppingState s) {
+      return new Progress(epoch, nextBatch, steps, trainingSeconds, history, finished, tally, s);
     }
 
     Progress finish() {
-      return new Progress(epoch, nextBatch, lossSum, correct, seen, epochSeconds, trainingSeconds, steps, history,
-          bestEpoch, bestValLoss, epochsWithoutImprovement, sklearnBestLoss, sklearnNoImprovement, true);
+      return new Progress(epoch, nextBatch, steps, trainingSeconds, history, true, tally, stopping);
     }
   }
 }

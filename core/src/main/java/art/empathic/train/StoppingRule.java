@@ -34,12 +34,14 @@ interface StoppingRule {
       if (valLoss == null) {
         return p;
       }
-      return valLoss < p.bestValLoss() ? p.improvedValidation(epoch.epoch(), valLoss) : p.noValidationImprovement();
+      Fitter.Progress.StoppingState s = p.stopping();
+      return p.withStopping(valLoss < s.bestValLoss() ? s.improvedValidation(epoch.epoch(), valLoss)
+          : s.noValidationImprovement());
     }
 
     @Override
     public String stopReason(Fitter.Progress p) {
-      return patience > 0 && p.epochsWithoutImprovement() >= patience
+      return patience > 0 && p.stopping().epochsWithoutImprovement() >= patience
           ? "early stop: validation loss did not improve for " + patience + " epochs" : null;
     }
   }
@@ -52,12 +54,12 @@ interface StoppingRule {
   record SklearnNoImprovement(boolean enabled, double tol, int nIterNoChange) implements StoppingRule {
     @Override
     public Fitter.Progress update(Fitter.Progress p, EpochStats epoch) {
-      return p.sklearnStep(epoch.trainLoss(), tol);
+      return p.withStopping(p.stopping().sklearnStep(epoch.trainLoss(), tol));
     }
 
     @Override
     public String stopReason(Fitter.Progress p) {
-      return enabled && p.sklearnNoImprovement() > nIterNoChange
+      return enabled && p.stopping().sklearnNoImprovement() > nIterNoChange
           ? "training loss did not improve more than tol=" + tol + " for " + nIterNoChange
               + " consecutive epochs (scikit-learn's rule)" : null;
     }

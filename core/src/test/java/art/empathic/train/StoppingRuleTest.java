@@ -26,8 +26,8 @@ class StoppingRuleTest {
     }
     assertThat(stoppedAt).isEqualTo(4);
     assertThat(reason).isEqualTo("early stop: validation loss did not improve for 2 epochs");
-    assertThat(p.bestEpoch()).isEqualTo(2);
-    assertThat(p.bestValLoss()).isEqualTo(0.8);
+    assertThat(p.stopping().bestEpoch()).isEqualTo(2);
+    assertThat(p.stopping().bestValLoss()).isEqualTo(0.8);
     // Without a patience the best epoch is still tracked, but the rule never stops.
     StoppingRule never = new StoppingRule.ValidationPatience(0);
     Fitter.Progress q = Fitter.Progress.start();
@@ -35,7 +35,7 @@ class StoppingRuleTest {
       q = never.update(q, epoch(e, 1, 2.0 + e));
       assertThat(never.stopReason(q)).isNull();
     }
-    assertThat(q.bestEpoch()).isEqualTo(1);
+    assertThat(q.stopping().bestEpoch()).isEqualTo(1);
     // No validation part: nothing recorded.
     assertThat(rule.update(Fitter.Progress.start(), epoch(1, 1, null))).isEqualTo(Fitter.Progress.start());
   }
@@ -64,5 +64,24 @@ class StoppingRuleTest {
   void theSettingsListPatienceFirst() {
     TrainSettings s = TrainSettings.sklearnMlp(1).withPatience(3);
     assertThat(StoppingRule.of(s)).hasSize(2).first().isEqualTo(new StoppingRule.ValidationPatience(3));
+  }
+
+  @Test
+  void checkpointProgressKeepsItsFlatJsonForm() throws Exception {
+    Fitter.Progress p = Fitter.Progress.start().addBatch(2.5, 3, 4, 0.5)
+        .withStopping(Fitter.Progress.StoppingState.START.improvedValidation(1, 0.7).sklearnStep(0.9, 1e-4));
+    com.fasterxml.jackson.databind.JsonNode json = art.empathic.io.Json.MAPPER.readTree(
+        art.empathic.io.Json.COMPACT.writeValueAsBytes(p));
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    json.fieldNames().forEachRemaining(keys::add);
+    assertThat(keys).containsExactlyInAnyOrder("epoch", "nextBatch", "lossSum", "correct", "seen", "epochSeconds",
+        "trainingSeconds", "steps", "history", "bestEpoch", "bestValLoss", "epochsWithoutImprovement",
+        "sklearnBestLoss", "sklearnNoImprovement", "finished");
+    assertThat(json.get("lossSum").asDouble()).isEqualTo(2.5);
+    assertThat(json.get("bestEpoch").asInt()).isEqualTo(1);
+    assertThat(art.empathic.io.Json.MAPPER.treeToValue(json, Fitter.Progress.class)).isEqualTo(p);
+    // A fresh run's infinite best losses survive the round trip.
+    assertThat(art.empathic.io.Json.MAPPER.readValue(art.empathic.io.Json.COMPACT.writeValueAsBytes(Fitter.Progress.start()),
+        Fitter.Progress.class)).isEqualTo(Fitter.Progress.start());
   }
 }
