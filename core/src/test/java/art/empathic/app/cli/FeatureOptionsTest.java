@@ -1,0 +1,46 @@
+package art.empathic.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import art.empathic.features.FeatureKind;
+import art.empathic.train.ModelSpec;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** One flag name for the feature kind in every command; train's old --feature still works, hidden. */
+class FeatureOptionsTest {
+
+  private static ModelSpec train(String... args) {
+    TrainCommand cmd = new TrainCommand();
+    new CommandLine(cmd).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
+    return cmd.spec();
+  }
+
+  @Test
+  void trainTakesKindAndTheOldFeatureAlias() {
+    assertThat(train("--model", "mlp", "--data", "/nowhere", "--kind", "mfcc-seq", "--frames", "40").feature())
+        .satisfies(f -> {
+          assertThat(f.kind()).isEqualTo(FeatureKind.MFCC_SEQ);
+          assertThat(f.frames()).isEqualTo(40);
+        });
+    assertThat(train("--model", "mlp", "--data", "/nowhere", "--feature", "mfcc-mean").feature().kind())
+        .isEqualTo(FeatureKind.MFCC_MEAN);
+    assertThat(train("--model", "mlp", "--data", "/nowhere").feature().kind()).isEqualTo(FeatureKind.MFCC_STATS);
+  }
+
+  @Test
+  void helpShowsKindNotTheAlias() {
+    for (Object command : new Object[] {new TrainCommand(), new FeaturesExportCommand()}) {
+      String help = new CommandLine(command).getUsageMessage();
+      assertThat(help).contains("--kind=KIND").contains("--no-cache").contains("--threads");
+      assertThat(help).doesNotContain("--feature=");
+    }
+  }
+
+  @Test
+  void exportTakesTheAliasToo() {
+    FeaturesExportCommand cmd = new FeaturesExportCommand();
+    new CommandLine(cmd).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("/nowhere", "--feature", "mel-db", "--out", "/tmp/x");
+    assertThat(cmd.features.spec().kind()).isEqualTo(FeatureKind.MEL_DB);
+  }
+}
