@@ -39,6 +39,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The HTTP and WebSocket server over one shared {@link EmotionRecognizer}: the page at
@@ -63,8 +64,8 @@ public final class EmotionServer implements AutoCloseable {
   private final ThreadPoolExecutor pool;
   private final AtomicInteger liveSessions = new AtomicInteger();
   /** Live connections that hold a slot, and their audio state once they have a format. */
-  private final Set<String> counted = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  private final Map<String, LiveSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Set<String> counted = ConcurrentHashMap.newKeySet();
+  private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
   private final long startedNanos = System.nanoTime();
   private final Javalin app;
 
