@@ -45,7 +45,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
-  @Option(names = "--model", paramLabel = "NAME", description = "mlp, baseline_cnn, cnn_lstm or cnn_lstm_paper.")
+  @Option(names = "--model", paramLabel = "NAME", description = "functionals_mlp (the default: best on new voices, "
+      + "docs/GENERALIZATION.md), mlp, baseline_cnn, cnn_lstm or cnn_lstm_paper.")
   String model;
 
   @Option(names = "--resume", paramLabel = "RUNDIR", description = "Continue a stopped run with its own settings.")
@@ -156,7 +157,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   static final class FeatureOptions {
     @Option(names = "--feature", paramLabel = "KIND", converter = KindConverter.class,
-        description = "mfcc-mean, mfcc-stats, mfcc-seq or mel-db.")
+        description = "mfcc-mean, mfcc-stats, mfcc-seq, mel-db or functionals.")
     FeatureKind kind;
     @Option(names = "--n-mfcc", paramLabel = "N") Integer nMfcc;
     @Option(names = "--n-fft", paramLabel = "N") Integer nFft;
@@ -194,10 +195,6 @@ public final class TrainCommand implements Callable<Integer> {
         }
         result = TrainingRun.resume(resume, env, pw, stop);
       } else {
-        if (model == null) {
-          throw new IllegalArgumentException("choose a model with --model (mlp, baseline_cnn, cnn_lstm, "
-              + "cnn_lstm_paper) or continue a run with --resume RUNDIR");
-        }
         ModelSpec spec = spec();
         Path dir = out != null ? out : defaultRunDir(spec.model());
         pw.println("training " + spec.displayName() + " -> " + dir);
@@ -214,7 +211,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** The full spec: the family's recipe with every override applied. */
   ModelSpec spec() {
-    ModelFamily family = ModelFamily.fromCliName(model);
+    ModelFamily family = model == null ? ModelFamily.DEFAULT : ModelFamily.fromCliName(model);
     Recipe r = Recipe.defaults(family);
     List<Path> dirs = data != null && !data.isEmpty() ? data : List.of(DataLocator.ravdess(null).orElseThrow(() ->
         new IllegalArgumentException("no data: pass --data DIR or set " + DataLocator.ENV
@@ -267,7 +264,7 @@ public final class TrainCommand implements Callable<Integer> {
       return new Architecture.Mlp(o.hidden != null ? o.hidden : m.hidden(), o.alpha != null ? o.alpha : m.alpha());
     }
     if (o.alpha != null || o.hidden != null) {
-      throw new IllegalArgumentException("--alpha and --hidden apply to --model mlp only");
+      throw new IllegalArgumentException("--alpha and --hidden apply to the MLP families (mlp, functionals_mlp) only");
     }
     if (base instanceof Architecture.BaselineCnn b) {
       return new Architecture.BaselineCnn(o.units != null ? o.units : b.units(),
