@@ -1,6 +1,7 @@
 package art.empathic.audio;
 
 import java.util.Random;
+import java.util.Arrays;
 
 /**
  * Training-only data augmentation on mono samples: additive noise at a signal-to-noise ratio,
@@ -154,7 +155,7 @@ public final class Augment {
     }
     double factor = steps / (double) FACTOR_STEPS;
     float[] stretched = stretch(x, factor, sampleRate);
-    return java.util.Arrays.copyOf(Resampler.resample(stretched, steps, FACTOR_STEPS), x.length);
+    return Arrays.copyOf(Resampler.resample(stretched, steps, FACTOR_STEPS), x.length);
   }
 
   private static int factorSteps(double factor, String what) {

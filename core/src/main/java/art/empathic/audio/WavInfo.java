@@ -1,4 +1,5 @@
 package art.empathic.audio;
+import java.util.Locale;
 
 /**
  * What a WAV file's header says, checked for sanity: its encoding, whether the fmt chunk was
@@ -21,7 +22,7 @@ public record WavInfo(
   @Override
   public String toString() {
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "%s%s, %d channel%s, %d Hz, %d frames (%.3f s)",
         encoding.description(),
         extensible ? " (extensible)" : "",

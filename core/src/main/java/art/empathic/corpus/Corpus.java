@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import art.empathic.features.FeaturePipeline;
+import java.util.Collections;
 
 /**
  * Labelled clips read from one or more directories, with everything the reading left out:
@@ -39,7 +40,7 @@ public record Corpus(
     sources = List.copyOf(sources);
     clips = List.copyOf(clips);
     skipped = List.copyOf(skipped);
-    dropped = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(dropped));
+    dropped = Collections.unmodifiableSortedMap(new TreeMap<>(dropped));
     duplicates = List.copyOf(duplicates);
     warnings = List.copyOf(warnings);
   }

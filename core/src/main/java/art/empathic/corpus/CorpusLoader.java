@@ -24,6 +24,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.HashMap;
+import java.util.HashSet;
 
 /**
  * Reads corpus directories into a {@link Corpus}.
@@ -99,7 +101,7 @@ public final class CorpusLoader {
     SortedLabelCounts dropped = new SortedLabelCounts();
     List<Found> kept = new ArrayList<>();
     Map<Found, Emotion> classOf = new LinkedHashMap<>();
-    Set<Path> seen = new java.util.HashSet<>();
+    Set<Path> seen = new HashSet<>();
     for (Found f : found) {
       if (!seen.add(f.path())) {
         skipped.add(new SkippedFile(f.path(), "listed twice (the first listing is used)"));
@@ -127,7 +129,7 @@ public final class CorpusLoader {
     List<Clip> clips = ok.stream().map(p -> Clip.of(p.found().path(), p.found().label(), p.emotion(),
         p.audio().contentHash(), same.audioKeys().get(p.found().path()), p.durationSeconds())).toList();
     List<String> warnings = new ArrayList<>();
-    Map<Path, Clip> byPath = new java.util.HashMap<>();
+    Map<Path, Clip> byPath = new HashMap<>();
     clips.forEach(c -> byPath.put(c.path(), c));
     for (DuplicateGroup g : same.groups()) {
       List<Clip> group = g.paths().stream().map(byPath::get).toList();

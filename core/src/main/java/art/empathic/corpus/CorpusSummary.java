@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Arrays;
 
 /**
  * The numbers {@code corpus info} reports, ready for JSON (snake_case keys) or text.
@@ -69,8 +70,8 @@ public record CorpusSummary(
     Corpus.count(c.clips(), Clip::gender).forEach((g, n) -> perGender.put(g.label(), n));
     double[] d = c.clips().stream().mapToDouble(Clip::durationSeconds).filter(Double::isFinite).toArray();
     Durations durations = d.length == 0 ? null : new Durations(
-        round(java.util.Arrays.stream(d).sum()), round(java.util.Arrays.stream(d).min().orElseThrow()),
-        round(java.util.Arrays.stream(d).max().orElseThrow()), round(java.util.Arrays.stream(d).average().orElseThrow()));
+        round(Arrays.stream(d).sum()), round(Arrays.stream(d).min().orElseThrow()),
+        round(Arrays.stream(d).max().orElseThrow()), round(Arrays.stream(d).average().orElseThrow()));
     return new CorpusSummary(
         c.clips().size(),
         c.neutral().label(),

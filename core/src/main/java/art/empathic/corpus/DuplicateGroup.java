@@ -2,6 +2,7 @@ package art.empathic.corpus;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Clips that hold the same audio, in path order: byte-identical files, or files whose decoded
@@ -22,7 +23,7 @@ public record DuplicateGroup(String audioKey, List<Path> paths, boolean identica
   /** "byte-identical" or e.g. "same audio, samples differ by <= 6.1e-05". */
   public String describe() {
     return identicalBytes ? "byte-identical"
-        : String.format(java.util.Locale.ROOT, "same audio, samples differ by <= %.2g (%.1f LSB at 16 bits)",
+        : String.format(Locale.ROOT, "same audio, samples differ by <= %.2g (%.1f LSB at 16 bits)",
             maxSampleDifference, maxSampleDifference * 32768);
   }
 }

@@ -1,4 +1,5 @@
 package art.empathic.corpus;
+import java.util.Locale;
 
 /** A speaker's gender as the corpus documents it; {@link #UNKNOWN} when the corpus does not say. */
 public enum Gender {
@@ -8,6 +9,6 @@ public enum Gender {
 
   /** Lower-case name used in reports and JSON ("male", "female", "unknown"). */
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import art.empathic.io.Csv;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
 
 /**
  * A CSV or TSV manifest: a header line, then one row per clip with columns {@code path} and
@@ -187,7 +189,7 @@ public final class ManifestReader {
   }
 
   private static Map<String, Integer> columns(String header, char delim) {
-    Map<String, Integer> col = new java.util.LinkedHashMap<>();
+    Map<String, Integer> col = new LinkedHashMap<>();
     List<String> names = Csv.parseLine(header.startsWith("\uFEFF") ? header.substring(1) : header, delim);
     for (int i = 0; i < names.size(); i++) {
       col.putIfAbsent(names.get(i).trim().toLowerCase(Locale.ROOT), i);
@@ -203,7 +205,7 @@ public final class ManifestReader {
     List<Path> found = manifestsIn(dir);
     if (found.size() > 1) {
       throw new IllegalArgumentException(dir + ": several manifests (" + found.stream().map(p -> p.getFileName().toString())
-          .collect(java.util.stream.Collectors.joining(", ")) + "); name the one to read");
+          .collect(Collectors.joining(", ")) + "); name the one to read");
     }
     return found.stream().findFirst();
   }

@@ -1,7 +1,5 @@
 package art.empathic.corpus;
 
-import java.util.Locale;
-
 /**
  * How to split a corpus; immutable and JSON-serialisable, so it can be saved with a model.
  *
@@ -17,15 +15,6 @@ import java.util.Locale;
  */
 public record SplitSpec(
     Protocol protocol, double testFraction, int folds, int fold, Validation validation, double validationFraction, long seed) {
-
-  /** The test/train protocol. */
-  public enum Protocol {
-    RANDOM, SPEAKER;
-
-    public String label() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
 
   /** How validation clips are chosen from the training side. */
   public enum Validation {

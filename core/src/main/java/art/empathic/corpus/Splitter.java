@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * Splits clips into train / validation / test, deterministically for a seed.
@@ -25,7 +27,7 @@ import java.util.stream.IntStream;
  * identical clips; for the speaker protocol a unit is a speaker, merged with any speaker that
  * shares identical audio with it.
  *
- * <p><b>Stratified random</b> (the original study's protocol). One {@code java.util.Random(seed)}
+ * <p><b>Stratified random</b> (the original study's protocol). One {@code Random(seed)}
  * is used for all classes in {@link Emotion} order: each class's units, in path order, are
  * shuffled with it ({@link Collections#shuffle(List, Random)}); then units are taken into the
  * test part while that keeps the class's test count at most {@code round(fraction * n)} clips
@@ -73,11 +75,11 @@ public final class Splitter {
     List<Clip> train;
     List<Clip> test;
     String description;
-    if (spec.protocol() == SplitSpec.Protocol.RANDOM) {
+    if (spec.protocol() == Protocol.RANDOM) {
       List<List<Clip>> parts = stratified(clips, spec.testFraction(), spec.seed());
       train = parts.get(0);
       test = parts.get(1);
-      description = String.format(java.util.Locale.ROOT,
+      description = String.format(Locale.ROOT,
           "stratified random split by emotion, %.0f%% of each class to test (seed %d): the original study's protocol; "
               + "the same speakers are in train and test, so scores are speaker-dependent",
           100 * spec.testFraction(), spec.seed());
@@ -108,7 +110,7 @@ public final class Splitter {
       }
       train = parts.get(0);
       validation = parts.get(1);
-      description += String.format(java.util.Locale.ROOT, "; validation: %s %.0f%% of the training side",
+      description += String.format(Locale.ROOT, "; validation: %s %.0f%% of the training side",
           spec.validation() == SplitSpec.Validation.RANDOM ? "stratified random" : "held-out speakers, about",
           100 * spec.validationFraction());
     }
@@ -123,7 +125,7 @@ public final class Splitter {
 
   /** Every fold of a speaker k-fold spec (folds 1..k), e.g. for cross-validation. */
   public static List<Split> allFolds(List<Clip> clips, SplitSpec spec) {
-    if (spec.protocol() != SplitSpec.Protocol.SPEAKER) {
+    if (spec.protocol() != Protocol.SPEAKER) {
       throw new IllegalArgumentException("all folds needs the speaker protocol");
     }
     return IntStream.rangeClosed(1, spec.folds()).mapToObj(f -> split(clips, spec.withFold(f))).toList();
@@ -212,7 +214,7 @@ public final class Splitter {
         }
       }
     }
-    Map<String, List<Clip>> byRoot = new java.util.TreeMap<>();
+    Map<String, List<Clip>> byRoot = new TreeMap<>();
     for (Clip c : sorted(clips)) {
       byRoot.computeIfAbsent(find(parent, c.speaker()), s -> new ArrayList<>()).add(c);
     }

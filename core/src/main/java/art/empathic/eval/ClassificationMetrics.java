@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Arrays;
 
 /**
  * The test-set metrics of a classifier, with scikit-learn 1.2's definitions.
@@ -301,7 +302,7 @@ public record ClassificationMetrics(
       }
     }
     // Keep the model's class order, as scikit-learn keeps the labels' order.
-    java.util.Arrays.sort(idx);
+    Arrays.sort(idx);
     for (int j = 1; j < idx.length; j++) {
       if (idx[j] == idx[j - 1]) {
         throw new IllegalArgumentException("class '" + classes.get(idx[j]) + "' is listed twice");

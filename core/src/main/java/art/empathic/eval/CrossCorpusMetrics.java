@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Collections;
 
 /**
  * Metrics of a model tested on another corpus (e.g. trained on RAVDESS, tested on EmoDB),
@@ -35,7 +36,7 @@ public record CrossCorpusMetrics(
     sharedClasses = List.copyOf(sharedClasses);
     missingClasses = List.copyOf(missingClasses);
     unknownClasses = List.copyOf(unknownClasses);
-    droppedClips = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(droppedClips));
+    droppedClips = Collections.unmodifiableMap(new LinkedHashMap<>(droppedClips));
   }
 
   /**

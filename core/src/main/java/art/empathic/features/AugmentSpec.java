@@ -17,7 +17,7 @@ import art.empathic.corpus.Split;
  *
  * <p>Each copy applies every enabled alteration with {@link Augment}, in the order time shift
  * (zero-filled), speed, pitch, noise, with strengths drawn uniformly from the ranges by a
- * {@code java.util.Random} seeded from SHA-256("seed:contentHash:copy"), so a copy is the same in
+ * {@code Random} seeded from SHA-256("seed:contentHash:copy"), so a copy is the same in
  * every run and on every thread, and its cache key names exactly what was done.
  *
  * <p>Only {@link FeaturePipeline#extract(Split, AugmentSpec)} applies it, and only to the

@@ -1,5 +1,6 @@
 package art.empathic.features;
 
+import art.empathic.audio.Audio;
 import art.empathic.features.dsp.MfccExtractor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,15 +15,22 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import art.empathic.corpus.ContentHash;
+import java.util.Comparator;
 
 /**
  * A fingerprint of the code that computes features: the SHA-256 of the compiled classes of
- * {@code art.empathic.audio} and {@code art.empathic.features}. It is part of every cache key,
+ * {@code art.empathic.audio}, {@code art.empathic.features.dsp} (MFCC) and
+ * {@code art.empathic.features} (specs, kinds, pipeline). It is part of every cache key,
  * so a build that changes decoding, resampling, augmentation or MFCC code never reads features
  * cached by an older build. Falls back to "unknown" if the classes cannot be read.
  */
 final class FeatureCodeVersion {
-  private static final List<String> PACKAGES = List.of("art/empathic/audio/", "art/empathic/features/");
+  /**
+   * The packages whose classes compute features, as class-file folders (not their
+   * sub-packages: each is listed). Named through a class of each, so a move cannot drop one.
+   */
+  static final List<String> PACKAGES = Stream.of(Audio.class, MfccExtractor.class, FeaturePipeline.class)
+      .map(c -> c.getPackageName().replace('.', '/') + "/").distinct().toList();
   private static volatile String cached;
 
   private FeatureCodeVersion() {}
@@ -60,7 +68,7 @@ final class FeatureCodeVersion {
           List<JarEntry> entries = jar.stream()
               .filter(e -> e.getName().endsWith(".class") && PACKAGES.stream().anyMatch(p -> e.getName().startsWith(p)
                   && e.getName().indexOf('/', p.length()) < 0))
-              .sorted(java.util.Comparator.comparing(JarEntry::getName)).toList();
+              .sorted(Comparator.comparing(JarEntry::getName)).toList();
           for (JarEntry e : entries) {
             sha.update(e.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             try (InputStream in = jar.getInputStream(e)) {

@@ -28,6 +28,7 @@ import art.empathic.corpus.ContentHash;
 import art.empathic.corpus.CorpusLoader;
 import art.empathic.corpus.SkippedFile;
 import art.empathic.corpus.Split;
+import java.util.function.Predicate;
 
 /**
  * Turns clips into model-ready features for one {@link FeatureSpec}, on all cores, through the
@@ -280,7 +281,7 @@ public final class FeaturePipeline {
     return spec.kind().base().compute(extractor, audio.samples());
   }
 
-  private FeatureSet assemble(Run run, int expected, java.util.function.Predicate<Outcome> select) {
+  private FeatureSet assemble(Run run, int expected, Predicate<Outcome> select) {
     List<Clip> clips = new ArrayList<>();
     List<String> variants = new ArrayList<>();
     List<float[]> rows = new ArrayList<>();

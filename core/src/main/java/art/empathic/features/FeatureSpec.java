@@ -1,14 +1,13 @@
 package art.empathic.features;
 
+import art.empathic.io.Json;
 import art.empathic.features.dsp.MfccConfig;
 import art.empathic.features.dsp.MfccExtractor;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.List;
 import java.util.Objects;
+import java.util.Locale;
 
 /**
  * Everything that determines a feature tensor, immutable and saved (as JSON) with anything made
@@ -37,9 +36,6 @@ public record FeatureSpec(int version, FeatureKind kind, MfccConfig mfcc, int fr
   public static final int DEFAULT_FRAMES = 128;
   public static final int DEFAULT_DELTA_WIDTH = 9;
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public FeatureSpec {
     Objects.requireNonNull(kind, "kind");
@@ -180,22 +176,22 @@ public record FeatureSpec(int version, FeatureKind kind, MfccConfig mfcc, int fr
     if (deltaOrder >= 1) b.append(" + delta");
     if (deltaOrder >= 2) b.append(" + delta2");
     b.append(", ").append(mfcc.sampleRate()).append(" Hz");
-    if (kind.isSequence()) b.append(", ").append(align.name().toLowerCase(java.util.Locale.ROOT)).append("-aligned");
+    if (kind.isSequence()) b.append(", ").append(align.name().toLowerCase(Locale.ROOT)).append("-aligned");
     return b.append(')').toString();
   }
 
   public String toJson() {
     try {
-      return JSON.writeValueAsString(this);
+      return Json.MAPPER.writeValueAsString(this);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write feature spec as JSON", e);
     }
   }
 
-  /** Reads a spec written by {@link #toJson()}; throws IllegalArgumentException on bad JSON. */
+  /** Reads a spec written by {@link #toJson()}; throws IllegalArgumentException on bad Json.MAPPER. */
   public static FeatureSpec fromJson(String json) {
     try {
-      return JSON.readValue(json, FeatureSpec.class);
+      return Json.MAPPER.readValue(json, FeatureSpec.class);
     } catch (JsonProcessingException e) {
       Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
       throw new IllegalArgumentException("not a feature spec: " + cause.getMessage().replace('\n', ' '), e);

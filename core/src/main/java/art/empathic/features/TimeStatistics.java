@@ -25,7 +25,7 @@ final class TimeStatistics {
             // Clips of fewer than 3 frames: a third is at least one frame (the last ones repeat).
             int from = Math.min(segmentStart(row.length, k), row.length - 1);
             int to = Math.max(segmentStart(row.length, k + 1), from + 1);
-            out[at + k * baseRows + r] = (float) mean(java.util.Arrays.copyOfRange(row, from, to));
+            out[at + k * baseRows + r] = (float) mean(Arrays.copyOfRange(row, from, to));
           }
           continue;
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.ArrayList;
 
 /**
  * numpy {@code .npy} files (format version 1.0) of float32: little-endian {@code '<f4'}, C order.
@@ -82,7 +83,7 @@ public final class Npy {
     if ((long) itemSize * shape[0] != data.length) {
       throw new IllegalArgumentException(data.length + " values do not fit shape " + Arrays.toString(shape));
     }
-    List<float[]> rows = new java.util.ArrayList<>();
+    List<float[]> rows = new ArrayList<>();
     for (int i = 0; i < shape[0]; i++) {
       rows.add(Arrays.copyOfRange(data, i * itemSize, (i + 1) * itemSize));
     }

@@ -3,6 +3,7 @@ package art.empathic.model;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.Optional;
 
 /** The four model families of the original study, by their CLI names. */
 public enum ModelFamily {
@@ -31,7 +32,7 @@ public enum ModelFamily {
   }
 
   /** The family with this CLI name, if any. */
-  public static java.util.Optional<ModelFamily> byCliName(String name) {
+  public static Optional<ModelFamily> byCliName(String name) {
     return Arrays.stream(values()).filter(f -> f.cliName.equals(name)).findFirst();
   }
 

@@ -37,4 +37,13 @@ public final class Tensors {
     buffer.asFloatBuffer().put(values);
     return manager.create(buffer, shape, DataType.FLOAT32);
   }
+
+  /** A shape of ints as the longs DJL's {@code Shape} takes. */
+  public static long[] toLongs(int[] a) {
+    long[] out = new long[a.length];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = a[i];
+    }
+    return out;
+  }
 }

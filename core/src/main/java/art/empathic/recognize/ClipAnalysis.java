@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Arrays;
 
 /**
  * The result of hearing one clip: the clip-level prediction and, when windows were asked for,
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param timeline one point per window in time order; empty without windows
  */
 public record ClipAnalysis(String file, double durationSeconds, EmotionPrediction prediction, List<TimelinePoint> timeline) {
+  /** Copies the timeline (immutable). */
   public ClipAnalysis {
     timeline = List.copyOf(timeline);
   }
@@ -34,11 +36,19 @@ public record ClipAnalysis(String file, double durationSeconds, EmotionPredictio
 
   /** How to cut a clip into windows; {@link #NONE} predicts the whole clip at once. */
   public record Windowing(double windowSeconds, double hopSeconds) {
+    /** No windows: the whole clip is predicted at once. */
     public static final Windowing NONE = new Windowing(0, 0);
-    /** Shortest and longest window accepted. */
+    /** Shortest window accepted, in seconds. */
     public static final double MIN_WINDOW = 0.5;
+    /** Longest window accepted, in seconds. */
     public static final double MAX_WINDOW = 30;
 
+    /**
+     * Checks the values: both 0 ({@link #NONE}), or a window of {@link #MIN_WINDOW} to
+     * {@link #MAX_WINDOW} seconds and a hop of 0.05 s up to the window.
+     *
+     * @throws IllegalArgumentException naming the value out of range
+     */
     public Windowing {
       boolean none = windowSeconds == 0 && hopSeconds == 0;
       if (!none && !(windowSeconds >= MIN_WINDOW && windowSeconds <= MAX_WINDOW)) {
@@ -60,6 +70,7 @@ public record ClipAnalysis(String file, double durationSeconds, EmotionPredictio
       return new Windowing(windowSeconds, hopSeconds != null ? hopSeconds : windowSeconds / 2);
     }
 
+    /** Whether the clip is cut into windows at all. */
     public boolean enabled() {
       return windowSeconds > 0;
     }
@@ -100,7 +111,7 @@ public record ClipAnalysis(String file, double durationSeconds, EmotionPredictio
     int previous = 0;
     for (int s : starts) {
       int e = Math.min(x.length, s + win);
-      EmotionPrediction raw = recognizer.predict(java.util.Arrays.copyOfRange(x, s, e), sr);
+      EmotionPrediction raw = recognizer.predict(Arrays.copyOfRange(x, s, e), sr);
       EmotionPrediction smooth = smoother.update(raw, (s - previous) / (double) sr);
       previous = s;
       points.add(new TimelinePoint(s / (double) sr, e / (double) sr, raw, smooth));

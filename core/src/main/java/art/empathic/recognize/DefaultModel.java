@@ -46,6 +46,12 @@ public final class DefaultModel {
     return env != null && !env.isBlank() ? Path.of(env) : DataLocator.projectRoot().resolve("runs");
   }
 
+  /**
+   * The default model's run directory: {@code $EMPATHIC_ART_MODEL} if set, else the best
+   * finished run found under the runs folder.
+   *
+   * @throws ModelUnavailableException if there is none; the message says how to train one
+   */
   public static Path find() throws IOException {
     String env = System.getenv(MODEL_ENV);
     if (env != null && !env.isBlank()) {

@@ -2,6 +2,8 @@ package art.empathic.recognize;
 
 import art.empathic.corpus.Emotion;
 import java.util.Map;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 
 /**
  * What the recognizer heard in one clip: the top emotion, each class's probability (in the
@@ -14,15 +16,16 @@ import java.util.Map;
  * @param valence pleasantness in [-1, 1] (sad/angry/disgust/fear low, happy high)
  */
 public record EmotionPrediction(Emotion top, Map<Emotion, Double> probabilities, double arousal, double valence) {
+  /** Copies the probabilities, keeping their order (immutable). */
   public EmotionPrediction {
-    probabilities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(probabilities));
+    probabilities = Collections.unmodifiableMap(new LinkedHashMap<>(probabilities));
   }
 
   /**
    * The prediction for a probability mix: the top emotion is the most probable class (the
    * first in iteration order on ties) and arousal and valence are the mix's point on
    * {@link Circumplex Russell's circumplex}. Pass the probabilities in the model's class order
-   * (e.g. a {@link java.util.LinkedHashMap}); that order is kept.
+   * (e.g. a {@link LinkedHashMap}); that order is kept.
    *
    * @throws IllegalArgumentException if the map is empty, or a probability is negative or not finite
    */

@@ -9,8 +9,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Hears emotion in speech. Implementations are thread-safe: one instance serves many threads.
- * (Interface fixed; the model-backed implementation behind {@code load} is pending.)
+ * Hears emotion in speech: the public entry point of the library. {@link #load} opens a
+ * trained run directory (a single model: {@link ModelRecognizer}; a fused run:
+ * {@link FusedRecognizer}); the prediction is computed exactly as the trainer's test-set
+ * evaluation computes it (same resampling, features, normalisation and network).
+ * Implementations are thread-safe: one instance serves many threads.
+ *
+ * <pre>{@code
+ * try (EmotionRecognizer r = EmotionRecognizer.load(Path.of("runs/mlp"))) {
+ *   EmotionPrediction p = r.predict(Path.of("clip.wav"));
+ *   System.out.println(p.top() + " " + p.probabilities());
+ * }
+ * }</pre>
  */
 public interface EmotionRecognizer extends AutoCloseable {
 
@@ -41,6 +51,7 @@ public interface EmotionRecognizer extends AutoCloseable {
     return ModelInfo.of(getClass().getSimpleName(), classes());
   }
 
+  /** Releases the model (native memory of the deep-learning engine); no exception. */
   @Override
   void close();
 }

@@ -30,6 +30,13 @@ public final class EmotionSmoother {
   private Map<Emotion, Double> smoothed;
   private Emotion label;
 
+  /**
+   * A smoother.
+   *
+   * @param tauSeconds time constant of the exponential average of probabilities (0: none)
+   * @param switchMargin how much more probable another emotion must be before the label
+   *     switches to it, in [0, 1)
+   */
   public EmotionSmoother(double tauSeconds, double switchMargin) {
     if (!(tauSeconds >= 0) || !(switchMargin >= 0 && switchMargin < 1)) {
       throw new IllegalArgumentException("need tau >= 0 s and 0 <= margin < 1, got tau " + tauSeconds + ", margin " + switchMargin);
@@ -38,6 +45,7 @@ public final class EmotionSmoother {
     this.switchMargin = switchMargin;
   }
 
+  /** A smoother with the live page's settings ({@code DEFAULT_TAU_SECONDS}, {@code DEFAULT_SWITCH_MARGIN}). */
   public static EmotionSmoother withDefaults() {
     return new EmotionSmoother(DEFAULT_TAU_SECONDS, DEFAULT_SWITCH_MARGIN);
   }

@@ -16,7 +16,8 @@ final class FusedRecognizer implements EmotionRecognizer {
   private final List<Double> weights;
   private final ModelInfo info;
 
-  private FusedRecognizer(List<EmotionRecognizer> members, List<Double> weights, ModelInfo info) {
+  /** Members answer the same classes; weights sum to 1 (as {@link Fusion} writes them). */
+  FusedRecognizer(List<EmotionRecognizer> members, List<Double> weights, ModelInfo info) {
     this.members = members;
     this.weights = weights;
     this.info = info;
@@ -50,11 +51,13 @@ final class FusedRecognizer implements EmotionRecognizer {
     return new FusedRecognizer(members, spec.stream().map(Fusion.Member::weight).toList(), info);
   }
 
+  /** {@inheritDoc} */
   @Override
   public List<Emotion> classes() {
     return members.get(0).classes();
   }
 
+  /** {@inheritDoc} */
   @Override
   public EmotionPrediction predict(float[] samples, int sampleRate) {
     Map<Emotion, Double> sum = new LinkedHashMap<>();
@@ -66,11 +69,13 @@ final class FusedRecognizer implements EmotionRecognizer {
     return EmotionPrediction.of(sum);
   }
 
+  /** {@inheritDoc} */
   @Override
   public ModelInfo info() {
     return info;
   }
 
+  /** {@inheritDoc} */
   @Override
   public void close() {
     members.forEach(EmotionRecognizer::close);

@@ -1,5 +1,6 @@
 package art.empathic.recognize;
 
+import art.empathic.io.Json;
 import art.empathic.run.Predictions;
 import art.empathic.run.RunEvaluation;
 import art.empathic.run.RunMetrics;
@@ -7,8 +8,6 @@ import art.empathic.report.RunReport;
 import art.empathic.run.RunSpec;
 import art.empathic.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -19,7 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import art.empathic.run.FusionSpec;
 import art.empathic.run.RunFiles;
+import java.util.Collections;
 
 /**
  * Late fusion: a run directory whose predictions are the weighted average of the class
@@ -27,8 +28,7 @@ import art.empathic.run.RunFiles;
  * time is the members' sum) and serves like any model ({@link FusedRecognizer}).
  */
 public final class Fusion {
-  static final String FILE = "fusion.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final String FILE = RunFiles.FUSION;
 
   /** A member run and its weight (weights are normalised to sum to 1). */
   record Member(Path run, double weight) {}
@@ -41,10 +41,10 @@ public final class Fusion {
 
   /** The members of a fused run directory, with their paths resolved. */
   static List<Member> read(Path dir) throws IOException {
-    JsonNode root = JSON.readTree(dir.resolve(FILE).toFile());
+    FusionSpec spec = Json.read(dir.resolve(FILE), FusionSpec.class);
     List<Member> members = new ArrayList<>();
-    for (JsonNode m : root.path("members")) {
-      members.add(new Member(dir.resolve(m.path("run").asText()).normalize(), m.path("weight").asDouble()));
+    for (FusionSpec.Member m : spec.members()) {
+      members.add(new Member(dir.resolve(m.run()).normalize(), m.weight()));
     }
     if (members.size() < 2) {
       throw new IOException(dir.resolve(FILE) + ": a fusion needs at least two member runs");
@@ -57,7 +57,7 @@ public final class Fusion {
     if (runs.size() < 2) {
       throw new IllegalArgumentException("fuse needs at least two runs, got " + runs.size());
     }
-    List<Double> w = weights == null || weights.isEmpty() ? java.util.Collections.nCopies(runs.size(), 1.0) : weights;
+    List<Double> w = weights == null || weights.isEmpty() ? Collections.nCopies(runs.size(), 1.0) : weights;
     if (w.size() != runs.size() || w.stream().anyMatch(x -> !(x >= 0)) || w.stream().mapToDouble(x -> x).sum() <= 0) {
       throw new IllegalArgumentException("--weights needs one non-negative weight per run (" + runs.size()
           + "), not all zero; got " + w);
@@ -119,8 +119,7 @@ public final class Fusion {
 
   private static void writeDescription(Path out, List<Path> runs, List<Double> w, double total, List<RunSpec> specs,
       List<RunMetrics> metrics, String name) throws IOException {
-    ObjectNode fusion = JSON.createObjectNode();
-    ArrayNode members = fusion.putArray("members");
+    List<FusionSpec.Member> members = new ArrayList<>();
     List<String> parts = new ArrayList<>();
     for (int m = 0; m < runs.size(); m++) {
       Path abs = runs.get(m).toAbsolutePath().normalize();
@@ -130,23 +129,16 @@ public final class Fusion {
       } catch (IllegalArgumentException differentRoots) {
         rel = abs;
       }
-      members.addObject().put("run", rel.toString()).put("weight", w.get(m) / total)
-          .put("display_name", specs.get(m).displayName()).put("accuracy", metrics.get(m).accuracy());
+      members.add(new FusionSpec.Member(rel.toString(), w.get(m) / total, specs.get(m).displayName(),
+          metrics.get(m).accuracy()));
       parts.add(String.format(Locale.ROOT, "%s x %.2f", specs.get(m).displayName(), w.get(m) / total));
     }
-    AtomicFiles.write(out.resolve(FILE), JSON.writeValueAsBytes(fusion));
-    ObjectNode spec = JSON.createObjectNode();
-    spec.put("model", "fusion");
-    spec.put("display_name", name != null ? name : "Fusion: " + String.join(" + ", parts));
-    spec.set("feature", fusion);
-    spec.put("feature_name", "late fusion of " + String.join(" + ", parts));
-    spec.set("classes", JSON.valueToTree(specs.get(0).classes()));
-    ObjectNode h = spec.putObject("hyperparameters");
-    h.put("members", runs.size());
-    h.put("epochs", metrics.stream().mapToInt(m -> m.epochs() == null ? 0 : m.epochs()).max().orElse(0));
-    if (specs.get(0).seed() != null) {
-      spec.put("seed", specs.get(0).seed());
-    }
-    AtomicFiles.write(out.resolve(RunSpec.FILE), JSON.writeValueAsBytes(spec));
+    FusionSpec fusion = new FusionSpec(members);
+    AtomicFiles.write(out.resolve(FILE), Json.SNAKE_CASE.writeValueAsBytes(fusion));
+    int epochs = metrics.stream().mapToInt(m -> m.epochs() == null ? 0 : m.epochs()).max().orElse(0);
+    RunSpec spec = new RunSpec("fusion", name != null ? name : "Fusion: " + String.join(" + ", parts),
+        Json.SNAKE_CASE.valueToTree(fusion), "late fusion of " + String.join(" + ", parts), specs.get(0).classes(),
+        Json.SNAKE_CASE.valueToTree(new FusionSpec.Hyperparameters(runs.size(), epochs)), specs.get(0).seed());
+    AtomicFiles.write(out.resolve(RunSpec.FILE), Json.SNAKE_CASE.writeValueAsBytes(spec));
   }
 }

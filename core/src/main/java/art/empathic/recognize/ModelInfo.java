@@ -17,6 +17,7 @@ import java.util.Map;
  * @param metrics its held-out metrics, e.g. {@code accuracy}, {@code macroF1}; empty if unknown
  */
 public record ModelInfo(String name, List<Emotion> classes, Map<String, Object> features, Map<String, Object> metrics) {
+  /** Copies the collections (immutable). */
   public ModelInfo {
     if (name == null || classes == null || features == null || metrics == null) {
       throw new IllegalArgumentException("model info needs a name, classes, features and metrics (maps may be empty)");

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 
 /**
  * The recognizer behind {@link EmotionRecognizer#load}: a trained run's model with its feature
@@ -76,16 +77,18 @@ public final class ModelRecognizer implements EmotionRecognizer {
     return new ModelInfo(name, spec.emotions(), features, metrics);
   }
 
+  /** {@inheritDoc} */
   @Override
   public List<Emotion> classes() {
     return classes;
   }
 
+  /** {@inheritDoc} */
   @Override
   public EmotionPrediction predict(float[] samples, int sampleRate) {
     Audio audio = new Audio(samples, sampleRate);
     if (audio.durationSeconds() < MIN_SECONDS) {
-      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
           "audio too short: %.0f ms, need at least %.0f ms", audio.durationSeconds() * 1000, MIN_SECONDS * 1000));
     }
     float[] p = model.predict(audio);
@@ -96,11 +99,13 @@ public final class ModelRecognizer implements EmotionRecognizer {
     return EmotionPrediction.of(probabilities);
   }
 
+  /** {@inheritDoc} */
   @Override
   public ModelInfo info() {
     return info;
   }
 
+  /** {@inheritDoc} */
   @Override
   public void close() {
     model.close();

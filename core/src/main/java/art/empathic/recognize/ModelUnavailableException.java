@@ -9,10 +9,17 @@ import java.io.IOException;
 public final class ModelUnavailableException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * @param message what is missing and what to do, one line
+   */
   public ModelUnavailableException(String message) {
     super(message);
   }
 
+  /**
+   * @param message what is missing and what to do, one line
+   * @param cause the underlying error
+   */
   public ModelUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -1,5 +1,6 @@
 package art.empathic.recognize;
 
+import art.empathic.io.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class PredictionJson {
   /** A shared, thread-safe mapper. */
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  public static final ObjectMapper MAPPER = Json.MAPPER;
 
   private PredictionJson() {}
 
@@ -65,9 +66,10 @@ public final class PredictionJson {
     return m.length() > 300 ? m.substring(0, 297) + "..." : m;
   }
 
+  /** The JSON text of {@code n} on one line (the form the server and {@code predict --json} send). */
   public static String write(ObjectNode n) {
     try {
-      return MAPPER.writeValueAsString(n);
+      return Json.COMPACT.writeValueAsString(n);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
     }

@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import art.empathic.run.Protocol;
+import art.empathic.corpus.Protocol;
 import art.empathic.run.RunDirectory;
+import java.util.Arrays;
 
 /**
  * The tables of {@code compare}: the runs given, each under the protocol its metrics.json
@@ -53,7 +54,7 @@ public record ComparisonReport(List<LabelledRun> runs, List<String> skipped) {
 
   private Doc doc() {
     // Each protocol present among the runs gets its table, in the enum's order.
-    List<StudyReport.Section> sections = java.util.Arrays.stream(Protocol.values())
+    List<StudyReport.Section> sections = Arrays.stream(Protocol.values())
         .filter(p -> runs.stream().anyMatch(r -> r.protocol() == p))
         .map(p -> new StudyReport.Section(p, List.of(), List.of())).toList();
     Doc doc = new Doc().heading(1, "Comparison of " + runs.size() + (runs.size() == 1 ? " run" : " runs"));

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import art.empathic.run.Protocol;
+import art.empathic.corpus.Protocol;
 import art.empathic.run.RunDirectory;
+import java.util.Locale;
 
 /**
  * The study's tables, built from run directories:
@@ -130,7 +131,7 @@ public final class ComparisonTable {
           s.isEmpty() ? Fmt.NONE : Fmt.decimalMeanStd(s.stream().map(x -> x.metrics().f1Macro()).toList()),
           s.isEmpty() ? "none" : foldsLabel(s),
           rAcc.isEmpty() || sAcc.isEmpty() ? Fmt.NONE
-              : String.format(java.util.Locale.ROOT, "%+.1f", 100 * (Fmt.mean(sAcc) - Fmt.mean(rAcc)))));
+              : String.format(Locale.ROOT, "%+.1f", 100 * (Fmt.mean(sAcc) - Fmt.mean(rAcc)))));
     }
     return new Table(List.of("Model", "Random split: accuracy", "Random split: F1 (macro)",
             "Speaker-independent: accuracy", "Speaker-independent: F1 (macro)", "Folds run", "Gap (points)"),

@@ -1,6 +1,6 @@
 package art.empathic.report;
 
-import art.empathic.run.Protocol;
+import art.empathic.corpus.Protocol;
 import art.empathic.run.RunDirectory;
 
 /** A loaded run and the protocol it is reported under. */

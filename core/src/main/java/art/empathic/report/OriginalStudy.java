@@ -3,7 +3,7 @@ package art.empathic.report;
 import art.empathic.model.ModelFamily;
 import java.util.List;
 import java.util.Optional;
-import art.empathic.run.Protocol;
+import art.empathic.corpus.Protocol;
 import art.empathic.run.RunDirectory;
 
 /**

@@ -1,5 +1,6 @@
 package art.empathic.report;
 
+import art.empathic.run.RunFiles;
 import art.empathic.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import art.empathic.eval.ClassificationMetrics;
 import art.empathic.eval.ClassificationReport;
-import art.empathic.run.ModelSummary;
-import art.empathic.run.Protocol;
+import art.empathic.model.ModelSummary;
+import art.empathic.corpus.Protocol;
 import art.empathic.run.RunDirectory;
 import art.empathic.run.RunMetrics;
 import art.empathic.run.RunSpec;
@@ -25,10 +26,10 @@ import art.empathic.run.SplitInfo;
  * and the training curves.
  */
 public final class RunReport {
-  public static final String MARKDOWN = "report.md";
-  public static final String HTML = "report.html";
-  public static final String CONFUSION_PNG = "confusion_matrix.png";
-  public static final String CURVES_PNG = "training_curves.png";
+  public static final String MARKDOWN = RunFiles.REPORT_MARKDOWN;
+  public static final String HTML = RunFiles.REPORT_HTML;
+  public static final String CONFUSION_PNG = RunFiles.CONFUSION_PNG;
+  public static final String CURVES_PNG = RunFiles.CURVES_PNG;
 
   private RunReport() {}
 

@@ -1,12 +1,13 @@
 package art.empathic.report;
 
+import art.empathic.run.RunFiles;
 import art.empathic.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import art.empathic.run.Protocol;
+import art.empathic.corpus.Protocol;
 import art.empathic.run.RunDirectory;
 
 /**
@@ -26,8 +27,8 @@ import art.empathic.run.RunDirectory;
  * are skipped and named in the report and in {@link Written#skipped()}.
  */
 public final class StudyReport {
-  public static final String MARKDOWN = "report.md";
-  public static final String HTML = "report.html";
+  public static final String MARKDOWN = RunFiles.REPORT_MARKDOWN;
+  public static final String HTML = RunFiles.REPORT_HTML;
 
   private StudyReport() {}
 

@@ -1,5 +1,6 @@
 package art.empathic.report;
 
+import art.empathic.run.EpochStats;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -48,15 +49,15 @@ public final class TrainingCurvesChart {
     if (history.epochs().isEmpty()) {
       throw new IllegalArgumentException("the training history has no epochs to plot");
     }
-    int lastEpoch = history.epochs().stream().mapToInt(TrainingHistory.Epoch::epoch).max().orElse(1);
+    int lastEpoch = history.epochs().stream().mapToInt(EpochStats::epoch).max().orElse(1);
     boolean markers = history.epochs().size() <= 40;
     XYChart loss = panel("Loss", "Cross-entropy loss", markers, lastEpoch);
-    addSeries(loss, "Training", history, TrainingHistory.Epoch::trainLoss, 1, TRAIN);
-    addSeries(loss, "Validation", history, TrainingHistory.Epoch::valLoss, 1, VALIDATION);
+    addSeries(loss, "Training", history, EpochStats::trainLoss, 1, TRAIN);
+    addSeries(loss, "Validation", history, EpochStats::valLoss, 1, VALIDATION);
     loss.getStyler().setYAxisMin(0.0);
     XYChart acc = panel("Accuracy", "Accuracy (%)", markers, lastEpoch);
-    addSeries(acc, "Training", history, TrainingHistory.Epoch::trainAccuracy, 100, TRAIN);
-    addSeries(acc, "Validation", history, TrainingHistory.Epoch::valAccuracy, 100, VALIDATION);
+    addSeries(acc, "Training", history, EpochStats::trainAccuracy, 100, TRAIN);
+    addSeries(acc, "Validation", history, EpochStats::valAccuracy, 100, VALIDATION);
     acc.getStyler().setYAxisMin(0.0);
     acc.getStyler().setYAxisMax(100.0);
     acc.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
@@ -113,10 +114,10 @@ public final class TrainingCurvesChart {
   }
 
   private static void addSeries(XYChart chart, String name, TrainingHistory h,
-      Function<TrainingHistory.Epoch, Double> value, double scale, Color colour) {
+      Function<EpochStats, Double> value, double scale, Color colour) {
     List<Double> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
-    for (TrainingHistory.Epoch e : h.epochs()) {
+    for (EpochStats e : h.epochs()) {
       Double v = value.apply(e);
       if (v != null && Double.isFinite(v)) {
         xs.add((double) e.epoch());

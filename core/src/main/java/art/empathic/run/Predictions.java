@@ -1,5 +1,6 @@
 package art.empathic.run;
 
+import art.empathic.eval.ArgMax;
 import art.empathic.io.Csv;
 import art.empathic.io.AtomicFiles;
 import java.io.BufferedReader;
@@ -22,7 +23,7 @@ import java.util.Locale;
 public record Predictions(List<String> classes, List<String> paths, int[] yTrue, int[] yPred,
     double[][] probabilities) {
 
-  public static final String FILE = "predictions.csv";
+  public static final String FILE = RunFiles.PREDICTIONS;
 
   /**
    * Reads {@code csv}. {@code classes} is the model's class list (from spec.json); the
@@ -95,26 +96,26 @@ public record Predictions(List<String> classes, List<String> paths, int[] yTrue,
     return new Predictions(List.copyOf(classes), paths, yTrue, yPred, probs);
   }
 
-  /** Writes the file atomically (probability columns only when probabilities are present). */
-  public void write(Path csv) throws IOException {
-    StringBuilder sb = new StringBuilder("path,true,predicted");
-    if (probabilities != null) {
-      for (String c : classes) {
-        sb.append(",").append(Csv.field("p_" + c));
+  /**
+   * Writes {@code dir/predictions.csv} atomically: path, true class, predicted class (the most
+   * probable), then one probability column per class ({@code p_<class>}, the float as Java
+   * prints it), one row per clip. The one writer of the file: training, evaluation and fusion
+   * all call it.
+   */
+  public static void write(Path dir, List<String> paths, List<String> trueLabels, float[][] probs,
+      List<String> classes) throws IOException {
+    List<String> header = new ArrayList<>(List.of("path", "true", "predicted"));
+    classes.forEach(c -> header.add("p_" + c));
+    StringBuilder csv = new StringBuilder(Csv.formatLine(header)).append('\n');
+    for (int i = 0; i < paths.size(); i++) {
+      List<String> row = new ArrayList<>(List.of(paths.get(i), trueLabels.get(i),
+          classes.get(ArgMax.of(probs[i]))));
+      for (float p : probs[i]) {
+        row.add(Float.toString(p));
       }
+      csv.append(Csv.formatLine(row)).append('\n');
     }
-    sb.append('\n');
-    for (int i = 0; i < yTrue.length; i++) {
-      sb.append(Csv.field(paths.get(i))).append(',').append(Csv.field(classes.get(yTrue[i])))
-          .append(',').append(Csv.field(classes.get(yPred[i])));
-      if (probabilities != null) {
-        for (double p : probabilities[i]) {
-          sb.append(',').append(p);
-        }
-      }
-      sb.append('\n');
-    }
-    AtomicFiles.writeString(csv, sb.toString());
+    AtomicFiles.write(dir.resolve(FILE), csv.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private static int label(String s, List<String> classes, Path csv, int line) {

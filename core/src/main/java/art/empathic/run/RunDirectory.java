@@ -1,6 +1,9 @@
 package art.empathic.run;
 
+import art.empathic.corpus.Protocol;
+import art.empathic.io.Json;
 import art.empathic.model.ModelFamily;
+import art.empathic.model.ModelSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,9 +31,14 @@ public record RunDirectory(Path dir, RunSpec spec, TrainingHistory history, Mode
     }
     RunSpec spec = Files.exists(dir.resolve(RunSpec.FILE)) ? RunSpec.read(dir) : null;
     TrainingHistory history = Files.exists(dir.resolve(TrainingHistory.FILE)) ? TrainingHistory.read(dir) : null;
-    ModelSummary summary = Files.exists(dir.resolve(ModelSummary.FILE)) ? ModelSummary.read(dir) : null;
+    ModelSummary summary = Files.exists(dir.resolve(RunFiles.SUMMARY)) ? readSummary(dir) : null;
     RunMetrics metrics = Files.exists(dir.resolve(RunMetrics.FILE)) ? RunMetrics.read(dir) : null;
     return new RunDirectory(dir, spec, history, summary, metrics);
+  }
+
+  /** Reads {@code summary.json} of {@code dir}. */
+  public static ModelSummary readSummary(Path dir) throws IOException {
+    return Json.read(dir.resolve(RunFiles.SUMMARY), ModelSummary.class);
   }
 
   /** Whether {@code dir} looks like a run directory. */

@@ -1,45 +1,76 @@
 package art.empathic.run;
 
-import art.empathic.io.AtomicFiles;
-import art.empathic.io.Csv;
+import art.empathic.corpus.Clip;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Files of a run directory that training and evaluation both write. */
+/**
+ * The names of the files in a run directory, and nothing else names them: every writer and
+ * reader resolves a run's files through these constants (ArchitectureTest checks that no other
+ * main source spells them).
+ *
+ * <pre>
+ * RUNDIR/
+ *   spec.json            what was trained and how (train.ModelSpec; reports read it as RunSpec)
+ *   history.json         one entry per epoch (TrainingHistory)
+ *   summary.json         the network, layer by layer (model.ModelSummary)
+ *   model.params         the trained weights (model-2.params ... for ensemble members)
+ *   checkpoint.ckpt      resumable training state (checkpoint-N.ckpt per ensemble member)
+ *   predictions.csv      one row per test clip (Predictions)
+ *   metrics.json         test metrics and the split (RunMetrics)
+ *   fusion.json          only in a fused run: member runs and weights
+ *   report.md/.html, confusion_matrix.png, training_curves.png   the run's report
+ *   evaluations/NAME/    cross-corpus evaluations, each a run directory of its own
+ * </pre>
+ */
 public final class RunFiles {
-  static final String PREDICTIONS = "predictions.csv";
+  public static final String SPEC = "spec.json";
+  public static final String HISTORY = "history.json";
+  public static final String SUMMARY = "summary.json";
+  public static final String METRICS = "metrics.json";
+  public static final String PREDICTIONS = "predictions.csv";
+  public static final String FUSION = "fusion.json";
+  public static final String REPORT_MARKDOWN = "report.md";
+  public static final String REPORT_HTML = "report.html";
+  public static final String CONFUSION_PNG = "confusion_matrix.png";
+  public static final String CURVES_PNG = "training_curves.png";
+  /** The folder of a run's cross-corpus evaluations. */
+  public static final String EVALUATIONS = "evaluations";
+
+  /** Files of {@code features export}'s output folder (not a run directory; its spec is a FeatureSpec). */
+  public static final String EXPORT_FEATURES = "features.npy";
+  public static final String EXPORT_CLIPS = "clips.csv";
+  public static final String EXPORT_SPEC = SPEC;
+
   /** What a report of a run reads besides predictions and metrics. */
-  static final List<String> DESCRIPTION = List.of("spec.json", TrainingHistory.FILE, ModelSummary.FILE);
+  static final List<String> DESCRIPTION = List.of(SPEC, HISTORY, SUMMARY);
 
   private RunFiles() {}
 
+  /** The weights of ensemble member {@code member} (1-based): {@code model.params}, {@code model-2.params}, ... */
+  public static Path modelParams(Path runDir, int member) {
+    return runDir.resolve(member == 1 ? "model.params" : "model-" + member + ".params");
+  }
+
+  /** The resumable checkpoint of member {@code member} of an ensemble of {@code ensemble}. */
+  public static Path checkpoint(Path runDir, int member, int ensemble) {
+    return runDir.resolve(ensemble == 1 ? "checkpoint.ckpt" : "checkpoint-" + member + ".ckpt");
+  }
+
   /**
-   * Writes {@code predictions.csv}: path, true class, predicted class, then one probability
-   * column per class ({@code p_<class>}), one row per clip.
+   * Writes {@code predictions.csv} into {@code dir}; see {@link Predictions#write(Path, List, List,
+   * float[][], List)}.
    */
   public static void writePredictions(Path dir, List<String> paths, List<String> trueLabels, float[][] probs,
       List<String> classes) throws IOException {
-    List<String> header = new ArrayList<>(List.of("path", "true", "predicted"));
-    classes.forEach(c -> header.add("p_" + c));
-    StringBuilder csv = new StringBuilder(Csv.formatLine(header)).append('\n');
-    for (int i = 0; i < paths.size(); i++) {
-      List<String> row = new ArrayList<>(List.of(paths.get(i), trueLabels.get(i),
-          classes.get(argMax(probs[i]))));
-      for (float p : probs[i]) {
-        row.add(Float.toString(p));
-      }
-      csv.append(Csv.formatLine(row)).append('\n');
-    }
-    AtomicFiles.write(dir.resolve(PREDICTIONS), csv.toString().getBytes(StandardCharsets.UTF_8));
+    Predictions.write(dir, paths, trueLabels, probs, classes);
   }
 
   /** The paths of clips, as predictions.csv records them. */
-  public static List<String> paths(List<art.empathic.corpus.Clip> clips) {
+  public static List<String> paths(List<Clip> clips) {
     return clips.stream().map(c -> c.path().toString()).toList();
   }
 
@@ -53,15 +84,4 @@ public final class RunFiles {
       }
     }
   }
-
-  public static int argMax(float[] p) {
-    int best = 0;
-    for (int k = 1; k < p.length; k++) {
-      if (p[k] > p[best]) {
-        best = k;
-      }
-    }
-    return best;
-  }
 }
-

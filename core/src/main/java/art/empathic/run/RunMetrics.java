@@ -57,7 +57,7 @@ public record RunMetrics(
     List<String> missingClasses,
     List<String> notes) {
 
-  public static final String FILE = "metrics.json";
+  public static final String FILE = RunFiles.METRICS;
 
   public RunMetrics {
     classes = classes == null ? List.of() : List.copyOf(classes);

@@ -1,5 +1,6 @@
 package art.empathic.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,7 +10,8 @@ import art.empathic.io.Json;
 
 /**
  * {@code spec.json} of a run directory, as far as reports need it: what was trained, on which
- * input, with which settings.
+ * input, with which settings. The trainer writes the full file from {@code train.ModelSpec}
+ * (these keys are its first ones); a fused run's spec is written from this record.
  *
  * @param model the model family, a {@code --model} value ({@code mlp}, {@code baseline_cnn}, ...)
  * @param displayName human name of the configuration, e.g. "MLP (alpha 0.01)"; reports group
@@ -21,9 +23,9 @@ import art.empathic.io.Json;
  * @param seed the run's seed
  */
 public record RunSpec(String model, String displayName, JsonNode feature, String featureName,
-    List<String> classes, JsonNode hyperparameters, Long seed) {
+    List<String> classes, JsonNode hyperparameters, @JsonInclude(JsonInclude.Include.NON_NULL) Long seed) {
 
-  public static final String FILE = "spec.json";
+  public static final String FILE = RunFiles.SPEC;
 
   public RunSpec {
     classes = classes == null ? List.of() : List.copyOf(classes);

@@ -1,5 +1,6 @@
 package art.empathic.run;
 
+import art.empathic.corpus.Protocol;
 import java.util.List;
 
 /**

@@ -1,10 +1,8 @@
 package art.empathic.train;
 
+import art.empathic.io.Json;
 
 import art.empathic.io.AtomicFiles;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -23,7 +21,6 @@ import java.util.zip.CRC32;
  */
 public final class Checkpoint {
   private static final byte[] MAGIC = "EMPATHIC-ART-CHECKPOINT-1\n".getBytes(StandardCharsets.US_ASCII);
-  static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   private Checkpoint() {}
 
@@ -34,7 +31,7 @@ public final class Checkpoint {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.write(MAGIC);
-      block(out, JSON.writeValueAsBytes(state.progress()));
+      block(out, Json.COMPACT.writeValueAsBytes(state.progress()));
       block(out, state.parameters());
       block(out, state.bestParameters());
       block(out, state.optimizer());
@@ -72,7 +69,7 @@ public final class Checkpoint {
     }
     ByteBuffer in = ByteBuffer.wrap(all, MAGIC.length, all.length - 8 - MAGIC.length);
     try {
-      Fitter.Progress progress = JSON.readValue(next(in), Fitter.Progress.class);
+      Fitter.Progress progress = Json.MAPPER.readValue(next(in), Fitter.Progress.class);
       return new State(progress, next(in), next(in), next(in));
     } catch (RuntimeException | IOException e) {
       throw new IOException(bad + " (" + e.getMessage() + ")", e);

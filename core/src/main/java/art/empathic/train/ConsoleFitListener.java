@@ -1,6 +1,6 @@
 package art.empathic.train;
 
-import art.empathic.train.EpochStats;
+import art.empathic.run.EpochStats;
 import art.empathic.train.FitListener;
 import java.io.PrintWriter;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package art.empathic.train;
 
 import java.util.SplittableRandom;
+import java.util.Arrays;
 
 /** Applies {@link FeatureAugmentation} to copies of training examples. */
 final class FeatureAugmenter {
@@ -34,13 +35,13 @@ final class FeatureAugmenter {
         int w = r.nextInt(a.timeMaskWidth() + 1);
         int t0 = r.nextInt(Math.max(1, frames - w + 1));
         for (int c = 0; c < channels; c++) {
-          java.util.Arrays.fill(out, offset + c * frames + t0, offset + c * frames + Math.min(frames, t0 + w), 0f);
+          Arrays.fill(out, offset + c * frames + t0, offset + c * frames + Math.min(frames, t0 + w), 0f);
         }
       }
       for (int m = 0; m < a.channelMasks(); m++) {
         int w = r.nextInt(a.channelMaskWidth() + 1);
         int c0 = r.nextInt(Math.max(1, channels - w + 1));
-        java.util.Arrays.fill(out, offset + c0 * frames, offset + Math.min(channels, c0 + w) * frames, 0f);
+        Arrays.fill(out, offset + c0 * frames, offset + Math.min(channels, c0 + w) * frames, 0f);
       }
     }
     if (a.noiseStd() > 0) {

@@ -1,5 +1,6 @@
 package art.empathic.train;
 
+import art.empathic.run.EpochStats;
 /** Watches a run: batches (for a progress bar) and finished epochs (for a log line). */
 public interface FitListener {
   FitListener SILENT = new FitListener() {};

@@ -1,5 +1,6 @@
 package art.empathic.train;
 
+import art.empathic.run.EpochStats;
 import java.util.List;
 
 /**

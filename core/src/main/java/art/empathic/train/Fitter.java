@@ -1,5 +1,7 @@
 package art.empathic.train;
 
+import art.empathic.run.EpochStats;
+import art.empathic.eval.ArgMax;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -32,7 +34,9 @@ import java.util.stream.Collectors;
  * shuffles, dropout and augmentation all derive from the run seed, per epoch and batch, so a run
  * resumed from a checkpoint continues exactly as if never stopped), with optional early stopping
  * on validation loss (keeping the best weights) or scikit-learn's MLP stopping rule, and
- * checkpoints written atomically after every epoch and on a stop request.
+ * checkpoints written atomically at the end of an epoch once at least 10 s of training have
+ * passed since the last one ({@code CHECKPOINT_INTERVAL_NANOS}), after the last epoch, and on a
+ * stop request.
  *
  * <p>Tensors of each batch live in a sub-manager closed after the batch, so memory stays flat.
  * Not thread-safe; one run per instance.
@@ -227,7 +231,7 @@ public final class Fitter implements AutoCloseable {
         optimizer.setL2Coefficient((float) (alpha / n));
       }
       for (int i = 0; i < n; i++) {
-        if (argMax(out, i * classes, classes) == train.y()[order[from + i]]) {
+        if (ArgMax.of(out, i * classes, classes) == train.y()[order[from + i]]) {
           correct++;
         }
       }
@@ -236,15 +240,6 @@ public final class Fitter implements AutoCloseable {
     }
   }
 
-  private static int argMax(float[] values, int from, int count) {
-    int best = 0;
-    for (int k = 1; k < count; k++) {
-      if (values[from + k] > values[from + best]) {
-        best = k;
-      }
-    }
-    return best;
-  }
 
   private void mixup(float[] xs, float[] targets, int n, int width, int classes, SplittableRandom r) {
     double alpha = settings.augmentation().mixupAlpha();
@@ -348,7 +343,7 @@ public final class Fitter implements AutoCloseable {
   static double accuracy(float[][] probs, int[] y) {
     int correct = 0;
     for (int i = 0; i < y.length; i++) {
-      if (Inference.argMax(probs[i]) == y[i]) {
+      if (ArgMax.of(probs[i]) == y[i]) {
         correct++;
       }
     }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import art.empathic.model.Network;
 import art.empathic.model.Tensors;
 import java.util.function.BiFunction;
+import java.util.Arrays;
 
 /** Batched evaluation-mode forward passes that return softmax probabilities as Java arrays. */
 final class Inference {
@@ -25,7 +26,7 @@ final class Inference {
         NDArray logits = forward.apply(bm, Tensors.floats(bm, flat, network.batchShape(n)));
         float[] probs = logits.softmax(1).toFloatArray();
         for (int i = 0; i < n; i++) {
-          out[from + i] = java.util.Arrays.copyOfRange(probs, i * classes, (i + 1) * classes);
+          out[from + i] = Arrays.copyOfRange(probs, i * classes, (i + 1) * classes);
         }
       }
     }
@@ -64,13 +65,4 @@ final class Inference {
     return mean;
   }
 
-  static int argMax(float[] v) {
-    int best = 0;
-    for (int i = 1; i < v.length; i++) {
-      if (v[i] > v[best]) {
-        best = i;
-      }
-    }
-    return best;
-  }
 }

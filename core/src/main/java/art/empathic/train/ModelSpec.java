@@ -1,5 +1,6 @@
 package art.empathic.train;
 
+import art.empathic.io.Json;
 
 import art.empathic.io.AtomicFiles;
 import art.empathic.features.AugmentSpec;
@@ -9,18 +10,17 @@ import art.empathic.corpus.NeutralPolicy;
 import art.empathic.corpus.SplitSpec;
 import art.empathic.model.Architecture;
 import art.empathic.model.ModelFamily;
+import art.empathic.run.RunFiles;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Everything that defines a trained model, saved as a run's {@code spec.json}: the data it was
@@ -68,10 +68,7 @@ public record ModelSpec(
     AugmentSpec augment) {
 
   public static final int FORMAT_VERSION = 1;
-  public static final String FILE = "spec.json";
-  static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  public static final String FILE = RunFiles.SPEC;
 
   public ModelSpec {
     classes = List.copyOf(classes);
@@ -106,7 +103,7 @@ public record ModelSpec(
   /** The flat hyper-parameter summary reports read ({@code epochs}, {@code alpha}, ...). */
   public static JsonNode summarize(Architecture architecture, TrainSettings t, int ensemble, Standardizer.Mode norm,
       AugmentSpec augment) {
-    ObjectNode h = JSON.createObjectNode();
+    ObjectNode h = Json.MAPPER.createObjectNode();
     h.put("epochs", t.epochs());
     if (architecture instanceof Architecture.Mlp m) {
       h.put("alpha", m.alpha());
@@ -114,12 +111,12 @@ public record ModelSpec(
     }
     h.put("batch_size", t.batchSize());
     h.put("learning_rate", t.learningRate());
-    h.put("schedule", t.schedule().name().toLowerCase(java.util.Locale.ROOT));
+    h.put("schedule", t.schedule().name().toLowerCase(Locale.ROOT));
     h.put("weight_decay", t.weightDecay());
     h.put("label_smoothing", t.labelSmoothing());
     h.put("early_stopping_patience", t.patience());
     h.put("sklearn_stopping", t.sklearnStopping());
-    h.put("normalization", norm.name().toLowerCase(java.util.Locale.ROOT));
+    h.put("normalization", norm.name().toLowerCase(Locale.ROOT));
     h.put("ensemble", ensemble);
     h.put("augment", augment == null ? "none" : augment.toString());
     h.put("feature_augmentation", t.augmentation().toString());
@@ -127,13 +124,13 @@ public record ModelSpec(
   }
 
   public void write(Path runDir) throws IOException {
-    AtomicFiles.write(runDir.resolve(FILE), JSON.writeValueAsBytes(this));
+    AtomicFiles.write(runDir.resolve(FILE), Json.MAPPER.writeValueAsBytes(this));
   }
 
   public static ModelSpec read(Path runDir) throws IOException {
     Path file = runDir.resolve(FILE);
     try {
-      ModelSpec s = JSON.readValue(Files.readAllBytes(file), ModelSpec.class);
+      ModelSpec s = Json.MAPPER.readValue(Files.readAllBytes(file), ModelSpec.class);
       if (s.formatVersion() != FORMAT_VERSION) {
         throw new IOException(file + ": unsupported spec format version " + s.formatVersion());
       }

@@ -5,6 +5,8 @@ import art.empathic.audio.Resampler;
 import art.empathic.features.FeatureSpec;
 import art.empathic.features.dsp.MfccExtractor;
 import art.empathic.model.Network;
+import art.empathic.model.Tensors;
+import art.empathic.run.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -48,12 +50,12 @@ public final class SavedModel implements AutoCloseable {
 
   /** The parameter file of ensemble member {@code m} (1-based). */
   public static Path parametersFile(Path runDir, int member) {
-    return runDir.resolve(member == 1 ? "model.params" : "model-" + member + ".params");
+    return RunFiles.modelParams(runDir, member);
   }
 
   /** Builds the (untrained) network a spec describes. */
   public static Network network(ModelSpec spec) {
-    long[] shape = toLongs(spec.feature().shape());
+    long[] shape = Tensors.toLongs(spec.feature().shape());
     if (spec.training().window() > 0 && shape.length == 2) {
       if (spec.training().window() > shape[1]) {
         throw new IllegalArgumentException("a window of " + spec.training().window() + " frames does not fit "
@@ -62,14 +64,6 @@ public final class SavedModel implements AutoCloseable {
       shape[1] = spec.training().window();
     }
     return Network.build(spec.architecture(), new ai.djl.ndarray.types.Shape(shape), spec.classes().size());
-  }
-
-  static long[] toLongs(int[] a) {
-    long[] out = new long[a.length];
-    for (int i = 0; i < a.length; i++) {
-      out[i] = a[i];
-    }
-    return out;
   }
 
   /** Loads a finished run with one network copy per available core (at most 4). */

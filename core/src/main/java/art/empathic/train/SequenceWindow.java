@@ -1,6 +1,7 @@
 package art.empathic.train;
 
 import java.util.SplittableRandom;
+import java.util.Arrays;
 
 /**
  * Cuts a window of frames out of a (channels, frames) example: at a random offset in training
@@ -11,13 +12,13 @@ record SequenceWindow(int channels, int frames, int window) {
 
   /** The window a network of {@code networkShape} needs from examples of {@code dataShape}; null if none. */
   static SequenceWindow between(long[] dataShape, long[] networkShape) {
-    if (java.util.Arrays.equals(dataShape, networkShape)) {
+    if (Arrays.equals(dataShape, networkShape)) {
       return null;
     }
     if (dataShape.length != 2 || networkShape.length != 2 || dataShape[0] != networkShape[0]
         || networkShape[1] > dataShape[1]) {
-      throw new IllegalArgumentException("examples of shape " + java.util.Arrays.toString(dataShape)
-          + " do not fit a network for " + java.util.Arrays.toString(networkShape));
+      throw new IllegalArgumentException("examples of shape " + Arrays.toString(dataShape)
+          + " do not fit a network for " + Arrays.toString(networkShape));
     }
     return new SequenceWindow((int) dataShape[0], (int) dataShape[1], (int) networkShape[1]);
   }

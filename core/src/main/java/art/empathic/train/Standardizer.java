@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Feature standardisation to zero mean and unit variance, per feature (pooled examples) or per
@@ -44,11 +47,11 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
     Stats global = stats(train.x(), channels);
     Map<String, Stats> perSpeaker = new LinkedHashMap<>();
     if (mode == Mode.SPEAKER) {
-      Map<String, java.util.List<float[]>> bySpeaker = new HashMap<>();
+      Map<String, List<float[]>> bySpeaker = new HashMap<>();
       for (int i = 0; i < unlabelled.size(); i++) {
-        bySpeaker.computeIfAbsent(unlabelled.speakers()[i], k -> new java.util.ArrayList<>()).add(unlabelled.x()[i]);
+        bySpeaker.computeIfAbsent(unlabelled.speakers()[i], k -> new ArrayList<>()).add(unlabelled.x()[i]);
       }
-      new java.util.TreeMap<>(bySpeaker).forEach((speaker, rows) -> {
+      new TreeMap<>(bySpeaker).forEach((speaker, rows) -> {
         if (rows.size() >= MIN_SPEAKER_CLIPS && !speaker.equals("unknown")) {
           perSpeaker.put(speaker, stats(rows.toArray(float[][]::new), channels));
         }

@@ -3,6 +3,7 @@ package art.empathic.train;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Ctrl-C for long jobs: the first interrupt asks the job to stop after its current batch and
@@ -10,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class StopSignal implements AutoCloseable {
   private final AtomicBoolean requested = new AtomicBoolean();
-  private final java.util.concurrent.atomic.AtomicInteger checksLeft = new java.util.concurrent.atomic.AtomicInteger(-1);
+  private final AtomicInteger checksLeft = new AtomicInteger(-1);
   private final CountDownLatch saved = new CountDownLatch(1);
   private final Thread hook;
 

@@ -1,5 +1,7 @@
 package art.empathic.train;
 
+import art.empathic.io.Json;
+import art.empathic.corpus.Protocol;
 import art.empathic.io.AtomicFiles;
 import art.empathic.corpus.Corpus;
 import art.empathic.corpus.CorpusKind;
@@ -17,25 +19,25 @@ import art.empathic.run.RunMetrics;
 import art.empathic.report.RunReport;
 import art.empathic.run.SplitInfo;
 import art.empathic.model.ModelSummary;
-import art.empathic.train.EpochStats;
+import art.empathic.model.Tensors;
+import art.empathic.run.EpochStats;
+import art.empathic.run.TrainingHistory;
 import art.empathic.train.ExampleSet;
 import art.empathic.train.FitResult;
 import art.empathic.train.Fitter;
 import art.empathic.train.ModelSpec;
 import art.empathic.train.SavedModel;
 import art.empathic.train.Standardizer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import art.empathic.run.RunFiles;
+import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * One training run, from corpus folders to a finished run directory: load the corpus, split it,
@@ -43,9 +45,6 @@ import art.empathic.run.RunFiles;
  * the test part, and write metrics and reports. A stopped run resumes from its directory.
  */
 public final class TrainingRun {
-  static final String HISTORY = "history.json";
-  static final String SUMMARY = "summary.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** How the run ended. */
   public enum Outcome { FINISHED, STOPPED }
@@ -154,7 +153,7 @@ public final class TrainingRun {
     for (int m = 1; m <= full.ensemble(); m++) {
       String prefix = full.ensemble() > 1 ? "[" + m + "/" + full.ensemble() + "] " : "";
       Path params = SavedModel.parametersFile(runDir, m);
-      Path checkpoint = runDir.resolve(full.ensemble() == 1 ? "checkpoint.ckpt" : "checkpoint-" + m + ".ckpt");
+      Path checkpoint = RunFiles.checkpoint(runDir, m, full.ensemble());
       try (Fitter fitter = new Fitter(SavedModel.network(full), full.training().withSeed(memberSeed(m)))) {
         FitResult r = fitter.fit(trainZ, valZ, checkpoint, resume && Files.exists(checkpoint), stop::requested,
             new ConsoleFitListener(out, env.progress(), prefix));
@@ -173,7 +172,7 @@ public final class TrainingRun {
       }
     }
     writeHistory(histories, full.ensemble());
-    AtomicFiles.write(runDir.resolve(SUMMARY), JSON.writeValueAsBytes(summary));
+    AtomicFiles.write(runDir.resolve(RunFiles.SUMMARY), Json.MAPPER.writeValueAsBytes(summary));
     writePredictions(f.test(), test, labels);
     RunMetrics metrics = RunEvaluation.writeMetrics(runDir, splitInfo(split), epochs, seconds);
     RunReport.write(runDir);
@@ -196,7 +195,7 @@ public final class TrainingRun {
         throw new IllegalArgumentException("too few clips of " + e.label() + " for the split: " + train
             + " in the training part (need at least 2)");
       }
-      if (test == 0 && split.spec().protocol() == SplitSpec.Protocol.RANDOM) {
+      if (test == 0 && split.spec().protocol() == Protocol.RANDOM) {
         double f = split.spec().testFraction();
         throw new IllegalArgumentException(String.format(Locale.ROOT, "too few clips of %s for the split: %d in all, "
             + "none for a %.0f%% test part (a class needs at least %d clips)", e.label(), train + test, 100 * f,
@@ -206,17 +205,13 @@ public final class TrainingRun {
   }
 
   static ExampleSet examples(FeatureSet set, List<Emotion> classes) {
-    long[] shape = new long[set.shape().length];
-    for (int i = 0; i < shape.length; i++) {
-      shape[i] = set.shape()[i];
-    }
     return new ExampleSet(set.rows().toArray(float[][]::new), set.labels(classes),
-        set.speakers().toArray(String[]::new), shape);
+        set.speakers().toArray(String[]::new), Tensors.toLongs(set.shape()));
   }
 
   /** The training examples that are original clips (augmented copies excluded). */
   private static ExampleSet originals(FeatureSet set, ExampleSet examples) {
-    int[] keep = java.util.stream.IntStream.range(0, set.size())
+    int[] keep = IntStream.range(0, set.size())
         .filter(i -> FeatureSet.ORIGINAL.equals(set.variants().get(i))).toArray();
     return examples.select(keep);
   }
@@ -231,12 +226,9 @@ public final class TrainingRun {
   }
 
   private void writeHistory(List<List<EpochStats>> histories, int ensemble) throws IOException {
-    Map<String, Object> h = new LinkedHashMap<>();
-    h.put("epochs", histories.isEmpty() ? List.of() : histories.get(0));
-    if (ensemble > 1) {
-      h.put("members", histories);
-    }
-    AtomicFiles.write(runDir.resolve(HISTORY), JSON.writeValueAsBytes(h));
+    TrainingHistory h = new TrainingHistory(histories.isEmpty() ? List.of() : histories.get(0),
+        ensemble > 1 ? histories : null);
+    AtomicFiles.write(runDir.resolve(RunFiles.HISTORY), Json.MAPPER.writeValueAsBytes(h));
   }
 
   private void writePredictions(FeatureSet testSet, ExampleSet test, List<String> labels) throws IOException {
@@ -244,13 +236,13 @@ public final class TrainingRun {
     try (SavedModel model = SavedModel.load(runDir, 1)) {
       probs = model.predictFeatures(test.x(), test.speakers());
     }
-    List<String> truth = java.util.Arrays.stream(test.y()).mapToObj(labels::get).toList();
+    List<String> truth = Arrays.stream(test.y()).mapToObj(labels::get).toList();
     RunFiles.writePredictions(runDir, RunFiles.paths(testSet.clips()), truth, probs, labels);
   }
 
   public static SplitInfo splitInfo(Split split) {
     SplitSpec s = split.spec();
-    return new SplitInfo(s.protocol().label(), s.seed(), s.protocol() == SplitSpec.Protocol.SPEAKER ? s.fold() : null,
+    return new SplitInfo(s.protocol().label(), s.seed(), s.protocol() == Protocol.SPEAKER ? s.fold() : null,
         split.testSpeakers(), !split.speakersInTrainAndTest().isEmpty(), split.train().size(),
         split.validation().size(), split.test().size());
   }

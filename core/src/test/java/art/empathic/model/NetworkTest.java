@@ -38,9 +38,9 @@ class NetworkTest {
         dims.set(0, null);
         actual.add(dims);
       }
-      assertThat(summary.layers()).extracting(ModelSummary.Row::outputShape).containsExactlyElementsOf(actual);
+      assertThat(summary.layers()).extracting(ModelSummary.Layer::outputShape).containsExactlyElementsOf(actual);
       assertThat(x.getShape()).isEqualTo(new Shape(3, 7));
-      assertThat(summary.totalParams()).isEqualTo(summary.layers().stream().mapToLong(ModelSummary.Row::params).sum());
+      assertThat(summary.totalParams()).isEqualTo(summary.layers().stream().mapToLong(ModelSummary.Layer::params).sum());
     }
   }
 
@@ -50,12 +50,12 @@ class NetworkTest {
     try (NDManager m = NDManager.newBaseManager()) {
       InitScheme.TORCH_DEFAULT.initialize(net, m, 1);
       ModelSummary s = ModelSummary.of(net);
-      assertThat(s.layers()).extracting(ModelSummary.Row::type).containsExactly("Dense (ReLU)", "Dropout",
+      assertThat(s.layers()).extracting(ModelSummary.Layer::type).containsExactly("Dense (ReLU)", "Dropout",
           "Dense (ReLU)", "Dropout", "Flatten", "Dropout", "Dense (softmax)");
-      assertThat(s.layers()).extracting(ModelSummary.Row::name).containsExactly("dense", "dropout", "dense_1",
+      assertThat(s.layers()).extracting(ModelSummary.Layer::name).containsExactly("dense", "dropout", "dense_1",
           "dropout_1", "flatten", "dropout_2", "dense_2");
       // Keras counts: 128*256+256, 256*256+256, 256*7+7.
-      assertThat(s.layers()).extracting(ModelSummary.Row::params).containsExactly(33024L, 0L, 65792L, 0L, 0L, 0L, 1799L);
+      assertThat(s.layers()).extracting(ModelSummary.Layer::params).containsExactly(33024L, 0L, 65792L, 0L, 0L, 0L, 1799L);
       assertThat(s.totalParams()).isEqualTo(100615L);
       assertThat(s.nonTrainableParams()).isZero();
     }
@@ -69,9 +69,9 @@ class NetworkTest {
       ModelSummary s = ModelSummary.of(net);
       // Running mean and variance of BatchNorm over 64 + 64 + 128 + 128 channels.
       assertThat(s.nonTrainableParams()).isEqualTo(2L * (64 + 64 + 128 + 128));
-      ModelSummary.Row conv = s.layers().get(0);
+      ModelSummary.Layer conv = s.layers().get(0);
       assertThat(conv.params()).isEqualTo(40L * 3 * 64 + 64);
-      ModelSummary.Row lstm = s.layers().stream().filter(r -> r.type().equals("LSTM")).findFirst().orElseThrow();
+      ModelSummary.Layer lstm = s.layers().stream().filter(r -> r.type().equals("LSTM")).findFirst().orElseThrow();
       // PyTorch/DJL LSTM: 4H(in + H) weights and two 4H bias vectors.
       assertThat(lstm.params()).isEqualTo(4L * 256 * (128 + 256) + 2L * 4 * 256);
     }

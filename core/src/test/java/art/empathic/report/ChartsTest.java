@@ -1,5 +1,6 @@
 package art.empathic.report;
 
+import art.empathic.run.EpochStats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -125,10 +126,10 @@ class ChartsTest {
   }
 
   static TrainingHistory history(int n, boolean validation) {
-    List<TrainingHistory.Epoch> eps = new ArrayList<>();
+    List<EpochStats> eps = new ArrayList<>();
     for (int e = 1; e <= n; e++) {
       double p = 1 - Math.exp(-4.0 * e / n);
-      eps.add(new TrainingHistory.Epoch(e, 1.9 - 1.6 * p, 0.15 + 0.8 * p,
+      eps.add(new EpochStats(e, 1.9 - 1.6 * p, 0.15 + 0.8 * p,
           validation ? 1.95 - 1.1 * p : null, validation ? 0.14 + 0.6 * p : null, 2.0, 0.001));
     }
     return new TrainingHistory(eps);

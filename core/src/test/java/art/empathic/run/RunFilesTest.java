@@ -1,5 +1,6 @@
 package art.empathic.run;
 
+import art.empathic.model.ModelSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -65,9 +66,9 @@ class RunFilesTest {
     assertThat(h.epochs()).hasSize(2);
     assertThat(h.hasValidation()).isFalse();
     assertThat(h.epochs().get(1).trainLoss()).isNaN();
-    ModelSummary s = ModelSummary.read(dir);
-    assertThat(s.inputShape()).containsExactly(null, 300, 40);
-    assertThat(s.layers().get(0).outputShape()).containsExactly(null, 298, 64);
+    ModelSummary s = RunDirectory.readSummary(dir);
+    assertThat(s.inputShape()).containsExactly(null, 300L, 40L);
+    assertThat(s.layers().get(0).outputShape()).containsExactly(null, 298L, 64L);
     Predictions p = Predictions.read(dir.resolve("predictions.csv"), spec.classes());
     assertThat(p.paths()).containsExactly("Actor_01/a,b.wav", "Actor_01/b.wav", "Actor_02/c.wav", "Actor_02/d.wav");
     assertThat(p.yTrue()).containsExactly(0, 0, 1, 2);
@@ -157,8 +158,9 @@ class RunFilesTest {
   void predictionsRoundTrip() throws IOException {
     Predictions p = new Predictions(List.of("A", "B"), List.of("x,\"1\".wav", " y.wav "), new int[] {0, 1},
         new int[] {1, 1}, new double[][] {{0.25, 0.75}, {0.125, 0.875}});
-    Path csv = tmp.resolve("p.csv");
-    p.write(csv);
+    Predictions.write(tmp, p.paths(), List.of("A", "B"), new float[][] {{0.25f, 0.75f}, {0.125f, 0.875f}},
+        p.classes());
+    Path csv = tmp.resolve(Predictions.FILE);
     Predictions back = Predictions.read(csv, List.of("A", "B"));
     assertThat(back.paths()).isEqualTo(p.paths());
     assertThat(back.yPred()).containsExactly(1, 1);

@@ -1,5 +1,6 @@
 package art.empathic.train;
 
+import art.empathic.run.EpochStats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,9 +1,10 @@
 package art.empathic.app.art;
 
+import art.empathic.io.Json;
 import art.empathic.corpus.Emotion;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,13 +53,14 @@ public record ArtParams(int steps, double particlesPerMegapixel, Map<Emotion, Ar
   }
 
   static ArtParams parse(InputStream in) throws IOException {
-    ObjectMapper m = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    JsonNode root = m.readTree(in);
+    // Strict: a misspelt key in the shipped parameters is a bug, not a newer file.
+    ObjectReader style = Json.MAPPER.readerFor(ArtStyle.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    JsonNode root = Json.MAPPER.readTree(in);
     Map<Emotion, ArtStyle> styles = new EnumMap<>(Emotion.class);
     var it = root.path("emotions").fields();
     while (it.hasNext()) {
       var en = it.next();
-      styles.put(Emotion.fromLabel(en.getKey()), m.treeToValue(en.getValue(), ArtStyle.class));
+      styles.put(Emotion.fromLabel(en.getKey()), style.readValue(en.getValue()));
     }
     return new ArtParams(root.path("steps").asInt(), root.path("particlesPerMegapixel").asDouble(), styles);
   }

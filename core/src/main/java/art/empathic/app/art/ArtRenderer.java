@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Renders the art for an emotion mix (or a sequence of mixes over time) as a still picture with
@@ -127,7 +130,7 @@ public final class ArtRenderer {
       }
       for (step = 0; step < steps; step++) {
         double[] target = mixAt(mixes, steps == 1 ? 0 : step / (double) (steps - 1));
-        if (step % 15 == 0 && !java.util.Arrays.equals(target, w)) {
+        if (step % 15 == 0 && !Arrays.equals(target, w)) {
           w = target;
           paintBackground();
         }
@@ -154,7 +157,7 @@ public final class ArtRenderer {
       return out;
     }
 
-    private double blend(java.util.function.ToDoubleFunction<ArtStyle> f) {
+    private double blend(ToDoubleFunction<ArtStyle> f) {
       double s = 0;
       for (int i = 0; i < w.length; i++) {
         s += w[i] * f.applyAsDouble(styles[i]);
@@ -162,7 +165,7 @@ public final class ArtRenderer {
       return s;
     }
 
-    private int blendColor(java.util.function.Function<ArtStyle, String> f) {
+    private int blendColor(Function<ArtStyle, String> f) {
       double r = 0;
       double gr = 0;
       double b = 0;

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import java.util.Locale;
 
 /**
  * {@code empathic-art bench mfcc}: decode + MFCC over a folder of WAVs, on one thread and on
@@ -116,7 +117,7 @@ final class BenchMfccCommand implements Callable<Integer> {
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wav"))
+      files = walk.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
           .filter(Files::isRegularFile).sorted().toList();
     }
     if (files.isEmpty()) {

@@ -3,6 +3,8 @@ package art.empathic.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Turns an exception out of a command into one clear line on standard error and exit code 2.
@@ -26,8 +28,8 @@ public final class CliErrors implements IExecutionExceptionHandler {
     Throwable t = ex;
     // Unwrap wrappers that add no information of their own.
     while ((t instanceof java.io.UncheckedIOException
-            || t instanceof java.util.concurrent.ExecutionException
-            || t instanceof java.util.concurrent.CompletionException)
+            || t instanceof ExecutionException
+            || t instanceof CompletionException)
         && t.getCause() != null) {
       t = t.getCause();
     }

@@ -1,9 +1,8 @@
 package art.empathic.app.cli;
 
+import art.empathic.io.Json;
 import art.empathic.corpus.Corpus;
 import art.empathic.corpus.CorpusSummary;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +34,7 @@ final class CorpusInfoCommand implements Callable<Integer> {
     CorpusSummary s = CorpusSummary.of(c);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
+      out.println(Json.MAPPER.writeValueAsString(s));
     } else {
       printText(out, c, s);
     }

@@ -1,12 +1,11 @@
 package art.empathic.app.cli;
 
+import art.empathic.io.Json;
 import art.empathic.corpus.Clip;
 import art.empathic.corpus.Corpus;
 import art.empathic.corpus.Emotion;
 import art.empathic.corpus.Split;
 import art.empathic.corpus.Splitter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +61,7 @@ final class CorpusSplitCommand implements Callable<Integer> {
         p.put(name, part);
       });
       j.put("parts", p);
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(j));
+      out.println(Json.MAPPER.writeValueAsString(j));
     } else {
       out.println(s.description());
       out.printf(Locale.ROOT, "%-10s %8s %11s %8s%n", "", "train", "validation", "test");

@@ -7,7 +7,7 @@ import art.empathic.corpus.DataLocator;
 import art.empathic.features.FeatureCache;
 import art.empathic.corpus.NeutralPolicy;
 import art.empathic.corpus.SplitSpec;
-import art.empathic.run.Protocol;
+import art.empathic.corpus.Protocol;
 import art.empathic.run.RunMetrics;
 import art.empathic.report.StudyReport;
 import art.empathic.model.ModelFamily;
@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 import art.empathic.train.ModelSpecs;
 import art.empathic.train.StopSignal;
 import art.empathic.train.TrainingRun;
+import java.util.Optional;
 
 /** {@code demo}: the original study end to end, from a folder of clips to the report. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
@@ -112,7 +113,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter pw = commandSpec.commandLine().getOut();
-    java.util.Optional<Path> found = DataLocator.ravdess(data);
+    Optional<Path> found = DataLocator.ravdess(data);
     if (found.isEmpty() || !Files.isDirectory(found.get())) {
       commandSpec.commandLine().getErr().print(DataGuide.noDataFound(data));
       commandSpec.commandLine().getErr().flush();

@@ -29,8 +29,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import art.empathic.eval.ArgMax;
 import art.empathic.run.RunFiles;
 import art.empathic.train.TrainingRun;
+import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /** {@code evaluate}: re-evaluates a saved model on its own test split or on another corpus. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -123,7 +126,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     int[] yPred = new int[probs.length];
     double[][] p = new double[probs.length][];
     for (int i = 0; i < probs.length; i++) {
-      yPred[i] = RunFiles.argMax(probs[i]);
+      yPred[i] = ArgMax.of(probs[i]);
       p[i] = new double[probs[i].length];
       for (int k = 0; k < p[i].length; k++) {
         p[i][k] = probs[i][k];
@@ -131,14 +134,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     // Clips of classes the model does not know are dropped (and counted) by the metrics.
     CrossCorpusMetrics x = CrossCorpusMetrics.compute(spec.classes(), corpusClasses, truth, yPred, p);
-    int[] known = java.util.stream.IntStream.range(0, truth.size())
+    int[] known = IntStream.range(0, truth.size())
         .filter(i -> spec.classes().contains(truth.get(i))).toArray();
-    Path dir = out != null ? out : runDir.resolve("evaluations").resolve(data.get(0).toAbsolutePath().normalize()
+    Path dir = out != null ? out : runDir.resolve(RunFiles.EVALUATIONS).resolve(data.get(0).toAbsolutePath().normalize()
         .getFileName().toString());
     RunFiles.copyDescription(runDir, dir);
-    RunFiles.writePredictions(dir, RunFiles.paths(java.util.Arrays.stream(known).mapToObj(set.clips()::get).toList()),
-        java.util.Arrays.stream(known).mapToObj(truth::get).toList(),
-        java.util.Arrays.stream(known).mapToObj(i -> probs[i]).toArray(float[][]::new), spec.classes());
+    RunFiles.writePredictions(dir, RunFiles.paths(Arrays.stream(known).mapToObj(set.clips()::get).toList()),
+        Arrays.stream(known).mapToObj(truth::get).toList(),
+        Arrays.stream(known).mapToObj(i -> probs[i]).toArray(float[][]::new), spec.classes());
     RunMetrics previous = Files.exists(runDir.resolve(RunMetrics.FILE)) ? RunMetrics.read(runDir) : null;
     SplitInfo split = new SplitInfo("speaker", null, null, List.copyOf(corpus.perSpeaker().keySet()), false,
         previous == null ? null : previous.nTrain(), 0, known.length);

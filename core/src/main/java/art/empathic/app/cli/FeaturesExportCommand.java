@@ -7,6 +7,7 @@ import art.empathic.io.Csv;
 import art.empathic.features.FeatureSet;
 import art.empathic.features.FeatureSpec;
 import art.empathic.io.Npy;
+import art.empathic.run.RunFiles;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ final class FeaturesExportCommand implements Callable<Integer> {
     write(out, set);
     PrintWriter o = spec.commandLine().getOut();
     String shape = set.size() + " x " + Arrays.stream(set.shape()).mapToObj(Integer::toString).collect(Collectors.joining(" x "));
-    o.println("wrote " + out.resolve("features.npy") + " (" + shape + " float32), clips.csv and spec.json: "
+    o.println("wrote " + out.resolve(RunFiles.EXPORT_FEATURES) + " (" + shape + " float32), " + RunFiles.EXPORT_CLIPS + " and " + RunFiles.EXPORT_SPEC + ": "
         + fs.describe());
     o.println(set.report().summary() + (c.skipped().isEmpty() ? ""
         : "; " + c.skipped().size() + " more files skipped while reading the corpus (see stderr)"));
@@ -64,12 +65,12 @@ final class FeaturesExportCommand implements Callable<Integer> {
   /** Writes features.npy, clips.csv and spec.json into {@code dir}, each atomically. */
   static void write(Path dir, FeatureSet set) throws java.io.IOException {
     Files.createDirectories(dir);
-    Npy.write(dir.resolve("features.npy"), set.rows(), set.shape());
+    Npy.write(dir.resolve(RunFiles.EXPORT_FEATURES), set.rows(), set.shape());
     StringBuilder csv = new StringBuilder(Csv.formatLine(List.of("path", "corpus", "speaker", "emotion"))).append('\n');
     for (Clip c : set.clips()) {
       csv.append(Csv.formatLine(List.of(c.path().toString(), c.corpus(), c.speaker(), c.emotion().label()))).append('\n');
     }
-    AtomicFiles.write(dir.resolve("clips.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
-    AtomicFiles.write(dir.resolve("spec.json"), (set.spec().toJson() + "\n").getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(dir.resolve(RunFiles.EXPORT_CLIPS), csv.toString().getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(dir.resolve(RunFiles.EXPORT_SPEC), (set.spec().toJson() + "\n").getBytes(StandardCharsets.UTF_8));
   }
 }

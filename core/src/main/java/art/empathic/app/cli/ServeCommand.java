@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import art.empathic.recognize.EmotionRecognizer;
 import art.empathic.recognize.Recognizers;
+import java.util.Optional;
 
 /** {@code serve}: the web page, the prediction API and live audio over one recognizer. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -99,14 +100,14 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   /** The warning to print when {@code host} is not a loopback address; empty for loopback. */
-  static java.util.Optional<String> exposureWarning(String host) {
+  static Optional<String> exposureWarning(String host) {
     boolean loopback;
     try {
       loopback = InetAddress.getByName(host).isLoopbackAddress();
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("--host " + host + ": unknown host");
     }
-    return loopback ? java.util.Optional.empty() : java.util.Optional.of("empathic-art: warning: listening on " + host
+    return loopback ? Optional.empty() : Optional.of("empathic-art: warning: listening on " + host
         + ", not loopback: anyone who can reach this machine can use the server. Use --host 127.0.0.1 to keep it local.");
   }
 }

@@ -1,13 +1,11 @@
 package art.empathic.app.cli;
 
+import art.empathic.corpus.Protocol;
 import art.empathic.corpus.SplitSpec;
 import picocli.CommandLine.Option;
 
 /** The options that describe a train / validation / test split, for any command that splits. */
 final class SplitArgs {
-  /** Test protocol names as the CLI spells them. */
-  enum Protocol { RANDOM, SPEAKER }
-
   @Option(names = "--protocol", paramLabel = "P", defaultValue = "speaker",
       description = "speaker (default: speaker-independent k-fold) or random (stratified by emotion, the original "
           + "study's protocol; speakers then appear in train and test).")

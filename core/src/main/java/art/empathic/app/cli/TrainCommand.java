@@ -1,5 +1,6 @@
 package art.empathic.app.cli;
 
+import art.empathic.corpus.Protocol;
 import art.empathic.features.AugmentSpec;
 import art.empathic.corpus.CorpusKind;
 import art.empathic.corpus.DataLocator;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
 import art.empathic.train.ModelSpecs;
 import art.empathic.train.StopSignal;
 import art.empathic.train.TrainingRun;
+import java.util.Collections;
 
 /** {@code train}: one model family on a corpus, from folders to a run directory with metrics and a report. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -80,7 +82,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--split", paramLabel = "P", defaultValue = "random",
         description = "random (default: stratified 80/20, the original study's protocol; speakers are shared "
             + "between train and test) or speaker (speaker-independent k-fold).")
-    SplitSpec.Protocol protocol = SplitSpec.Protocol.RANDOM;
+    Protocol protocol = Protocol.RANDOM;
     @Option(names = "--fold", paramLabel = "K", defaultValue = "1", description = "Test fold for --split speaker (1-based).")
     int fold = 1;
     @Option(names = "--folds", paramLabel = "K", defaultValue = "6", description = "Speaker folds (default 6).")
@@ -217,7 +219,7 @@ public final class TrainCommand implements Callable<Integer> {
     List<Path> dirs = data != null && !data.isEmpty() ? data : List.of(DataLocator.ravdess(null).orElseThrow(() ->
         new IllegalArgumentException("no data: pass --data DIR or set " + DataLocator.ENV
             + " (./empathic-art datasets download ravdess fetches RAVDESS)")));
-    SplitSpec s = split.protocol == SplitSpec.Protocol.RANDOM ? SplitSpec.random(split.testFraction, split.seed)
+    SplitSpec s = split.protocol == Protocol.RANDOM ? SplitSpec.random(split.testFraction, split.seed)
         : SplitSpec.speakerFold(split.folds, split.fold, split.seed);
     s = s.withValidation(split.validation, split.validationFraction);
     FeatureSpec feature = featureSpec(r.feature());
@@ -279,7 +281,7 @@ public final class TrainCommand implements Callable<Integer> {
     Architecture.PaperCnnLstm p = (Architecture.PaperCnnLstm) base;
     List<Integer> filters = o.filters != null ? o.filters : p.filters();
     List<Integer> pools = filters.size() == p.pools().size() ? p.pools()
-        : java.util.Collections.nCopies(filters.size(), 2);
+        : Collections.nCopies(filters.size(), 2);
     return new Architecture.PaperCnnLstm(filters, o.kernel != null ? o.kernel : p.kernel(), pools,
         o.lstmUnits != null ? o.lstmUnits : p.lstmUnits(), o.dropout != null ? o.dropout : p.dropout(),
         p.timePooling());

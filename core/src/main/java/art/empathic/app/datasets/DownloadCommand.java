@@ -12,6 +12,8 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code datasets download ravdess}: fetch, verify and safely unpack the RAVDESS speech archive. */
 @Command(name = "download", mixinStandardHelpOptions = true,
@@ -27,9 +29,9 @@ import picocli.CommandLine.Parameters;
       ""
     })
 final class DownloadCommand implements Callable<Integer> {
-  static final class KnownDatasets extends java.util.ArrayList<String> {
+  static final class KnownDatasets extends ArrayList<String> {
     KnownDatasets() {
-      super(java.util.List.of("ravdess"));
+      super(List.of("ravdess"));
     }
   }
 

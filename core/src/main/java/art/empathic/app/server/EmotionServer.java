@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The HTTP and WebSocket server over one shared {@link EmotionRecognizer}: the page at
@@ -78,8 +79,8 @@ public final class EmotionServer implements AutoCloseable {
   private final AtomicLong liveUpdates = new AtomicLong();
   private final AtomicLong jobSequence = new AtomicLong();
   /** Live connections that hold a slot, and their audio state once they have a format. */
-  private final Set<String> counted = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  private final Map<String, LiveSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Set<String> counted = ConcurrentHashMap.newKeySet();
+  private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
   private final long startedNanos = System.nanoTime();
   private final Javalin app;
 

@@ -1,8 +1,8 @@
 package art.empathic.corpus.download;
 
+import art.empathic.io.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +12,6 @@ import java.util.List;
  * {@code checksum: "md5:..."}) and the legacy ({@code filename}, {@code filesize}) field names.
  */
 public final class ZenodoRecord {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One file of a record as the publisher lists it. */
   public record ListedFile(String key, long size, Checksum checksum) {}
@@ -27,7 +26,7 @@ public final class ZenodoRecord {
   public static ListedFile find(String json, String fileName, String source) throws DownloadException {
     JsonNode root;
     try {
-      root = JSON.readTree(json);
+      root = Json.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new DownloadException(source + " is not valid JSON: " + e.getOriginalMessage());
     }

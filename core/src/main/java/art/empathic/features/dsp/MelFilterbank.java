@@ -1,4 +1,5 @@
 package art.empathic.features.dsp;
+import java.util.Arrays;
 
 /**
  * {@code librosa.filters.mel(sr, n_fft, n_mels, fmin, fmax, htk=False, norm="slaney")}: Slaney's
@@ -56,7 +57,7 @@ public final class MelFilterbank {
       }
       // An empty filter (more bands than the FFT resolves; librosa warns) stays all zero.
       firstBin[i] = Math.max(first, 0);
-      weights[i] = first < 0 ? new float[0] : java.util.Arrays.copyOfRange(dense, first, last + 1);
+      weights[i] = first < 0 ? new float[0] : Arrays.copyOfRange(dense, first, last + 1);
     }
   }
 

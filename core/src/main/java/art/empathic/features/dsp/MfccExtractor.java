@@ -3,6 +3,8 @@ package art.empathic.features.dsp;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jtransforms.dct.DoubleDCT_1D;
 import org.jtransforms.fft.DoubleFFT_1D;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * librosa-equal MFCC and log-mel spectrogram for one parameter set. Thread-safe; build once per
@@ -77,7 +79,7 @@ public final class MfccExtractor {
   }
 
   public MfccExtractor(MfccConfig config) {
-    this.config = java.util.Objects.requireNonNull(config, "config");
+    this.config = Objects.requireNonNull(config, "config");
     nFft = config.nFft();
     nBins = nFft / 2 + 1;
     hop = config.hopLength();
@@ -284,11 +286,11 @@ public final class MfccExtractor {
         ws.signal = x;
       }
     }
-    java.util.Arrays.fill(x, 0, pad, 0);
+    Arrays.fill(x, 0, pad, 0);
     for (int i = 0; i < y.length; i++) {
       x[pad + i] = y[i];
     }
-    java.util.Arrays.fill(x, pad + y.length, length, 0);
+    Arrays.fill(x, pad + y.length, length, 0);
     return x;
   }
 

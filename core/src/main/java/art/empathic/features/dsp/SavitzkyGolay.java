@@ -1,4 +1,5 @@
 package art.empathic.features.dsp;
+import java.util.Arrays;
 
 /**
  * {@code librosa.feature.delta}: {@code scipy.signal.savgol_filter(data, width, polyorder=order,
@@ -109,8 +110,8 @@ final class SavitzkyGolay {
         }
         y[i] = (float) sum;
       }
-      java.util.Arrays.fill(y, 0, half, y[half]);
-      java.util.Arrays.fill(y, n - half, n, y[n - half - 1]);
+      Arrays.fill(y, 0, half, y[half]);
+      Arrays.fill(y, n - half, n, y[n - half - 1]);
     }
     return out;
   }

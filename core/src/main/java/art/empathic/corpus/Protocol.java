@@ -1,8 +1,12 @@
-package art.empathic.run;
+package art.empathic.corpus;
 
 import java.util.Locale;
 
-/** The evaluation protocols reports distinguish. */
+/**
+ * How test clips are chosen, the one protocol type of the project: splits ({@link SplitSpec}),
+ * the {@code --protocol} option, {@code metrics.json}'s {@code split.protocol} and the reports'
+ * tables all use it. In {@code spec.json} it is saved by name ({@code RANDOM}, {@code SPEAKER}).
+ */
 public enum Protocol {
   /** Clips shuffled into train and test: the same speakers are on both sides. */
   RANDOM("random", "Random 80/20 split (speakers shared)",
@@ -25,6 +29,11 @@ public enum Protocol {
 
   /** The value in {@code metrics.json}: {@code random} or {@code speaker}. */
   public String key() {
+    return key;
+  }
+
+  /** The lower-case name, {@code random} or {@code speaker}; the same as {@link #key()}. */
+  public String label() {
     return key;
   }
 

@@ -1,4 +1,4 @@
-package art.empathic.run;
+package art.empathic.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,16 +7,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ModelSummaryTest {
-  private static ModelSummary.Layer layer(String name, String type, long params, Integer... shape) {
+  private static ModelSummary.Layer layer(String name, String type, long params, Long... shape) {
     return new ModelSummary.Layer(name, type, Arrays.asList(shape), params, true);
   }
 
-  private static final ModelSummary SMALL = new ModelSummary("baseline_cnn", Arrays.asList(null, 128), List.of(
-      layer("dense", "Dense", 33024, null, 256),
-      layer("dropout", "Dropout", 0, null, 256),
-      layer("batch_normalization_12", "BatchNormalization", 1024, null, 256),
-      layer("flatten", "Flatten", 0, (Integer) null),
-      layer("dense_1", "Dense", 1799, null, 7)), 35847, 35335, 512);
+  private static final ModelSummary SMALL = new ModelSummary("baseline_cnn", Arrays.asList(null, 128L), List.of(
+      layer("dense", "Dense", 33024, null, 256L),
+      layer("dropout", "Dropout", 0, null, 256L),
+      layer("batch_normalization_12", "BatchNormalization", 1024, null, 256L),
+      layer("flatten", "Flatten", 0, (Long) null),
+      layer("dense_1", "Dense", 1799, null, 7L)), 35847, 35335, 512);
 
   @Test
   void layoutIsKerasClassicSummary() {
