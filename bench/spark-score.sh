@@ -20,7 +20,7 @@ awk -F'\t' 'NR > 1 && $4 != "neutral" { print $1 }' "$DATA/MANIFEST.tsv" | while
   ln -s "$DATA/$p" "$WORK/clips/$(basename "$p")"
 done
 N=$(ls "$WORK/clips" | wc -l)
-ONE="$WORK/clips/$(ls "$WORK/clips" | head -n 1)"
+ONE="$WORK/clips/$(ls "$WORK/clips" | sed -n 1p)"  # sed, not head: no SIGPIPE under pipefail
 
 # Build both first, outside the measurements.
 "$ROOT/empathic-art" --version >/dev/null

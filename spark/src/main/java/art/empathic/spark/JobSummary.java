@@ -29,10 +29,10 @@ record JobSummary(String command, long clips, long errors, double jobSeconds, do
   }
 
   String line() {
+    String model = command.equals("score")
+        ? String.format(Locale.ROOT, ", model %.2f s, model loads in tasks %d", modelSeconds, modelLoads) : "";
     return String.format(Locale.ROOT,
-        "spark %s: %d clips, %d errors in %.2f s (%.1f clips/s) on %s, %d partitions; Spark start %.2f s, "
-            + "model %.2f s, model loads in tasks %d; wrote %s (%s)",
-        command, clips, errors, jobSeconds, clipsPerSecond(), master, partitions, startSeconds, modelSeconds, modelLoads,
-        out, format);
+        "spark %s: %d clips, %d errors in %.2f s (%.1f clips/s) on %s, %d partitions; Spark start %.2f s%s; wrote %s (%s)",
+        command, clips, errors, jobSeconds, clipsPerSecond(), master, partitions, startSeconds, model, out, format);
   }
 }

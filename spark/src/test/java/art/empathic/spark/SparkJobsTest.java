@@ -190,6 +190,7 @@ class SparkJobsTest {
     TinyCorpus.Result r = TinyCorpus.spark("features", manifest.toString(), "--kind", "mfcc-stats", "--out",
         out.toString(), "--master", "local[2]", "--format", "jsonl");
     assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("spark features: 84 clips, 0 errors").doesNotContain("model");
     Map<String, JsonNode> rows = byPath(readJsonLines(out), "path");
     assertThat(rows).hasSize(clips.size() - 1).hasSize(84);
     int width = x.shape()[1];
