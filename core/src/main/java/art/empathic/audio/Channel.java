@@ -64,6 +64,18 @@ public record Channel(Kind kind, double value) {
     };
   }
 
+  /** Like {@link #describe()} but with the value to two decimals (for drawn, non-round values). */
+  public String describeExact() {
+    return switch (kind) {
+      case CLEAN, TELEPHONE -> describe();
+      case WHITE -> String.format(Locale.ROOT, "white noise SNR %.2f dB", value);
+      case BABBLE -> String.format(Locale.ROOT, "babble noise SNR %.2f dB", value);
+      case REVERB -> String.format(Locale.ROOT, "reverb RT60 %.2f s", value);
+      case GAIN -> String.format(Locale.ROOT, "gain %+.2f dB", value);
+      case CLIP -> String.format(Locale.ROOT, "clipping (peak %+.2f dB over full scale)", value);
+    };
+  }
+
   /**
    * The clip through this channel.
    *

@@ -2,6 +2,7 @@ package art.empathic.features;
 
 import art.empathic.audio.Audio;
 import art.empathic.audio.Augment;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -13,6 +14,10 @@ final class AudioAugmenter {
   private AudioAugmenter() {}
 
   static Audio apply(Audio audio, AugmentSpec.Draw draw, Augment.Noise colour) {
+    return apply(audio, draw, colour, List.of());
+  }
+
+  static Audio apply(Audio audio, AugmentSpec.Draw draw, Augment.Noise colour, List<float[]> babble) {
     float[] y = audio.samples();
     int rate = audio.sampleRate();
     if (draw.shiftSeconds() != null) {
@@ -29,6 +34,7 @@ final class AudioAugmenter {
     if (draw.noiseSnrDb() != null) {
       y = Augment.addNoise(y, draw.noiseSnrDb(), colour, new Random(draw.noiseSeed()));
     }
-    return new Audio(y, rate);
+    Audio out = new Audio(y, rate);
+    return draw.channel() == null ? out : draw.channel().apply(out, babble, new Random(~draw.noiseSeed()));
   }
 }

@@ -1,6 +1,7 @@
 package art.empathic.features;
 
 import art.empathic.audio.Augment;
+import art.empathic.audio.Channel;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,9 +33,28 @@ import art.empathic.corpus.Split;
  * @param speed playback-speed factor (changes duration and pitch), e.g. [0.9, 1.1]
  * @param pitchSemitones pitch change in semitones at constant duration, e.g. [-2, 2]
  * @param seed seed of every draw
+ * @param channels whether each copy also passes through a simulated recording channel drawn by
+ *     {@link #drawChannel}: one channel per speaker and copy (one speaker, one microphone), the
+ *     noise realisation per clip; babble comes from other training speakers' clips (see
+ *     {@link FeaturePipeline#extract(Split, AugmentSpec)})
  */
 public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColour, Range shiftSeconds, Range speed,
-    Range pitchSemitones, long seed) {
+    Range pitchSemitones, long seed, boolean channels) {
+
+  /** SNR range of white and babble noise in channel augmentation, dB. */
+  public static final Range CHANNEL_SNR_DB = new Range(5, 30);
+  /** RT60 range of reverberation in channel augmentation, s. */
+  public static final Range CHANNEL_RT60 = new Range(0.2, 0.8);
+  /** Gain range in channel augmentation, dB. */
+  public static final Range CHANNEL_GAIN_DB = new Range(-30, 0);
+  /** Overdrive range (peak over full scale before hard clipping) in channel augmentation, dB. */
+  public static final Range CHANNEL_CLIP_DB = new Range(3, 12);
+
+  /** Without channel augmentation (the form before channels existed). */
+  public AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColour, Range shiftSeconds, Range speed,
+      Range pitchSemitones, long seed) {
+    this(copies, noiseSnrDb, noiseColour, shiftSeconds, speed, pitchSemitones, seed, false);
+  }
 
   /** A closed interval a strength is drawn from uniformly. */
   public record Range(double min, double max) {
@@ -50,11 +70,18 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
   }
 
   /** The strengths drawn for one copy of one clip; null for alterations that are off. */
-  public record Draw(int copy, Double shiftSeconds, Double speed, Double pitchSemitones, Double noiseSnrDb, long noiseSeed) {
-    /** Canonical text naming exactly this alteration, for cache keys. */
+  public record Draw(int copy, Double shiftSeconds, Double speed, Double pitchSemitones, Double noiseSnrDb, long noiseSeed,
+      Channel channel) {
+    /** Without a channel. */
+    public Draw(int copy, Double shiftSeconds, Double speed, Double pitchSemitones, Double noiseSnrDb, long noiseSeed) {
+      this(copy, shiftSeconds, speed, pitchSemitones, noiseSnrDb, noiseSeed, null);
+    }
+
+    /** Canonical text naming exactly this alteration, for cache keys (unchanged for draws without a channel). */
     public String key() {
       return "copy=" + copy + " shift=" + shiftSeconds + " speed=" + speed + " pitch=" + pitchSemitones
-          + " snr=" + noiseSnrDb + " noise_seed=" + noiseSeed;
+          + " snr=" + noiseSnrDb + " noise_seed=" + noiseSeed
+          + (channel == null ? "" : " channel=" + channel.kind() + ":" + channel.value());
     }
 
     /** Short human description, e.g. "copy 1: shift +0.12 s, noise 18.3 dB SNR". */
@@ -64,6 +91,7 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
       if (speed != null) parts.add(String.format(Locale.ROOT, "speed x%.3f", speed));
       if (pitchSemitones != null) parts.add(String.format(Locale.ROOT, "pitch %+.2f st", pitchSemitones));
       if (noiseSnrDb != null) parts.add(String.format(Locale.ROOT, "noise %.1f dB SNR", noiseSnrDb));
+      if (channel != null) parts.add("channel " + channel.describeExact());
       return "copy " + copy + ": " + String.join(", ", parts);
     }
   }
@@ -73,7 +101,7 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
     if (copies < 1) {
       throw new IllegalArgumentException("augmentation needs at least 1 copy per clip, got " + copies);
     }
-    if (noiseSnrDb == null && shiftSeconds == null && speed == null && pitchSemitones == null) {
+    if (noiseSnrDb == null && shiftSeconds == null && speed == null && pitchSemitones == null && !channels) {
       throw new IllegalArgumentException("augmentation with no alteration switched on");
     }
     if (speed != null && !(speed.min() >= 0.25 && speed.max() <= 4)) {
@@ -89,7 +117,8 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
   /**
    * Parses the CLI form, e.g. {@code "copies=2,noise=15:30,speed=0.9:1.1,pitch=-2:2,shift=0.2"}:
    * comma-separated {@code key=value}; a value is {@code min:max} or one number (for shift: the
-   * largest shift either way in seconds); {@code colour=white|pink} picks the noise.
+   * largest shift either way in seconds); {@code colour=white|pink} picks the noise;
+   * {@code channel=on} adds a simulated recording channel to every copy.
    */
   public static AugmentSpec parse(String text, long seed) {
     int copies = 1;
@@ -98,6 +127,7 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
     Range speed = null;
     Range pitch = null;
     Augment.Noise colour = Augment.Noise.WHITE;
+    boolean channel = false;
     for (String part : text.split(",")) {
       String[] kv = part.trim().split("=", 2);
       if (kv.length != 2 || kv[1].isBlank()) {
@@ -114,14 +144,19 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
           case "shift" -> shift = value.contains(":") ? range(value)
               : new Range(-Double.parseDouble(value), Double.parseDouble(value));
           case "colour", "color" -> colour = Augment.Noise.valueOf(value.toUpperCase(Locale.ROOT));
+          case "channel", "channels" -> channel = switch (value.toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes" -> true;
+            case "off", "false", "no" -> false;
+            default -> throw new IllegalArgumentException("augmentation: channel must be on or off, got '" + value + "'");
+          };
           default -> throw new IllegalArgumentException("augmentation: unknown key '" + key
-              + "' (use copies, noise, speed, pitch, shift, colour)");
+              + "' (use copies, noise, speed, pitch, shift, colour, channel)");
         }
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("augmentation: '" + value + "' is not a number or min:max range for " + key);
       }
     }
-    return new AugmentSpec(copies, noise, colour, shift, speed, pitch, seed);
+    return new AugmentSpec(copies, noise, colour, shift, speed, pitch, seed, channel);
   }
 
   private static Range range(String value) {
@@ -138,6 +173,7 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
     if (speed != null) b.append(",speed=").append(speed.min()).append(':').append(speed.max());
     if (pitchSemitones != null) b.append(",pitch=").append(pitchSemitones.min()).append(':').append(pitchSemitones.max());
     if (shiftSeconds != null) b.append(",shift=").append(shiftSeconds.min()).append(':').append(shiftSeconds.max());
+    if (channels) b.append(",channel=on");
     return b.toString();
   }
 
@@ -150,7 +186,42 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
     return "colour=" + noiseColour;
   }
 
-  /** The strengths for copy {@code copy} (1-based) of the clip with this content hash. */
+  /**
+   * The strengths for copy {@code copy} (1-based) of a clip of {@code speaker}: as
+   * {@link #draw(String, int)}, plus (with {@link #channels}) the channel of this speaker's copy,
+   * the same for all of the speaker's clips in that copy.
+   */
+  public Draw draw(String contentHash, String speaker, int copy) {
+    Draw d = draw(contentHash, copy);
+    if (!channels) {
+      return d;
+    }
+    byte[] h = ContentHash.sha256().digest((seed + ":channel:" + speaker + ":" + copy).getBytes(StandardCharsets.UTF_8));
+    Channel ch = drawChannel(new Random(ByteBuffer.wrap(h).getLong()));
+    return new Draw(d.copy(), d.shiftSeconds(), d.speed(), d.pitchSemitones(), d.noiseSnrDb(), d.noiseSeed(), ch);
+  }
+
+  /**
+   * A random recording channel, each kind equally likely: white or babble noise at an SNR in
+   * {@link #CHANNEL_SNR_DB}, the telephone band, reverberation with an RT60 in
+   * {@link #CHANNEL_RT60}, a gain in {@link #CHANNEL_GAIN_DB}, or clipping with an overdrive in
+   * {@link #CHANNEL_CLIP_DB}.
+   */
+  public static Channel drawChannel(Random rnd) {
+    Channel.Kind[] kinds = {Channel.Kind.WHITE, Channel.Kind.BABBLE, Channel.Kind.TELEPHONE, Channel.Kind.REVERB,
+        Channel.Kind.GAIN, Channel.Kind.CLIP};
+    Channel.Kind k = kinds[rnd.nextInt(kinds.length)];
+    double v = switch (k) {
+      case WHITE, BABBLE -> CHANNEL_SNR_DB.draw(rnd);
+      case REVERB -> CHANNEL_RT60.draw(rnd);
+      case GAIN -> CHANNEL_GAIN_DB.draw(rnd);
+      case CLIP -> CHANNEL_CLIP_DB.draw(rnd);
+      default -> 0;
+    };
+    return new Channel(k, v);
+  }
+
+  /** The strengths for copy {@code copy} (1-based) of the clip with this content hash (no channel). */
   public Draw draw(String contentHash, int copy) {
     byte[] h = ContentHash.sha256().digest((seed + ":" + contentHash + ":" + copy).getBytes(StandardCharsets.UTF_8));
     Random rnd = new Random(ByteBuffer.wrap(h).getLong());

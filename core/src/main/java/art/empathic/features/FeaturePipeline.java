@@ -59,7 +59,7 @@ public final class FeaturePipeline {
   /** Applies one augmentation draw to audio at the spec's sample rate (tests substitute their own). */
   @FunctionalInterface
   interface Augmenter {
-    Audio apply(Audio audio, AugmentSpec augment, AugmentSpec.Draw draw);
+    Audio apply(Audio audio, AugmentSpec augment, AugmentSpec.Draw draw, List<float[]> babble);
   }
 
   /**
@@ -69,7 +69,7 @@ public final class FeaturePipeline {
    * @param progress show a progress bar on standard error when it is a terminal
    */
   public FeaturePipeline(FeatureSpec spec, FeatureCache cache, int threads, boolean progress) {
-    this(spec, cache, threads, progress, (audio, augment, draw) -> AudioAugmenter.apply(audio, draw, augment.noiseColour()));
+    this(spec, cache, threads, progress, (audio, augment, draw, babble) -> AudioAugmenter.apply(audio, draw, augment.noiseColour(), babble));
   }
 
   FeaturePipeline(FeatureSpec spec, FeatureCache cache, int threads, boolean progress, Augmenter augmenter) {
@@ -118,7 +118,7 @@ public final class FeaturePipeline {
       jobs.add(new Job(c, null, Part.TRAIN));
       if (augment != null) {
         for (int copy = 1; copy <= augment.copies(); copy++) {
-          jobs.add(new Job(c, new AugmentedDraw(augment, augment.draw(c.contentHash(), copy)), Part.TRAIN));
+          jobs.add(new Job(c, augmentedDraw(augment, c, copy, split.train()), Part.TRAIN));
         }
       }
     }
@@ -129,6 +129,43 @@ public final class FeaturePipeline {
         assemble(out, count(jobs, Part.TRAIN), o -> o.job().part() == Part.TRAIN),
         assemble(out, count(jobs, Part.VALIDATION), o -> o.job().part() == Part.VALIDATION),
         assemble(out, count(jobs, Part.TEST), o -> o.job().part() == Part.TEST));
+  }
+
+  /**
+   * Only the augmented copies of {@code clips} ({@code augment.copies()} per clip, clip by clip),
+   * with babble (if a copy's channel is babble) drawn from {@code babblePool}'s clips of speakers
+   * other than the clip's own. The caller must make sure the pool holds training clips only.
+   */
+  public FeatureSet extractCopies(List<Clip> clips, AugmentSpec augment, java.util.function.Function<Clip, List<Clip>> babblePool) {
+    List<Job> jobs = new ArrayList<>();
+    for (Clip c : clips) {
+      for (int copy = 1; copy <= augment.copies(); copy++) {
+        jobs.add(new Job(c, augmentedDraw(augment, c, copy, babblePool.apply(c)), Part.TRAIN));
+      }
+    }
+    return assemble(run(jobs, "augmented features"), jobs.size(), x -> true);
+  }
+
+  /**
+   * The draw of one copy and, for a babble channel, the {@link art.empathic.audio.Channel#BABBLE_TALKERS}
+   * clips it mixes: drawn (with repetition allowed) from {@code pool}'s clips of other speakers,
+   * seeded by the draw, so the choice is fixed per clip and copy and named in the cache key.
+   */
+  static AugmentedDraw augmentedDraw(AugmentSpec augment, Clip c, int copy, List<Clip> pool) {
+    AugmentSpec.Draw d = augment.draw(c.contentHash(), c.speaker(), copy);
+    if (d.channel() == null || d.channel().kind() != art.empathic.audio.Channel.Kind.BABBLE) {
+      return new AugmentedDraw(augment, d, List.of());
+    }
+    List<Clip> others = pool.stream().filter(o -> !o.speaker().equals(c.speaker())).toList();
+    if (others.isEmpty()) {
+      throw new IllegalArgumentException("babble augmentation of " + c.path() + " needs clips of other training speakers");
+    }
+    java.util.Random rnd = new java.util.Random(d.noiseSeed() * 31 + 17);
+    List<Clip> picked = new ArrayList<>();
+    for (int k = 0; k < art.empathic.audio.Channel.BABBLE_TALKERS; k++) {
+      picked.add(others.get(rnd.nextInt(others.size())));
+    }
+    return new AugmentedDraw(augment, d, List.copyOf(picked));
   }
 
   /**
@@ -159,7 +196,8 @@ public final class FeaturePipeline {
     BaseFeature base = spec.kind().base();
     String text = "empathic-art features\nbase=" + base + "\naudio=" + clip.contentHash() + "\n"
         + base.configKey(spec.mfcc()) + "\naugment=" + (draw == null ? "none"
-            : "seed=" + draw.spec().seed() + " " + draw.spec().settingsKey() + " " + draw.draw().key())
+            : "seed=" + draw.spec().seed() + " " + draw.spec().settingsKey() + " " + draw.draw().key()
+                + (draw.babble().isEmpty() ? "" : " babble=" + String.join("+", draw.babble().stream().map(Clip::contentHash).toList())))
         + "\ncode=" + FeatureCodeVersion.get();
     return ContentHash.of(text);
   }
@@ -168,7 +206,13 @@ public final class FeaturePipeline {
 
   private enum Part { TRAIN, VALIDATION, TEST }
 
-  private record AugmentedDraw(AugmentSpec spec, AugmentSpec.Draw draw) {}
+  /** One copy's draw and the clips its babble mixes (empty unless the channel is babble). */
+  record AugmentedDraw(AugmentSpec spec, AugmentSpec.Draw draw, List<Clip> babble) {}
+
+  /** The cache key of an augmented copy (tests check it names the channel and babble clips). */
+  String cacheKey(Clip clip, AugmentSpec augment, int copy, List<Clip> pool) {
+    return cacheKey(clip, augmentedDraw(augment, clip, copy, pool));
+  }
 
   private record Job(Clip clip, AugmentedDraw draw, Part part) {}
 
@@ -276,7 +320,12 @@ public final class FeaturePipeline {
     }
     Audio audio = Resampler.resample(WavReader.decode(bytes, clip.path().toString()), spec.sampleRate());
     if (job.draw() != null) {
-      audio = augmenter.apply(audio, job.draw().spec(), job.draw().draw());
+      List<float[]> babble = new ArrayList<>();
+      for (Clip b : job.draw().babble()) {
+        babble.add(Resampler.resample(WavReader.decode(Files.readAllBytes(b.path()), b.path().toString()),
+            spec.sampleRate()).samples());
+      }
+      audio = augmenter.apply(audio, job.draw().spec(), job.draw().draw(), babble);
     }
     return spec.kind().base().compute(extractor, audio.samples());
   }

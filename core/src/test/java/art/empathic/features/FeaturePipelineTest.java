@@ -147,7 +147,7 @@ class FeaturePipelineTest {
     Split split = Splitter.split(c.clips(), SplitSpec.speakerFold(2, 1, 0));
     AugmentSpec aug = AugmentSpec.noise(2, 10, 20, 5);
     List<String> applied = java.util.Collections.synchronizedList(new ArrayList<>());
-    FeaturePipeline.Augmenter fake = (audio, spec, draw) -> {
+    FeaturePipeline.Augmenter fake = (audio, spec, draw, babble) -> {
       applied.add(draw.key());
       float[] y = audio.samples().clone();
       for (int i = 0; i < y.length; i++) {

@@ -56,9 +56,16 @@ import java.util.stream.IntStream;
 final class GeneralizationStudy {
   /** A recipe under test. */
   record System(String name, FeatureSpec feature, Architecture architecture, TrainSettings training,
-      Standardizer.Mode normalization, int ensemble) {
+      Standardizer.Mode normalization, int ensemble, String augmentText) {
     static System of(String name, Recipe r) {
-      return new System(name, r.feature(), r.architecture(), r.training(), r.normalization(), r.ensemble());
+      return new System(name, r.feature(), r.architecture(), r.training(), r.normalization(), r.ensemble(),
+          r.augmentText());
+    }
+
+    /** The same recipe with another training-side audio augmentation ("none" or null: none). */
+    System withAugment(String name, String text) {
+      return new System(name, feature, architecture, training, normalization, ensemble,
+          text == null || text.equalsIgnoreCase("none") ? null : text);
     }
   }
 
@@ -88,6 +95,10 @@ final class GeneralizationStudy {
   private final long seed;
   private final PrintWriter out;
   private final Map<String, float[]> clean = new HashMap<>();
+  /** Augmented copies' rows per clip path (empty without augmentation). */
+  private final Map<String, List<float[]>> copies = new HashMap<>();
+  /** Channel test features shared by every system of one run with the same feature spec. */
+  private static final Map<String, float[]> CHANNEL_ROWS = new java.util.concurrent.ConcurrentHashMap<>();
   private double fitSeconds;
   private int fits;
 
@@ -113,6 +124,33 @@ final class GeneralizationStudy {
     out.printf(Locale.ROOT, "[%s] features: %s%n", system.name(), set.report().summary());
     out.flush();
     return set.clips();
+  }
+
+  /**
+   * Extracts (through the cache) the augmented copies of every clip, if the system augments.
+   * Babble for a clip comes from the other speakers of the clip's own fold: whenever the clip is
+   * on a training side, so are they, so no test voice is ever mixed into training audio.
+   */
+  void prepareCopies(List<Clip> clips, List<Set<String>> folds) {
+    if (system.augmentText() == null) {
+      return;
+    }
+    art.empathic.features.AugmentSpec aug = art.empathic.features.AugmentSpec.parse(system.augmentText(), seed);
+    Map<String, List<Clip>> byFold = new HashMap<>();
+    for (Clip c : clips) {
+      Set<String> fold = folds.stream().filter(f -> f.contains(c.speaker())).findFirst().orElse(Set.of(c.speaker()));
+      byFold.computeIfAbsent(c.corpus() + ":" + new java.util.TreeSet<>(fold), k -> new ArrayList<>()).add(c);
+    }
+    java.util.function.Function<Clip, List<Clip>> pool = c -> byFold.values().stream()
+        .filter(l -> l.stream().anyMatch(x -> x.speaker().equals(c.speaker()) && x.corpus().equals(c.corpus())))
+        .findFirst().orElse(List.of());
+    FeatureSet set = new FeaturePipeline(system.feature(), cache, threads, false).extractCopies(clips, aug, pool);
+    set.report().skipped().forEach(s -> out.println("skipped: " + s));
+    for (int i = 0; i < set.size(); i++) {
+      copies.computeIfAbsent(set.clips().get(i).path().toString(), k -> new ArrayList<>()).add(set.rows().get(i));
+    }
+    out.printf(Locale.ROOT, "[%s] augmented copies (%s): %s%n", system.name(), aug.toCli(), set.report().summary());
+    out.flush();
   }
 
   // ---- the experiments ---------------------------------------------------------------------
@@ -269,7 +307,16 @@ final class GeneralizationStudy {
    */
   private Trained fit(List<Clip> train, List<Clip> unlabelledTest) {
     List<String> classes = train.stream().map(Clip::emotion).distinct().sorted().map(Emotion::label).toList();
-    ExampleSet trainSet = examples(train, rows(train, null), classes);
+    ExampleSet trainSet = withCopies(train, examples(train, rows(train, null), classes), classes);
+    if (trainSet.x().length > train.size()) {
+      List<Clip> all = new ArrayList<>(train);
+      for (Clip c : train) {
+        for (int k = 0; k < copies.getOrDefault(c.path().toString(), List.of()).size(); k++) {
+          all.add(c);
+        }
+      }
+      train = all;
+    }
     ExampleSet pool = trainSet.concat(examples(unlabelledTest, rows(unlabelledTest, null), classes));
     Standardizer norm = Standardizer.fit(system.normalization(), trainSet, pool);
     Map<String, Set<String>> corpusClasses = new HashMap<>();
@@ -299,6 +346,31 @@ final class GeneralizationStudy {
     fitSeconds += (java.lang.System.nanoTime() - t0) / 1e9;
     fits++;
     return new Trained(classes, members, norm, trainSet);
+  }
+
+  /**
+   * The clean examples followed by every augmented copy; copy k of speaker s counts as the
+   * speaker "s#k" for per-speaker statistics (one simulated microphone per speaker and copy, as
+   * test speakers under a channel get their statistics from their own channel's clips).
+   */
+  private ExampleSet withCopies(List<Clip> train, ExampleSet cleanSet, List<String> classes) {
+    List<float[]> x = new ArrayList<>();
+    List<Clip> who = new ArrayList<>();
+    List<String> speakers = new ArrayList<>();
+    for (Clip c : train) {
+      List<float[]> cs = copies.getOrDefault(c.path().toString(), List.of());
+      for (int k = 0; k < cs.size(); k++) {
+        x.add(cs.get(k));
+        who.add(c);
+        speakers.add(c.corpus() + ":" + c.speaker() + "#" + (k + 1));
+      }
+    }
+    if (x.isEmpty()) {
+      return cleanSet;
+    }
+    int[] y = who.stream().mapToInt(c -> Math.max(0, classes.indexOf(c.emotion().label()))).toArray();
+    return cleanSet.concat(new ExampleSet(x.toArray(float[][]::new), y, speakers.toArray(String[]::new),
+        cleanSet.exampleShape()));
   }
 
   private float[][] rows(List<Clip> clips, Map<String, float[]> override) {
@@ -348,10 +420,17 @@ final class GeneralizationStudy {
       for (int i = 0; i < clips.size(); i++) {
         Clip c = clips.get(i);
         long clipSeed = s * 1_000_003L + i;
+        String key = system.feature() + "|" + ch + "|" + s + "|" + c.path();
         futures.add(pool.submit(() -> {
+          float[] known = CHANNEL_ROWS.get(key);
+          if (known != null) {
+            return known;
+          }
           Audio a = ch.apply(read(c), babble, new Random(clipSeed));
           FeatureSpec f = system.feature();
-          return f.derive(f.kind().base().compute(extractor, a.samples()));
+          float[] row = f.derive(f.kind().base().compute(extractor, a.samples()));
+          CHANNEL_ROWS.put(key, row);
+          return row;
         }));
       }
       Map<String, float[]> out = new HashMap<>();

@@ -76,6 +76,15 @@ public final class StudyCommand implements Runnable {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seeds folds and training.")
     long seed;
 
+    @Option(names = "--augment", paramLabel = "SPEC", description = "Training-side audio augmentation of the "
+        + "'after' system (AugmentSpec form, e.g. copies=2,channel=on; 'none' switches the default recipe's off).")
+    String augment;
+
+    @Option(names = "--validate", description = "Validation only (for choosing a recipe): RAVDESS without the "
+        + "fold-1 test actors, the other five folds as inner folds, folds and channels; printed, the doc is not "
+        + "touched. System 'clean' is the 'after' recipe without augmentation.")
+    boolean validate;
+
     @Option(names = "--threads", paramLabel = "N", description = "Feature threads (default: every core).")
     Integer threads;
 
@@ -105,13 +114,38 @@ public final class StudyCommand implements Runnable {
           case "before" -> GeneralizationStudy.System.of("before: mlp", Recipe.defaults(ModelFamily.MLP));
           case "after" -> GeneralizationStudy.System.of("after: " + ModelFamily.DEFAULT.cliName(),
               Recipe.defaults(ModelFamily.DEFAULT));
-          default -> throw new IllegalArgumentException("--systems: unknown '" + which + "' (use before, after)");
+          case "clean" -> GeneralizationStudy.System.of("clean-trained: " + ModelFamily.DEFAULT.cliName(),
+              Recipe.defaults(ModelFamily.DEFAULT)).withAugment("clean-trained: " + ModelFamily.DEFAULT.cliName(), null);
+          default -> throw new IllegalArgumentException("--systems: unknown '" + which + "' (use before, after, clean)");
         };
+        if (augment != null && which.trim().equals("after")) {
+          sys = sys.withAugment(sys.name() + " + augment " + augment, augment);
+        }
         GeneralizationStudy s = new GeneralizationStudy(sys, FeatureCache.atDefaultLocation(), n, seed, pw);
+        if (validate) {
+          // Fold 1's test actors are never touched; the remaining five folds are the inner folds.
+          List<java.util.Set<String>> all = GeneralizationStudy.speakerFolds(r, 6, seed);
+          List<Clip> side = r.stream().filter(c -> !all.get(0).contains(c.speaker())).toList();
+          List<Clip> vc = s.prepare(side);
+          List<java.util.Set<String>> inner = all.subList(1, all.size());
+          s.prepareCopies(vc, inner);
+          Map<String, List<GeneralizationStudy.Row>> sections = new LinkedHashMap<>();
+          sections.put("V1. RAVDESS fold-1 training side, 5 inner speaker folds", List.of(s.folds("inner folds", vc, inner,
+              List.of())));
+          if (!noChannels) {
+            int k = Math.max(1, Math.min(channelFolds, inner.size()));
+            sections.put("V2. Channels on inner folds 1-" + k, s.channels(vc, inner.subList(0, k)));
+          }
+          results.put(sys.name(), sections);
+          fitSeconds.put(sys.name(), s.meanFitSeconds());
+          continue;
+        }
         List<Clip> rc = s.prepare(r);
         List<Clip> ec = s.prepare(e);
         List<java.util.Set<String>> rf = GeneralizationStudy.speakerFolds(rc, 6, seed);
         List<java.util.Set<String>> ef = GeneralizationStudy.pairedGenderFolds(ec);
+        s.prepareCopies(rc, rf);
+        s.prepareCopies(ec, ef);
         Map<String, List<GeneralizationStudy.Row>> sections = new LinkedHashMap<>();
         sections.put("1. RAVDESS, 6 speaker folds", List.of(s.folds("RAVDESS folds", rc, rf, List.of())));
         sections.put("2. EmoDB, 5 speaker folds (one man, one woman each)", List.of(s.folds("EmoDB folds", ec, ef,
@@ -134,6 +168,11 @@ public final class StudyCommand implements Runnable {
       }
       double minutes = (System.nanoTime() - start) / 60e9;
       String generated = render(results, fitSeconds, minutes);
+      if (validate) {
+        pw.println(generated);
+        pw.printf(Locale.ROOT, "validation done (%.1f min); %s not touched%n", minutes, target);
+        return 0;
+      }
       String old = Files.exists(target) ? Files.readString(target) : "# New voices: generalisation\n\n" + BEGIN + "\n"
           + END + "\n";
       int b = old.indexOf(BEGIN);
@@ -150,7 +189,8 @@ public final class StudyCommand implements Runnable {
       StringBuilder md = new StringBuilder();
       String when = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
       md.append("Command: `./empathic-art study generalize --systems ").append(systems)
-          .append(noChannels ? " --no-channels" : channelFolds != 6 ? " --channel-folds " + channelFolds : "").append(" --seed ").append(seed).append("`  \n")
+          .append(noChannels ? " --no-channels" : channelFolds != 6 ? " --channel-folds " + channelFolds : "").append(augment != null ? " --augment " + augment : "").append(validate ? " --validate" : "")
+          .append(" --seed ").append(seed).append("`  \n")
           .append("Date: ").append(when).append("; machine: ").append(Runtime.getRuntime().availableProcessors())
           .append(" cores, ").append(System.getProperty("os.arch")).append(", Java ")
           .append(System.getProperty("java.version")).append(String.format(Locale.ROOT, ", load average %.2f",
