@@ -16,7 +16,8 @@ final class FusedRecognizer implements EmotionRecognizer {
   private final List<Double> weights;
   private final ModelInfo info;
 
-  private FusedRecognizer(List<EmotionRecognizer> members, List<Double> weights, ModelInfo info) {
+  /** Members answer the same classes; weights sum to 1 (as {@link Fusion} writes them). */
+  FusedRecognizer(List<EmotionRecognizer> members, List<Double> weights, ModelInfo info) {
     this.members = members;
     this.weights = weights;
     this.info = info;

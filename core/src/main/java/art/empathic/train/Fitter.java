@@ -34,7 +34,9 @@ import java.util.stream.Collectors;
  * shuffles, dropout and augmentation all derive from the run seed, per epoch and batch, so a run
  * resumed from a checkpoint continues exactly as if never stopped), with optional early stopping
  * on validation loss (keeping the best weights) or scikit-learn's MLP stopping rule, and
- * checkpoints written atomically after every epoch and on a stop request.
+ * checkpoints written atomically at the end of an epoch once at least 10 s of training have
+ * passed since the last one ({@code CHECKPOINT_INTERVAL_NANOS}), after the last epoch, and on a
+ * stop request.
  *
  * <p>Tensors of each batch live in a sub-manager closed after the batch, so memory stays flat.
  * Not thread-safe; one run per instance.

@@ -200,4 +200,36 @@ class TrainingRunTest {
     assertThat(MainTest.run("fuse", a.toString(), b.toString(), "--weights", "1", "--out", dir.resolve("bad2").toString())
         .err()).contains("one non-negative weight per run");
   }
+
+  @Test
+  void evaluateOnAnotherCorpusScoresTheSharedClassesAndNamesTheMissingOnes() throws Exception {
+    Path run = dir.resolve("cross-run");
+    assertThat(train(run).code()).isZero();
+    // "Another corpus": three of the seven emotions, by two speakers the run never listed.
+    List<String> rows = new ArrayList<>(List.of("path,emotion,speaker"));
+    for (String e : List.of("angry", "calm", "sad")) {
+      for (int i = 0; i < 12; i++) {
+        rows.add(dir.resolve("clips").resolve(e + "-" + i + ".wav") + "," + e + ",other" + (i % 2));
+      }
+    }
+    Path other = Files.write(dir.resolve("cross.csv"), rows);
+
+    MainTest.Result r = MainTest.run("evaluate", run.toString(), "--data", other.toString(), "--no-progress");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("cross-corpus: accuracy").contains("over 36 clips");
+
+    Path eval = run.resolve("evaluations").resolve("cross.csv");
+    RunMetrics m = RunMetrics.read(eval);
+    assertThat(m.evaluatedOn()).isEqualTo(other.toString());
+    assertThat(m.evaluatedClasses()).containsExactlyInAnyOrder("Angry", "Calm", "Sad");
+    assertThat(m.missingClasses()).containsExactlyInAnyOrder("Disgust", "Fear", "Happy", "Surprise");
+    assertThat(m.nTest()).isEqualTo(36);
+    assertThat(m.split().testSpeakers()).containsExactlyInAnyOrder("other0", "other1");
+    assertThat(m.accuracy()).isGreaterThan(0.9);
+    assertThat(Files.readAllLines(eval.resolve("predictions.csv"))).hasSize(37);
+    assertThat(eval.resolve("spec.json")).hasSameBinaryContentAs(run.resolve("spec.json"));
+    assertThat(eval.resolve("report.html")).isRegularFile();
+    // The run's own metrics are untouched.
+    assertThat(RunMetrics.read(run).evaluatedOn()).isNull();
+  }
 }
