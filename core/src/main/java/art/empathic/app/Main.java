@@ -8,6 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import art.empathic.app.bench.BenchCommand;
 import art.empathic.app.cli.ArtCommand;
+import art.empathic.app.cli.StudyCommand;
 import art.empathic.app.cli.CliErrors;
 import art.empathic.app.cli.CompareCommand;
 import art.empathic.app.cli.CorpusCommand;
@@ -41,6 +42,7 @@ import art.empathic.app.cli.TrainCommand;
       ServeCommand.class,
       ArtCommand.class,
       BenchCommand.class,
+      StudyCommand.class,
     })
 public final class Main implements Runnable {
 

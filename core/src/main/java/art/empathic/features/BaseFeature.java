@@ -2,6 +2,7 @@ package art.empathic.features;
 
 import art.empathic.features.dsp.MfccConfig;
 import art.empathic.features.dsp.MfccExtractor;
+import art.empathic.features.dsp.VoiceFrames;
 
 /**
  * The per-clip matrix the feature cache stores, from which every {@link FeatureKind} is derived
@@ -29,7 +30,25 @@ public enum BaseFeature {
     public int rows(MfccConfig c) {
       return c.nMels();
     }
+  },
+  /**
+   * The {@link VoiceFrames} matrix: log-mel, MFCC, F0, aperiodicity, energy and spectral slope
+   * per frame, from which {@link FeatureKind#FUNCTIONALS} are derived.
+   */
+  VOICE {
+    @Override
+    public float[][] compute(MfccExtractor extractor, float[] samples) {
+      return VOICE_FRAMES.computeIfAbsent(extractor.config(), VoiceFrames::new).compute(samples);
+    }
+
+    @Override
+    public int rows(MfccConfig c) {
+      return VoiceFrames.rows(c);
+    }
   };
+
+  /** One (thread-safe) frame analyser per configuration. */
+  private static final java.util.Map<MfccConfig, VoiceFrames> VOICE_FRAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Computes the matrix for mono samples at the extractor's sample rate. */
   public abstract float[][] compute(MfccExtractor extractor, float[] samples);
@@ -45,6 +64,10 @@ public enum BaseFeature {
     String common = "sr=" + c.sampleRate() + " n_fft=" + c.nFft() + " hop=" + c.hopLength() + " win=" + c.winLength()
         + " n_mels=" + c.nMels() + " fmin=" + c.fmin() + " fmax=" + c.fmax() + " center=" + c.center()
         + " top_db=" + c.topDb();
-    return this == MFCC ? common + " n_mfcc=" + c.nMfcc() : common;
+    return switch (this) {
+      case MFCC -> common + " n_mfcc=" + c.nMfcc();
+      case MEL_DB -> common;
+      case VOICE -> common + " n_mfcc=" + c.nMfcc() + " yin=65-500/1024 voicing=" + VoiceFrames.VOICING_THRESHOLD;
+    };
   }
 }

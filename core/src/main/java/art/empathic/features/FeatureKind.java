@@ -1,5 +1,6 @@
 package art.empathic.features;
 
+import art.empathic.features.dsp.Functionals;
 import art.empathic.features.dsp.MfccExtractor;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -47,6 +48,22 @@ public enum FeatureKind {
     @Override
     float[] derive(float[][] stacked, FeatureSpec spec) {
       return spec.align().fit(stacked, spec.frames());
+    }
+  },
+  /**
+   * Utterance functionals (see {@link Functionals}): mean, std, p10, p90 and delta std of
+   * log-mel (less the clip's level), MFCC, F0, aperiodicity, energy and spectral slope over
+   * the frames within 40 dB of the loudest, plus voiced and active shares. Shape [values].
+   */
+  FUNCTIONALS("functionals", BaseFeature.VOICE, false) {
+    @Override
+    float[] derive(float[][] stacked, FeatureSpec spec) {
+      return Functionals.of(stacked, spec.mfcc());
+    }
+
+    @Override
+    int[] shape(FeatureSpec spec) {
+      return new int[] {Functionals.size(spec.mfcc())};
     }
   };
 

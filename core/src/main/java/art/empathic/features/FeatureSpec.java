@@ -64,6 +64,9 @@ public record FeatureSpec(int version, FeatureKind kind, MfccConfig mfcc, int fr
     } else {
       statistics = null;
     }
+    if (kind == FeatureKind.FUNCTIONALS) {
+      deltaOrder = 0; // the functionals take their own deltas
+    }
     if (deltaWidth < 3 || deltaWidth % 2 == 0) {
       throw new IllegalArgumentException("delta width must be odd and >= 3, got " + deltaWidth);
     }
@@ -88,6 +91,15 @@ public record FeatureSpec(int version, FeatureKind kind, MfccConfig mfcc, int fr
   public static FeatureSpec of(FeatureKind kind, MfccConfig mfcc) {
     return new FeatureSpec(VERSION, kind, mfcc, kind.isSequence() ? DEFAULT_FRAMES : 0, FrameAlign.CENTER, 0,
         DEFAULT_DELTA_WIDTH, null);
+  }
+
+  /**
+   * Utterance functionals at 16 kHz (or {@code sampleRate}): 64 mel bands and 20 MFCC from
+   * n_fft 1024, hop 256 (64 ms / 16 ms), YIN pitch; 442 values.
+   */
+  public static FeatureSpec functionals(int sampleRate) {
+    MfccConfig c = MfccConfig.librosaDefaults(sampleRate).withNFft(1024).withHopLength(256).withNMels(64).withNMfcc(20);
+    return new FeatureSpec(VERSION, FeatureKind.FUNCTIONALS, c, 0, FrameAlign.CENTER, 0, DEFAULT_DELTA_WIDTH, null);
   }
 
   public FeatureSpec withFrames(int n) {
@@ -172,7 +184,8 @@ public record FeatureSpec(int version, FeatureKind kind, MfccConfig mfcc, int fr
     if (statistics != null) {
       b.append(' ').append(String.join("+", statistics.stream().map(TimeStatistic::key).toList()));
     }
-    b.append(" (").append(kind.base().rows(mfcc)).append(kind.base() == BaseFeature.MFCC ? " MFCC" : " mel bands");
+    b.append(" (").append(kind.base() == BaseFeature.VOICE ? mfcc.nMels() + " mel bands + " + mfcc.nMfcc()
+        + " MFCC + F0, voicing, energy, slope" : kind.base().rows(mfcc) + (kind.base() == BaseFeature.MFCC ? " MFCC" : " mel bands"));
     if (deltaOrder >= 1) b.append(" + delta");
     if (deltaOrder >= 2) b.append(" + delta2");
     b.append(", ").append(mfcc.sampleRate()).append(" Hz");

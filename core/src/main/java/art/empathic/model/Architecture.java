@@ -31,7 +31,7 @@ public sealed interface Architecture
   /** The default architecture of a family. */
   static Architecture defaults(ModelFamily family) {
     return switch (family) {
-      case MLP -> new Mlp(List.of(300), 0.01);
+      case MLP, FUNCTIONALS_MLP -> new Mlp(List.of(300), 0.01);
       case BASELINE_CNN -> new BaselineCnn(256, List.of(0.3, 0.3, 0.1));
       case CNN_LSTM -> new CnnLstm(List.of(64, 128), 5, 2, 128, 0.3, TimePooling.LAST);
       case CNN_LSTM_PAPER -> new PaperCnnLstm(List.of(64, 64, 128, 128), 3, List.of(2, 2, 2, 2), 256, 0.3, TimePooling.LAST);

@@ -14,7 +14,15 @@ public enum ModelFamily {
   /** 1-D convolution blocks over MFCC frames, then an LSTM, then softmax. */
   CNN_LSTM("cnn_lstm", "CNN+LSTM", "CNN+LSTM"),
   /** The 1-D CNN-LSTM of Zhao, Mao and Chen (2019): four LFLBs, LSTM 256, softmax. */
-  CNN_LSTM_PAPER("cnn_lstm_paper", "Paper CNN-LSTM", "Paper CNN-LSTM (Zhao et al. 2019)");
+  CNN_LSTM_PAPER("cnn_lstm_paper", "Paper CNN-LSTM", "Paper CNN-LSTM (Zhao et al. 2019)"),
+  /**
+   * The family for new voices: an MLP on utterance functionals (log-mel, MFCC, pitch, energy,
+   * spectral slope) with per-speaker normalisation; the default of {@code train}.
+   */
+  FUNCTIONALS_MLP("functionals_mlp", "Functionals MLP", "Functionals MLP (new voices)");
+
+  /** The family {@code train} uses without {@code --model}: the one best on new voices (docs/GENERALIZATION.md). */
+  public static final ModelFamily DEFAULT = FUNCTIONALS_MLP;
 
   private final String cliName;
   private final String displayName;

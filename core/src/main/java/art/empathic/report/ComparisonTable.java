@@ -62,7 +62,11 @@ public final class ComparisonTable {
     List<List<String>> rows = new ArrayList<>();
     List<String> families = new ArrayList<>();
     for (ModelFamily f : ModelFamily.values()) {
-      families.add(f.cliName());
+      // The study's families always (their original rows are the yardstick); newer ones when they have runs.
+      boolean inStudy = OriginalStudy.FIGURES.stream().anyMatch(fig -> fig.family() == f);
+      if (inStudy || runs.stream().anyMatch(r -> r.run().model().equals(f.cliName()))) {
+        families.add(f.cliName());
+      }
     }
     runs.stream().map(r -> r.run().model()).filter(m -> !families.contains(m)).distinct().forEach(families::add);
     for (String family : families) {

@@ -9,8 +9,8 @@ import art.empathic.model.ModelFamily;
  * recipe is {@link Recipe#defaults}. Change {@link #FAMILY} alone to change the product's model.
  */
 public final class DefaultFamily {
-  /** Today's best on new voices: the paper CNN-LSTM, 64.5% on 6 RAVDESS speaker folds (docs/MODELS.md). */
-  public static final ModelFamily FAMILY = ModelFamily.CNN_LSTM_PAPER;
+  /** The family chosen for new voices in docs/GENERALIZATION.md: {@link ModelFamily#DEFAULT}. */
+  public static final ModelFamily FAMILY = ModelFamily.DEFAULT;
 
   private DefaultFamily() {}
 }

@@ -61,6 +61,22 @@ public final class Fitter implements AutoCloseable {
     return network;
   }
 
+  private boolean[][] allowedClasses;
+
+  /**
+   * Restricts the loss of each training example to the classes its corpus has (multi-corpus
+   * training): {@code allowed[i][k]} says whether example i's softmax includes class k; label
+   * smoothing spreads over the allowed classes only. Null lifts the restriction. Not combined
+   * with mixup (which mixes targets across examples).
+   */
+  public Fitter restrictLoss(boolean[][] allowed) {
+    if (allowed != null && settings.augmentation().mixupAlpha() > 0) {
+      throw new IllegalArgumentException("a per-corpus loss restriction cannot be combined with mixup");
+    }
+    this.allowedClasses = allowed;
+    return this;
+  }
+
   /**
    * Trains from scratch, or continues the run saved in {@code checkpoint} when it exists and
    * {@code resume} is set. {@code stopRequested} is polled after every batch.
@@ -190,6 +206,7 @@ public final class Fitter implements AutoCloseable {
     int n = to - from;
     float[] xs = new float[n * width];
     float[] targets = new float[n * classes];
+    float[] masks = allowedClasses == null ? null : new float[n * classes];
     SplittableRandom random = new SplittableRandom(Seeds.mix(settings.seed(), epoch, batch, 7));
     boolean augment = !settings.augmentation().isNone();
     double smooth = settings.labelSmoothing();
@@ -201,8 +218,17 @@ public final class Fitter implements AutoCloseable {
       } else {
         System.arraycopy(example, 0, xs, i * width, width);
       }
+      boolean[] allowed = allowedClasses == null ? null : allowedClasses[idx];
+      int allowedCount = classes;
+      if (allowed != null) {
+        allowedCount = 0;
+        for (int k = 0; k < classes; k++) {
+          allowedCount += allowed[k] ? 1 : 0;
+          masks[i * classes + k] = allowed[k] ? 0f : TrainingLoss.EXCLUDED;
+        }
+      }
       for (int k = 0; k < classes; k++) {
-        targets[i * classes + k] = (float) (smooth / classes);
+        targets[i * classes + k] = allowed == null || allowed[k] ? (float) (smooth / allowedCount) : 0f;
       }
       targets[i * classes + train.y()[idx]] += (float) (1 - smooth);
     }
@@ -213,6 +239,7 @@ public final class Fitter implements AutoCloseable {
     try (NDManager bm = trainer.getManager().newSubManager()) {
       NDArray x = Tensors.floats(bm, xs, network.batchShape(n));
       NDArray t = Tensors.floats(bm, targets, new Shape(n, classes));
+      NDArray mask = masks == null ? null : Tensors.floats(bm, masks, new Shape(n, classes));
       double lossValue;
       int correct = 0;
       double alpha = network.architecture().l2Alpha();
@@ -220,7 +247,7 @@ public final class Fitter implements AutoCloseable {
       float[] out;
       try (GradientCollector gc = trainer.newGradientCollector()) {
         NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-        NDArray loss = TrainingLoss.compute(logits, t, network.denseWeights(), l2InOptimizer ? 0 : alpha);
+        NDArray loss = TrainingLoss.compute(logits, mask, t, network.denseWeights(), l2InOptimizer ? 0 : alpha);
         gc.backward(loss);
         lossValue = loss.getFloat();
         out = logits.toFloatArray();

@@ -13,6 +13,19 @@ import java.util.List;
 final class TrainingLoss {
   private TrainingLoss() {}
 
+  /** Added to the logits of classes a clip's corpus lacks: their softmax share becomes 0 (exp(-1e4) underflows). */
+  static final float EXCLUDED = -1e4f;
+
+  /**
+   * As {@link #compute(NDArray, NDArray, List, double)}, with the softmax of each example
+   * restricted to the classes its corpus has: {@code mask} holds 0 for allowed classes and
+   * {@link #EXCLUDED} for the others (null: every class allowed). The targets must be 0 on
+   * excluded classes.
+   */
+  static NDArray compute(NDArray logits, NDArray mask, NDArray targets, List<Parameter> weights, double alpha) {
+    return compute(mask == null ? logits : logits.add(mask), targets, weights, alpha);
+  }
+
   static NDArray compute(NDArray logits, NDArray targets, List<Parameter> weights, double alpha) {
     long n = logits.getShape().get(0);
     // sum(log p * t) * (-1/n): the mean cross-entropy in three operations (each costs a JNI call

@@ -23,7 +23,7 @@ class FitterTest {
 
   static Architecture smallArchitecture(ModelFamily f) {
     return switch (f) {
-      case MLP -> new Architecture.Mlp(List.of(32), 1e-4);
+      case MLP, FUNCTIONALS_MLP -> new Architecture.Mlp(List.of(32), 1e-4);
       case BASELINE_CNN -> new Architecture.BaselineCnn(32, List.of(0.1, 0.1, 0.0));
       case CNN_LSTM -> new Architecture.CnnLstm(List.of(8, 16), 3, 2, 16, 0.0, Architecture.TimePooling.LAST);
       case CNN_LSTM_PAPER -> new Architecture.PaperCnnLstm(List.of(8, 8, 16, 16), 3, List.of(2, 2, 2, 1), 16, 0.0,

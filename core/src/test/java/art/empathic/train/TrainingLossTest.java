@@ -33,6 +33,23 @@ class TrainingLossTest {
   }
 
   @Test
+  void aMaskRestrictsTheSoftmaxToTheClassesOfTheClipsCorpus() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray logits = m.create(new float[] {1, 2, 3, 0.5f, 0, 4}, new Shape(2, 3));
+      NDArray targets = m.create(new float[] {1, 0, 0, 0, 1, 0}, new Shape(2, 3));
+      float x = TrainingLoss.EXCLUDED;
+      // Clip 1's corpus lacks class 3; clip 2's lacks class 1 (indices 2 and 0).
+      NDArray mask = m.create(new float[] {0, 0, x, x, 0, 0}, new Shape(2, 3));
+      double ce1 = -Math.log(Math.exp(1) / (Math.exp(1) + Math.exp(2)));
+      double ce2 = -Math.log(Math.exp(0) / (Math.exp(0) + Math.exp(4)));
+      double actual = TrainingLoss.compute(logits, mask, targets, List.of(), 0).getFloat();
+      assertThat(actual).isCloseTo((ce1 + ce2) / 2, offset(1e-5));
+      double unmasked = TrainingLoss.compute(logits, null, targets, List.of(), 0).getFloat();
+      assertThat(unmasked).isGreaterThan(actual + 0.1);
+    }
+  }
+
+  @Test
   void penaltyAloneIsTheL2TermOfTheLoss() {
     try (NDManager m = NDManager.newBaseManager()) {
       Parameter w1 = weight(m, new float[] {1, -2, 3, 0.5f}, "w1");

@@ -137,12 +137,15 @@ class TrainingRunTest {
   void badRequestsAreClearErrors() {
     assertThat(MainTest.run("train", "--model", "transformer", "--data", manifest.toString()).err())
         .contains("unknown model 'transformer'");
+    // Without --model the default family is used: its recipe reaches the same option checks.
+    assertThat(MainTest.run("train", "--data", manifest.toString(), "--lr", "-1").err())
+        .contains("learning rate must be in (0, 10]");
     assertThat(MainTest.run("train", "--model", "mlp", "--data", manifest.toString(), "--lr", "-1").err())
         .contains("learning rate must be in (0, 10]");
     assertThat(MainTest.run("train", "--model", "mlp", "--data", manifest.toString(), "--patience", "3").err())
         .contains("--patience needs a validation part");
     assertThat(MainTest.run("train", "--model", "cnn_lstm", "--data", manifest.toString(), "--alpha", "0.1").err())
-        .contains("--alpha and --hidden apply to --model mlp only");
+        .contains("--alpha and --hidden apply to the MLP families");
     Path few = dir.resolve("few.csv");
     try {
       Files.write(few, List.of("path,emotion,speaker", "clips/angry-0.wav,angry,spk0", "clips/angry-1.wav,angry,spk1",

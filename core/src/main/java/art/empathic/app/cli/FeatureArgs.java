@@ -18,11 +18,12 @@ import picocli.CommandLine.Option;
 final class FeatureArgs {
   @Option(names = "--kind", paramLabel = "KIND", converter = KindConverter.class,
       description = "mfcc-mean (time-mean MFCC), mfcc-stats (MFCC statistics over time, see --statistics), "
-          + "mfcc-seq (MFCC frames) or mel-db (log-mel frames).")
+          + "mfcc-seq (MFCC frames), mel-db (log-mel frames) or functionals (442 utterance functionals: log-mel, "
+          + "MFCC, YIN pitch, energy, spectral slope; the functionals_mlp input).")
   FeatureKind kind;
 
   @Option(names = "--recipe", paramLabel = "MODEL", description = "Exactly the input of a model family's default "
-      + "recipe (mlp, baseline_cnn, cnn_lstm, cnn_lstm_paper), instead of --kind and the MFCC options.")
+      + "recipe (functionals_mlp, mlp, baseline_cnn, cnn_lstm, cnn_lstm_paper), instead of --kind and the MFCC options.")
   String recipe;
 
   @Option(names = "--statistics", paramLabel = "LIST", description = "mfcc-stats: the statistics, e.g. "

@@ -47,8 +47,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
-  @Option(names = "--model", paramLabel = "NAME", description = "mlp, baseline_cnn, cnn_lstm or cnn_lstm_paper "
-      + "(default: the family best on new voices, now cnn_lstm_paper).")
+  @Option(names = "--model", paramLabel = "NAME", description = "functionals_mlp (the default: best on new voices, "
+      + "docs/GENERALIZATION.md), mlp, baseline_cnn, cnn_lstm or cnn_lstm_paper.")
   String model;
 
   @Option(names = "--resume", paramLabel = "RUNDIR", description = "Continue a stopped run with its own settings.")
@@ -160,7 +160,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   static final class FeatureOptions {
     @Option(names = "--feature", paramLabel = "KIND", converter = KindConverter.class,
-        description = "mfcc-mean, mfcc-stats, mfcc-seq or mel-db.")
+        description = "mfcc-mean, mfcc-stats, mfcc-seq, mel-db or functionals.")
     FeatureKind kind;
     @Option(names = "--n-mfcc", paramLabel = "N") Integer nMfcc;
     @Option(names = "--n-fft", paramLabel = "N") Integer nFft;
@@ -271,7 +271,7 @@ public final class TrainCommand implements Callable<Integer> {
       return new Architecture.Mlp(o.hidden != null ? o.hidden : m.hidden(), o.alpha != null ? o.alpha : m.alpha());
     }
     if (o.alpha != null || o.hidden != null) {
-      throw new IllegalArgumentException("--alpha and --hidden apply to --model mlp only");
+      throw new IllegalArgumentException("--alpha and --hidden apply to the MLP families (mlp, functionals_mlp) only");
     }
     if (base instanceof Architecture.BaselineCnn b) {
       return new Architecture.BaselineCnn(o.units != null ? o.units : b.units(),

@@ -1,0 +1,384 @@
+package art.empathic.app.cli;
+
+import art.empathic.audio.Audio;
+import art.empathic.audio.Channel;
+import art.empathic.audio.Resampler;
+import art.empathic.audio.WavReader;
+import art.empathic.corpus.Clip;
+import art.empathic.corpus.Emotion;
+import art.empathic.features.FeatureCache;
+import art.empathic.features.FeaturePipeline;
+import art.empathic.features.FeatureSet;
+import art.empathic.features.FeatureSpec;
+import art.empathic.corpus.Gender;
+import art.empathic.corpus.SplitSpec;
+import art.empathic.corpus.Splitter;
+import art.empathic.eval.VoiceScore;
+import art.empathic.features.dsp.MfccExtractor;
+import art.empathic.model.Architecture;
+import art.empathic.model.Network;
+import art.empathic.train.ExampleSet;
+import art.empathic.train.FitListener;
+import art.empathic.train.Fitter;
+import art.empathic.train.Recipe;
+import art.empathic.train.Standardizer;
+import art.empathic.train.TrainSettings;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+
+/**
+ * The new-voices measurement behind {@code study generalize}: for one recipe (features,
+ * network, training, normalisation), speaker folds of RAVDESS and EmoDB, cross-corpus both ways,
+ * multi-corpus training, simulated channels, binary arousal/valence and calibration, each scored
+ * by {@link VoiceScore}. Nothing here is chosen on the test side: the recipes come in fixed.
+ *
+ * <p>Per-speaker normalisation (where the recipe uses it) takes each speaker's statistics from
+ * that speaker's own clips without labels, test speakers included (transductive, as in the SER
+ * literature); under a channel, the test speaker's statistics come from their clips through that
+ * channel (one speaker, one microphone).
+ */
+final class GeneralizationStudy {
+  /** A recipe under test. */
+  record System(String name, FeatureSpec feature, Architecture architecture, TrainSettings training,
+      Standardizer.Mode normalization, int ensemble) {
+    static System of(String name, Recipe r) {
+      return new System(name, r.feature(), r.architecture(), r.training(), r.normalization(), r.ensemble());
+    }
+  }
+
+  /** Scores of one condition: one per fold (or one for a single train/test pair). */
+  record Row(String condition, List<VoiceScore> folds) {
+    double mean(java.util.function.ToDoubleFunction<VoiceScore> f) {
+      return folds.stream().mapToDouble(f).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
+    }
+
+    double sd(java.util.function.ToDoubleFunction<VoiceScore> f) {
+      double m = mean(f);
+      double[] v = folds.stream().mapToDouble(f).filter(d -> !Double.isNaN(d)).toArray();
+      if (v.length < 2) {
+        return Double.NaN;
+      }
+      double s = 0;
+      for (double x : v) {
+        s += (x - m) * (x - m);
+      }
+      return Math.sqrt(s / (v.length - 1));
+    }
+  }
+
+  private final System system;
+  private final FeatureCache cache;
+  private final int threads;
+  private final long seed;
+  private final PrintWriter out;
+  private final Map<String, float[]> clean = new HashMap<>();
+  private double fitSeconds;
+  private int fits;
+
+  GeneralizationStudy(System system, FeatureCache cache, int threads, long seed, PrintWriter out) {
+    this.system = system;
+    this.cache = cache;
+    this.threads = threads;
+    this.seed = seed;
+    this.out = out;
+  }
+
+  double meanFitSeconds() {
+    return fits == 0 ? Double.NaN : fitSeconds / fits;
+  }
+
+  /** Extracts (through the cache) the clean features of every clip; clips that fail are left out and named. */
+  List<Clip> prepare(List<Clip> clips) {
+    FeatureSet set = new FeaturePipeline(system.feature(), cache, threads, false).extract(clips);
+    set.report().skipped().forEach(s -> out.println("skipped: " + s));
+    for (int i = 0; i < set.size(); i++) {
+      clean.put(set.clips().get(i).path().toString(), set.rows().get(i));
+    }
+    out.printf(Locale.ROOT, "[%s] features: %s%n", system.name(), set.report().summary());
+    out.flush();
+    return set.clips();
+  }
+
+  // ---- the experiments ---------------------------------------------------------------------
+
+  /** Speaker folds: each fold's test speakers against a model trained on the rest. */
+  Row folds(String name, List<Clip> clips, List<Set<String>> testSpeakers, List<Clip> extraTraining) {
+    return foldsBoth(name, clips, testSpeakers, extraTraining).get(0);
+  }
+
+  /**
+   * Speaker folds scored as predicted (first row) and with the argmax restricted to the test
+   * corpus's classes (second row; equal to the first unless extra training clips bring classes
+   * the test corpus lacks).
+   */
+  List<Row> foldsBoth(String name, List<Clip> clips, List<Set<String>> testSpeakers, List<Clip> extraTraining) {
+    List<VoiceScore> asPredicted = new ArrayList<>();
+    List<VoiceScore> restricted = new ArrayList<>();
+    for (Set<String> fold : testSpeakers) {
+      List<Clip> train = new ArrayList<>(clips.stream().filter(c -> !fold.contains(c.speaker())).toList());
+      train.addAll(extraTraining);
+      List<Clip> test = clips.stream().filter(c -> fold.contains(c.speaker())).toList();
+      List<VoiceScore> s = trainAndTest(train, test, VoiceScore.Decision.AS_PREDICTED, VoiceScore.Decision.RESTRICTED);
+      asPredicted.add(s.get(0));
+      restricted.add(s.get(1));
+    }
+    log(name, asPredicted);
+    log(name + ", restricted", restricted);
+    return List.of(new Row(name, asPredicted), new Row(name + ", argmax over the test corpus's classes", restricted));
+  }
+
+  /** Train on one corpus, test on another: restricted to the test corpus's classes and as predicted. */
+  List<Row> crossCorpus(String name, List<Clip> train, List<Clip> test) {
+    List<VoiceScore> r = trainAndTest(train, test, VoiceScore.Decision.RESTRICTED, VoiceScore.Decision.AS_PREDICTED);
+    log(name + " (restricted)", List.of(r.get(0)));
+    log(name + " (as predicted)", List.of(r.get(1)));
+    return List.of(new Row(name + ", argmax over the test corpus's classes", List.of(r.get(0))),
+        new Row(name + ", as predicted", List.of(r.get(1))));
+  }
+
+  /** Speaker folds of RAVDESS with their test clips through each channel; one row per channel. */
+  List<Row> channels(List<Clip> clips, List<Set<String>> testSpeakers) throws IOException {
+    List<Channel> conditions = Channel.studyConditions();
+    Map<Channel, List<VoiceScore>> byChannel = new LinkedHashMap<>();
+    conditions.forEach(c -> byChannel.put(c, new ArrayList<>()));
+    for (int f = 0; f < testSpeakers.size(); f++) {
+      Set<String> fold = testSpeakers.get(f);
+      List<Clip> train = clips.stream().filter(c -> !fold.contains(c.speaker())).toList();
+      List<Clip> test = clips.stream().filter(c -> fold.contains(c.speaker())).toList();
+      List<float[]> babbleSources = babbleSources(train, 40, seed + f);
+      Map<Channel, Map<String, float[]>> altered = new LinkedHashMap<>();
+      for (Channel ch : conditions) {
+        altered.put(ch, ch.kind() == Channel.Kind.CLEAN ? null : throughChannel(test, ch, babbleSources, seed + 31L * f));
+      }
+      List<VoiceScore> s = trainAndTestUnder(train, test, altered);
+      for (int i = 0; i < conditions.size(); i++) {
+        byChannel.get(conditions.get(i)).add(s.get(i));
+      }
+      out.printf(Locale.ROOT, "[%s] channels fold %d done%n", system.name(), f + 1);
+      out.flush();
+    }
+    List<Row> rows = new ArrayList<>();
+    byChannel.forEach((c, s) -> {
+      log("channel " + c.describe(), s);
+      rows.add(new Row(c.describe(), s));
+    });
+    return rows;
+  }
+
+  /** EmoDB's five folds, each one man and one woman (men and women in speaker order, paired). */
+  static List<Set<String>> pairedGenderFolds(List<Clip> clips) {
+    List<String> men = clips.stream().filter(c -> c.gender() == Gender.MALE).map(Clip::speaker).distinct().sorted()
+        .toList();
+    List<String> women = clips.stream().filter(c -> c.gender() == Gender.FEMALE).map(Clip::speaker).distinct()
+        .sorted().toList();
+    if (men.size() != women.size() || men.isEmpty()) {
+      throw new IllegalArgumentException("paired folds need as many men as women, got " + men + " and " + women);
+    }
+    return IntStream.range(0, men.size()).mapToObj(i -> Set.of(men.get(i), women.get(i))).toList();
+  }
+
+  /** The project's RAVDESS speaker folds (actors 2f-1, 2f, 2f+11, 2f+12). */
+  static List<Set<String>> speakerFolds(List<Clip> clips, int k, long seed) {
+    return Splitter.foldSpeakers(clips, k, seed);
+  }
+
+  // ---- training and scoring ----------------------------------------------------------------
+
+  private List<VoiceScore> trainAndTest(List<Clip> train, List<Clip> test, VoiceScore.Decision... decisions) {
+    List<VoiceScore> out = new ArrayList<>();
+    try (Trained t = fit(train, test)) {
+      List<String> truth = test.stream().map(c -> c.emotion().label()).toList();
+      Set<String> testClasses = new LinkedHashSet<>(truth);
+      double[][] p = t.predict(test, rows(test, null), t.norm);
+      for (VoiceScore.Decision d : decisions) {
+        out.add(VoiceScore.of(t.classes, testClasses, truth, p, d));
+      }
+    }
+    return out;
+  }
+
+  private List<VoiceScore> trainAndTestUnder(List<Clip> train, List<Clip> test, Map<Channel, Map<String, float[]>> altered) {
+    List<VoiceScore> out = new ArrayList<>();
+    try (Trained t = fit(train, test)) {
+      List<String> truth = test.stream().map(c -> c.emotion().label()).toList();
+      Set<String> testClasses = new LinkedHashSet<>(truth);
+      for (Map.Entry<Channel, Map<String, float[]>> e : altered.entrySet()) {
+        float[][] x = rows(test, e.getValue());
+        Standardizer norm = e.getValue() == null ? t.norm
+            : Standardizer.fit(system.normalization(), t.trainSet, t.trainSet.concat(examples(test, x, t.classes)));
+        out.add(VoiceScore.of(t.classes, testClasses, truth, t.predict(test, x, norm), VoiceScore.Decision.AS_PREDICTED));
+      }
+    }
+    return out;
+  }
+
+  /** A fitted network with its normaliser and classes. */
+  private final class Trained implements AutoCloseable {
+    final List<String> classes;
+    final List<Fitter> members;
+    final Standardizer norm;
+    final ExampleSet trainSet;
+
+    Trained(List<String> classes, List<Fitter> members, Standardizer norm, ExampleSet trainSet) {
+      this.classes = classes;
+      this.members = members;
+      this.norm = norm;
+      this.trainSet = trainSet;
+    }
+
+    /** The members' mean probabilities. */
+    double[][] predict(List<Clip> test, float[][] x, Standardizer n) {
+      ExampleSet z = n.apply(examples(test, x, classes));
+      double[][] d = new double[x.length][classes.size()];
+      for (Fitter f : members) {
+        float[][] p = f.predictProbabilities(z);
+        for (int i = 0; i < p.length; i++) {
+          for (int k = 0; k < p[i].length; k++) {
+            d[i][k] += p[i][k] / members.size();
+          }
+        }
+      }
+      return d;
+    }
+
+    @Override
+    public void close() {
+      members.forEach(Fitter::close);
+    }
+  }
+
+  /**
+   * Fits on {@code train} over the union of its classes (in {@link Emotion} order); each clip's
+   * loss is restricted to the classes its own corpus has in {@code train}.
+   */
+  private Trained fit(List<Clip> train, List<Clip> unlabelledTest) {
+    List<String> classes = train.stream().map(Clip::emotion).distinct().sorted().map(Emotion::label).toList();
+    ExampleSet trainSet = examples(train, rows(train, null), classes);
+    ExampleSet pool = trainSet.concat(examples(unlabelledTest, rows(unlabelledTest, null), classes));
+    Standardizer norm = Standardizer.fit(system.normalization(), trainSet, pool);
+    Map<String, Set<String>> corpusClasses = new HashMap<>();
+    train.forEach(c -> corpusClasses.computeIfAbsent(c.corpus(), k -> new LinkedHashSet<>()).add(c.emotion().label()));
+    boolean restrict = corpusClasses.values().stream().anyMatch(s -> s.size() < classes.size());
+    boolean[][] allowed = restrict ? train.stream().map(c -> {
+      boolean[] a = new boolean[classes.size()];
+      for (int k = 0; k < a.length; k++) {
+        a[k] = corpusClasses.get(c.corpus()).contains(classes.get(k));
+      }
+      return a;
+    }).toArray(boolean[][]::new) : null;
+    ExampleSet z = norm.apply(trainSet);
+    List<Fitter> members = new ArrayList<>();
+    long t0 = java.lang.System.nanoTime();
+    try {
+      for (int m = 1; m <= Math.max(1, system.ensemble()); m++) {
+        Network net = Network.build(system.architecture(), new Shape(system.feature().shape()[0]), classes.size());
+        Fitter fitter = new Fitter(net, system.training().withSeed(m == 1 ? seed : seed * 1000 + m)).restrictLoss(allowed);
+        members.add(fitter);
+        fitter.fit(z, null, null, false, () -> false, new FitListener() {});
+      }
+    } catch (IOException | RuntimeException e) {
+      members.forEach(Fitter::close);
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+    fitSeconds += (java.lang.System.nanoTime() - t0) / 1e9;
+    fits++;
+    return new Trained(classes, members, norm, trainSet);
+  }
+
+  private float[][] rows(List<Clip> clips, Map<String, float[]> override) {
+    return clips.stream().map(c -> {
+      float[] r = override != null ? override.get(c.path().toString()) : clean.get(c.path().toString());
+      if (r == null) {
+        throw new IllegalStateException("no features for " + c.path());
+      }
+      return r;
+    }).toArray(float[][]::new);
+  }
+
+  private static ExampleSet examples(List<Clip> clips, float[][] x, List<String> classes) {
+    int[] y = clips.stream().mapToInt(c -> Math.max(0, classes.indexOf(c.emotion().label()))).toArray();
+    String[] speakers = clips.stream().map(c -> c.corpus() + ":" + c.speaker()).toArray(String[]::new);
+    return new ExampleSet(x, y, speakers, new long[] {x[0].length});
+  }
+
+  // ---- channels ----------------------------------------------------------------------------
+
+  private List<float[]> babbleSources(List<Clip> from, int n, long s) throws IOException {
+    List<Clip> shuffled = new ArrayList<>(from);
+    java.util.Collections.shuffle(shuffled, new Random(s));
+    List<float[]> out = new ArrayList<>();
+    for (Clip c : shuffled.subList(0, Math.min(n, shuffled.size()))) {
+      out.add(read(c).samples());
+    }
+    return out;
+  }
+
+  private Audio read(Clip c) throws IOException {
+    try {
+      return Resampler.resample(WavReader.decode(Files.readAllBytes(c.path()), c.path().toString()),
+          system.feature().sampleRate());
+    } catch (art.empathic.audio.AudioFormatException e) {
+      throw new IOException(c.path() + ": " + e.problem(), e);
+    }
+  }
+
+  /** Features of the clips through a channel, computed on all threads (not cached). */
+  private Map<String, float[]> throughChannel(List<Clip> clips, Channel ch, List<float[]> babble, long s)
+      throws IOException {
+    MfccExtractor extractor = new MfccExtractor(system.feature().mfcc());
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<float[]>> futures = new ArrayList<>();
+      for (int i = 0; i < clips.size(); i++) {
+        Clip c = clips.get(i);
+        long clipSeed = s * 1_000_003L + i;
+        futures.add(pool.submit(() -> {
+          Audio a = ch.apply(read(c), babble, new Random(clipSeed));
+          FeatureSpec f = system.feature();
+          return f.derive(f.kind().base().compute(extractor, a.samples()));
+        }));
+      }
+      Map<String, float[]> out = new HashMap<>();
+      for (int i = 0; i < clips.size(); i++) {
+        out.put(clips.get(i).path().toString(), futures.get(i).get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IOException("channel " + ch.describe() + ": " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void log(String name, List<VoiceScore> s) {
+    Row r = new Row(name, s);
+    out.printf(Locale.ROOT, "[%s] %s: acc %.1f%%, UAR %.1f%%, F1 %.1f%%, arousal UAR %.1f%%, valence UAR %.1f%%, "
+            + "ECE %.3f%n", system.name(), name, 100 * r.mean(VoiceScore::accuracy), 100 * r.mean(VoiceScore::uar),
+        100 * r.mean(VoiceScore::macroF1), 100 * r.mean(VoiceScore::arousalUar), 100 * r.mean(VoiceScore::valenceUar),
+        r.mean(VoiceScore::ece));
+    out.flush();
+  }
+
+  static Predicate<Clip> inCorpus(String corpus) {
+    return c -> c.corpus().equals(corpus);
+  }
+}

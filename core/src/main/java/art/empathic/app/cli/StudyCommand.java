@@ -1,0 +1,217 @@
+package art.empathic.app.cli;
+
+import art.empathic.corpus.Clip;
+import art.empathic.corpus.Corpus;
+import art.empathic.corpus.CorpusOptions;
+import art.empathic.corpus.DataLocator;
+import art.empathic.features.FeatureCache;
+import art.empathic.corpus.NeutralPolicy;
+import art.empathic.eval.VoiceScore;
+import art.empathic.io.AtomicFiles;
+import art.empathic.model.ModelFamily;
+import art.empathic.train.Recipe;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code study}: measurements that span many trainings. */
+@Command(name = "study", mixinStandardHelpOptions = true, subcommands = StudyCommand.Generalize.class,
+    description = "Measurements over many trainings (see `study generalize --help`).")
+public final class StudyCommand implements Runnable {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code study generalize}: the new-voices measurement, written to docs/GENERALIZATION.md. */
+  @Command(name = "generalize", mixinStandardHelpOptions = true, sortOptions = false,
+      description = {
+        "Measure how recipes carry to new voices: RAVDESS speaker folds, EmoDB folds (one man and one woman",
+        "each), cross-corpus both ways, multi-corpus training, simulated channels, binary arousal/valence and",
+        "calibration. BEFORE is the mlp family's recipe, AFTER the default family (" + "functionals_mlp" + ").",
+        "Writes the measured tables between the generated markers of the output file (text outside is kept)."})
+  public static final class Generalize implements Callable<Integer> {
+    static final String BEGIN = "<!-- study generalize: begin (generated, do not edit) -->";
+    static final String END = "<!-- study generalize: end -->";
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--ravdess", paramLabel = "DIR", description = "RAVDESS folder (default: <data>/ravdess).")
+    Path ravdess;
+
+    @Option(names = "--emodb", paramLabel = "DIR", description = "EmoDB folder (default: <data>/emodb).")
+    Path emodb;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Markdown file (default: docs/GENERALIZATION.md).")
+    Path outFile;
+
+    @Option(names = "--systems", paramLabel = "LIST", defaultValue = "before,after",
+        description = "before (mlp family), after (default family), or both (default).")
+    String systems;
+
+    @Option(names = "--no-channels", description = "Skip the channel conditions (the slowest part).")
+    boolean noChannels;
+
+    @Option(names = "--channel-folds", paramLabel = "N", defaultValue = "6",
+        description = "Measure the channels on the first N RAVDESS speaker folds (default all 6; each costs a feature "
+            + "extraction per clip and condition).")
+    int channelFolds;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seeds folds and training.")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Feature threads (default: every core).")
+    Integer threads;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter pw = spec.commandLine().getOut();
+      Path root = DataLocator.dataRoot(null).orElse(DataLocator.projectRoot().resolve("../shared/data"));
+      Path rav = ravdess != null ? ravdess : root.resolve("ravdess");
+      Path emo = emodb != null ? emodb : root.resolve("emodb");
+      for (Path p : List.of(rav, emo)) {
+        if (!Files.isDirectory(p)) {
+          throw new IllegalArgumentException(p + ": no such corpus folder (pass --ravdess DIR and --emodb DIR)");
+        }
+      }
+      Path target = outFile != null ? outFile : DataLocator.projectRoot().resolve("docs/GENERALIZATION.md");
+      int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+      long start = System.nanoTime();
+      // EmoDB's neutral and boredom are dropped (no shared class in the seven); RAVDESS neutral likewise.
+      List<Clip> r = Corpus.load(List.of(rav), new CorpusOptions(null, NeutralPolicy.DROP)).clips();
+      List<Clip> e = Corpus.load(List.of(emo), new CorpusOptions(null, NeutralPolicy.DROP)).clips();
+      pw.printf(Locale.ROOT, "RAVDESS %d clips, EmoDB %d clips%n", r.size(), e.size());
+
+      Map<String, Map<String, List<GeneralizationStudy.Row>>> results = new LinkedHashMap<>();
+      Map<String, Double> fitSeconds = new LinkedHashMap<>();
+      for (String which : systems.split(",")) {
+        GeneralizationStudy.System sys = switch (which.trim()) {
+          case "before" -> GeneralizationStudy.System.of("before: mlp", Recipe.defaults(ModelFamily.MLP));
+          case "after" -> GeneralizationStudy.System.of("after: " + ModelFamily.DEFAULT.cliName(),
+              Recipe.defaults(ModelFamily.DEFAULT));
+          default -> throw new IllegalArgumentException("--systems: unknown '" + which + "' (use before, after)");
+        };
+        GeneralizationStudy s = new GeneralizationStudy(sys, FeatureCache.atDefaultLocation(), n, seed, pw);
+        List<Clip> rc = s.prepare(r);
+        List<Clip> ec = s.prepare(e);
+        List<java.util.Set<String>> rf = GeneralizationStudy.speakerFolds(rc, 6, seed);
+        List<java.util.Set<String>> ef = GeneralizationStudy.pairedGenderFolds(ec);
+        Map<String, List<GeneralizationStudy.Row>> sections = new LinkedHashMap<>();
+        sections.put("1. RAVDESS, 6 speaker folds", List.of(s.folds("RAVDESS folds", rc, rf, List.of())));
+        sections.put("2. EmoDB, 5 speaker folds (one man, one woman each)", List.of(s.folds("EmoDB folds", ec, ef,
+            List.of())));
+        List<GeneralizationStudy.Row> cross = new ArrayList<>(s.crossCorpus("RAVDESS -> EmoDB", rc, ec));
+        cross.addAll(s.crossCorpus("EmoDB -> RAVDESS (5 shared classes)", ec,
+            rc.stream().filter(c -> ec.stream().anyMatch(x -> x.emotion() == c.emotion())).toList()));
+        sections.put("3. Cross-corpus (train on all of one, test on all of the other)", cross);
+        List<GeneralizationStudy.Row> multi = new ArrayList<>();
+        multi.add(s.folds("RAVDESS folds + all EmoDB in training", rc, rf, ec));
+        multi.addAll(s.foldsBoth("EmoDB folds + all RAVDESS in training", ec, ef, rc));
+        sections.put("4. Multi-corpus (trained on both; loss restricted to each clip's corpus classes)", multi);
+        if (!noChannels) {
+          int k = Math.max(1, Math.min(channelFolds, rf.size()));
+          sections.put("5. Channels (RAVDESS speaker folds " + (k == rf.size() ? "1-6" : "1-" + k + " of 6")
+              + ", test clips through the channel)", s.channels(rc, rf.subList(0, k)));
+        }
+        results.put(sys.name(), sections);
+        fitSeconds.put(sys.name(), s.meanFitSeconds());
+      }
+      double minutes = (System.nanoTime() - start) / 60e9;
+      String generated = render(results, fitSeconds, minutes);
+      String old = Files.exists(target) ? Files.readString(target) : "# New voices: generalisation\n\n" + BEGIN + "\n"
+          + END + "\n";
+      int b = old.indexOf(BEGIN);
+      int en = old.indexOf(END);
+      String text = b >= 0 && en > b ? old.substring(0, b) + BEGIN + "\n" + generated + END + old.substring(en + END.length())
+          : old + "\n" + BEGIN + "\n" + generated + END + "\n";
+      AtomicFiles.writeString(target, text);
+      pw.printf(Locale.ROOT, "wrote %s (%.1f min)%n", target, minutes);
+      return 0;
+    }
+
+    private String render(Map<String, Map<String, List<GeneralizationStudy.Row>>> results, Map<String, Double> fit,
+        double minutes) {
+      StringBuilder md = new StringBuilder();
+      String when = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+      md.append("Command: `./empathic-art study generalize --systems ").append(systems)
+          .append(noChannels ? " --no-channels" : channelFolds != 6 ? " --channel-folds " + channelFolds : "").append(" --seed ").append(seed).append("`  \n")
+          .append("Date: ").append(when).append("; machine: ").append(Runtime.getRuntime().availableProcessors())
+          .append(" cores, ").append(System.getProperty("os.arch")).append(", Java ")
+          .append(System.getProperty("java.version")).append(String.format(Locale.ROOT, ", load average %.2f",
+              java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
+          .append(" at the end (shared machine); commit: ").append(commitId()).append("; wall time ")
+          .append(String.format(Locale.ROOT, "%.1f min", minutes)).append(".\n\n");
+      md.append("Scores are means over folds (± sample sd where there are folds), in %; UAR is the mean per-class "
+          + "recall, F1 is macro-F1, arousal/valence are binary UAR, ECE the expected calibration error of the top "
+          + "probability (10 bins). Mean training time per fit: ");
+      List<String> fits = new ArrayList<>();
+      fit.forEach((k, v) -> fits.add(String.format(Locale.ROOT, "%s %.1f s", k, v)));
+      md.append(String.join(", ", fits)).append(".\n\n");
+      Set<String> sectionNames = new java.util.LinkedHashSet<>();
+      results.values().forEach(m -> sectionNames.addAll(m.keySet()));
+      for (String section : sectionNames) {
+        md.append("#### ").append(section).append("\n\n");
+        md.append("| condition | recipe | accuracy | UAR | macro-F1 | arousal UAR | valence UAR | ECE |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
+        Map<String, List<String[]>> byCondition = new LinkedHashMap<>();
+        results.forEach((sys, sections) -> {
+          List<GeneralizationStudy.Row> rows = sections.get(section);
+          if (rows == null) {
+            return;
+          }
+          for (GeneralizationStudy.Row row : rows) {
+            byCondition.computeIfAbsent(row.condition(), k -> new ArrayList<>()).add(new String[] {sys,
+                pct(row, VoiceScore::accuracy), pct(row, VoiceScore::uar), pct(row, VoiceScore::macroF1),
+                pct(row, VoiceScore::arousalUar), pct(row, VoiceScore::valenceUar),
+                String.format(Locale.ROOT, "%.3f", row.mean(VoiceScore::ece))});
+          }
+        });
+        byCondition.forEach((cond, list) -> list.forEach(c -> md.append("| ").append(cond).append(" | ")
+            .append(String.join(" | ", c)).append(" |\n")));
+        md.append('\n');
+      }
+      return md.toString();
+    }
+
+    /** The checkout's commit (with "+changes" when the tree differs from it), or "unknown" outside git. */
+    static String commitId() {
+      try {
+        Process p = new ProcessBuilder("git", "-C", DataLocator.projectRoot().toString(), "describe", "--always",
+            "--dirty=+changes").redirectErrorStream(true).start();
+        String id = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        return p.waitFor() == 0 && !id.isEmpty() ? id : "unknown";
+      } catch (java.io.IOException e) {
+        return "unknown";
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return "unknown";
+      }
+    }
+
+    private static String pct(GeneralizationStudy.Row row, ToDoubleFunction<VoiceScore> f) {
+      double m = row.mean(f);
+      double sd = row.sd(f);
+      if (Double.isNaN(m)) {
+        return "n/a";
+      }
+      return Double.isNaN(sd) ? String.format(Locale.ROOT, "%.1f", 100 * m)
+          : String.format(Locale.ROOT, "%.1f ± %.1f", 100 * m, 100 * sd);
+    }
+  }
+}

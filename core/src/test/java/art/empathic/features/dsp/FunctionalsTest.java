@@ -1,0 +1,76 @@
+package art.empathic.features.dsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class FunctionalsTest {
+  private static final int SR = 16000;
+  private static final MfccConfig CONFIG =
+      MfccConfig.librosaDefaults(SR).withNFft(1024).withHopLength(256).withNMels(64).withNMfcc(20);
+
+  /** 0.3 s of silence, 1 s of a harmonic voice at f0 Hz, 0.3 s of silence. */
+  private static float[] voice(double f0, double amp) {
+    float[] x = new float[(int) (1.6 * SR)];
+    for (int i = (int) (0.3 * SR); i < (int) (1.3 * SR); i++) {
+      double t = (double) i / SR;
+      double v = 0;
+      for (int h = 1; h <= 8; h++) {
+        v += Math.sin(2 * Math.PI * f0 * h * t) / h;
+      }
+      x[i] = (float) (amp * v);
+    }
+    return x;
+  }
+
+  @Test
+  void pitchStatisticsFollowTheVoiceAndSilenceIsLeftOut() {
+    VoiceFrames vf = new VoiceFrames(CONFIG);
+    float[] f = Functionals.of(vf.compute(voice(200, 0.2)), CONFIG);
+    assertEquals(Functionals.size(CONFIG), f.length);
+    assertEquals(442, f.length);
+    int pitch = Functionals.STATISTICS * VoiceFrames.f0Row(CONFIG);
+    double semitones200 = 12 * Math.log(200 / 27.5) / Math.log(2);
+    assertEquals(semitones200, f[pitch], 0.2, "mean F0 in semitones");
+    assertTrue(f[pitch + 1] < 0.5, "F0 std " + f[pitch + 1]);
+    float voicedShare = f[f.length - 2];
+    float activeShare = f[f.length - 1];
+    assertTrue(voicedShare > 0.9, "voiced share " + voicedShare);
+    assertEquals(1.0 / 1.6, activeShare, 0.06, "active share: the silence is not counted");
+    float[] higher = Functionals.of(vf.compute(voice(300, 0.2)), CONFIG);
+    assertEquals(12 * Math.log(1.5) / Math.log(2), higher[pitch] - f[pitch], 0.3, "a fifth higher");
+  }
+
+  @Test
+  void logMelFunctionalsAndRelativeEnergyDoNotDependOnGain() {
+    VoiceFrames vf = new VoiceFrames(CONFIG);
+    float[] loud = Functionals.of(vf.compute(voice(180, 0.3)), CONFIG);
+    float[] quiet = Functionals.of(vf.compute(voice(180, 0.03)), CONFIG);
+    int mel = Functionals.STATISTICS * CONFIG.nMels();
+    for (int i = 0; i < mel; i++) {
+      assertEquals(loud[i], quiet[i], 0.05, "log-mel functional " + i);
+    }
+    int energy = Functionals.STATISTICS * (VoiceFrames.f0Row(CONFIG) + 2);
+    assertEquals(loud[energy], quiet[energy], 0.05, "mean energy relative to the loudest frame");
+    int mfcc0 = mel; // the mean of c0 does move with gain: the functionals are not blind to level
+    assertTrue(Math.abs(loud[mfcc0] - quiet[mfcc0]) > 10, "c0 " + loud[mfcc0] + " vs " + quiet[mfcc0]);
+  }
+
+  @Test
+  void silenceGivesFiniteValuesAndNoPitch() {
+    VoiceFrames vf = new VoiceFrames(CONFIG);
+    float[] f = Functionals.of(vf.compute(new float[SR]), CONFIG);
+    for (float v : f) {
+      assertTrue(Float.isFinite(v));
+    }
+    assertEquals(0f, f[f.length - 2], "voiced share of silence");
+  }
+
+  @Test
+  void percentileIsNumpysLinearInterpolation() {
+    double[] v = {1, 2, 3, 4, 10};
+    assertEquals(1.4, Functionals.percentile(v, 10), 1e-12);   // np.percentile([1,2,3,4,10], 10)
+    assertEquals(7.6, Functionals.percentile(v, 90), 1e-12);   // np.percentile([1,2,3,4,10], 90)
+  }
+}
