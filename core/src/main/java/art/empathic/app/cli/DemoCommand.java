@@ -180,8 +180,11 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     pw.println();
-    List<Path> defaultFamilyFolds = speakerRuns.stream().flatMap(List::stream)
-        .filter(p -> p.getFileName().toString().startsWith(DefaultFamily.FAMILY.cliName() + "-")).toList();
+    List<Path> defaultFamilyFolds = foldsOf(speakerRuns, DefaultFamily.FAMILY);
+    if (defaultFamilyFolds.isEmpty()) {
+      // The demo's rows are the original study's families; the best of them on new voices stands in.
+      defaultFamilyFolds = foldsOf(speakerRuns, ModelFamily.CNN_LSTM_PAPER);
+    }
     List<StudyReport.Extra> extras = List.of(NewVoicesSections.newVoices(defaultFamilyFolds, pw),
         NewVoicesSections.anotherCorpus(release, emodbBeside(ravdess), pw));
     StudyReport.Study base = study(randomRuns, speakerRuns, folds, quick, full);
@@ -197,6 +200,11 @@ public final class DemoCommand implements Callable<Integer> {
         DefaultModel.runsFolder().toAbsolutePath().normalize()) ? " (predict, serve and art use it by default)"
         : " (use it with --model " + release + " or EMPATHIC_ART_MODEL=" + release + ")"));
     return 0;
+  }
+
+  private static List<Path> foldsOf(List<List<Path>> speakerRuns, ModelFamily family) {
+    return speakerRuns.stream().flatMap(List::stream)
+        .filter(p -> p.getFileName().toString().startsWith(family.cliName() + "-")).toList();
   }
 
   /** EmoDB beside the RAVDESS folder (../shared/data/emodb), if there. */

@@ -75,8 +75,9 @@ final class NewVoicesSections {
     }
     List<String> text = List.of(
         "A person at the page is a voice the model never heard. These are the test speakers of the speaker-independent "
-            + "folds heard by " + (family == null ? "the default family" : family) + ", the family the release model "
-            + "uses: first as the public API hears a single clip (the population's normalisation statistics), then as a "
+            + "folds heard by " + (family == null ? "the default family" : family) + " (the release model's family, or "
+            + "the best of the demo's families on new voices when the release family is not among its rows): first as "
+            + "the public API hears a single clip (the population's normalisation statistics), then as a "
             + "speaker session does after " + (int) SESSION_SECONDS + " s of that speaker's other clips (their statistics "
             + "blended in; docs/ADAPTATION.md), and last with the statistics of all the speaker's clips, as the "
             + "fold's own test figure is computed (transductive: the speaker's whole recording is known in advance).");

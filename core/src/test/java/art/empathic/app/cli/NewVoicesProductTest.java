@@ -156,8 +156,14 @@ class NewVoicesProductTest {
     SpeakerStatistics.Blend b = SpeakerStatistics.Blend.DEFAULT;
     assertThat(b.weight(0)).isZero();
     assertThat(b.weight(b.minSeconds() - 0.1)).isZero();
-    assertThat(b.weight(b.minSeconds())).isCloseTo(b.minSeconds() / (b.minSeconds() + b.priorSeconds()), offset(1e-12));
+    assertThat(b.weight(b.minSeconds())).isCloseTo(Math.min(b.maxWeight(), b.minSeconds() / (b.minSeconds()
+        + b.priorSeconds())), offset(1e-12)).isPositive();
     assertThat(b.weight(1e6)).isEqualTo(b.maxWeight()).isLessThan(1);
+    // Below the cap the weight grows with the speech heard: h / (h + prior).
+    SpeakerStatistics.Blend ramp = new SpeakerStatistics.Blend(10, 30, 1);
+    assertThat(ramp.weight(10)).isCloseTo(0.25, offset(1e-12));
+    assertThat(ramp.weight(30)).isCloseTo(0.5, offset(1e-12));
+    assertThat(ramp.weight(90)).isCloseTo(0.75, offset(1e-12));
     assertThat(SpeakerStatistics.Blend.NONE.weight(1e6)).isZero();
   }
 
