@@ -38,11 +38,12 @@ final class FeatureOptions {
   String statistics;
 
   @Option(names = "--frames", paramLabel = "N", description = "Frames per sequence (mfcc-seq, mel-db); longer clips "
-      + "are cut, shorter ones zero-padded (default: " + FeatureSpec.DEFAULT_FRAMES + ").")
+      + "are cut, shorter ones zero-padded (default: train keeps the recipe's, else " + FeatureSpec.DEFAULT_FRAMES + ").")
   Integer frames;
 
   @Option(names = "--deltas", paramLabel = "ORDER",
-      description = "Stack deltas under the base features: 0 (none), 1 (delta), 2 (delta and delta-delta).")
+      description = "Stack deltas under the base features: 0 (none), 1 (delta), 2 (delta and delta-delta); "
+          + "default: train keeps the recipe's, else 0.")
   Integer deltas;
 
   @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache folder (default: $EMPATHIC_ART_CACHE, "
