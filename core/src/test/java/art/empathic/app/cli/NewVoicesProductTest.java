@@ -113,7 +113,7 @@ class NewVoicesProductTest {
     TrainCommand cmd = new TrainCommand();
     new CommandLine(cmd).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--data", manifest.toString(), "--split", "none");
     ModelSpec spec = cmd.spec();
-    assertThat(spec.family()).isEqualTo(DefaultFamily.FAMILY);
+    assertThat(spec.model()).isEqualTo(DefaultFamily.FAMILY.cliName());
     assertThat(spec.split().protocol()).isEqualTo(art.empathic.corpus.Protocol.NONE);
   }
 
