@@ -21,7 +21,8 @@ import java.util.Optional;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {
       "Serve the web page, the prediction API and live audio over one model (on 127.0.0.1 by default).",
-      "Endpoints: GET / (the page), POST /api/predict, GET /api/health, GET /api/model, WebSocket /api/live.",
+      "Endpoints: GET / (the page), POST /api/predict, GET /api/health, GET /api/metrics, GET /api/model, WebSocket /api/live.",
+      "Uploads wait while they can be answered within --timeout; beyond that they get 429 with Retry-After (docs/API.md).",
       "Listens on 127.0.0.1 unless --host says otherwise. Stop with Ctrl-C."
     })
 public final class ServeCommand implements Callable<Integer> {
@@ -49,6 +50,15 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--workers", description = "Predictions at once (default: one per core).")
   Integer workers;
 
+  @Option(names = "--max-queue", defaultValue = "1000",
+      description = "Most uploads that may wait for a worker; below it, an upload waits while it can be answered within "
+          + "--timeout, else it gets 429 with Retry-After. Default: ${DEFAULT-VALUE}.")
+  int maxQueue;
+
+  @Option(names = "--idle-timeout", defaultValue = "30",
+      description = "Seconds an HTTP connection may send nothing (idle, or stalled headers/body) before it is closed. Default: ${DEFAULT-VALUE}.")
+  int idleTimeoutSeconds;
+
   private final CountDownLatch stop = new CountDownLatch(1);
 
   @Override
@@ -58,9 +68,11 @@ public final class ServeCommand implements Callable<Integer> {
     ServerLimits limits = ServerLimits.defaults()
         .withMaxUploadBytes((long) maxUploadMb << 20)
         .withMaxAudioSeconds(maxSeconds)
-        .withRequestTimeout(Duration.ofSeconds(timeoutSeconds));
+        .withRequestTimeout(Duration.ofSeconds(timeoutSeconds))
+        .withQueue(maxQueue)
+        .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
     if (workers != null) {
-      limits = limits.withWorkers(workers).withQueue(4 * workers);
+      limits = limits.withWorkers(workers);
     }
     exposureWarning(host).ifPresent(err::println);
     err.flush();

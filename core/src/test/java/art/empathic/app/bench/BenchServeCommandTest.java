@@ -55,6 +55,40 @@ class BenchServeCommandTest {
   }
 
   @Test
+  void openLoopRetriesRefusalsAfterRetryAfterAndReportsGoodput() throws Exception {
+    // One worker, 50 ms a prediction, 0.2 s timeout: 40 requests/s offered is twice what it can serve.
+    try (EmotionRecognizer slow = art.empathic.app.server.ServerLoadTestAccess.slow(50);
+         EmotionServer server = new EmotionServer(slow, ServerLimits.defaults().withWorkers(1)
+             .withRequestTimeout(java.time.Duration.ofMillis(200))).start("127.0.0.1", 0)) {
+      Run run = bench("--url", "http://127.0.0.1:" + server.port(), "--rate", "40", "--duration", "2", "--warmup", "0.5",
+          "--give-up", "5", "--retry", "after", "--json");
+      assertThat(run.code()).as(run.err()).isZero();
+      JsonNode n = PredictionJson.MAPPER.readTree(run.out());
+      assertThat(n.get("mode").asText()).isEqualTo("open");
+      assertThat(n.get("arrived").asLong()).isBetween(40L, 130L);
+      assertThat(n.get("refusals").asLong()).isPositive().isEqualTo(n.get("refusalsWithRetryAfter").asLong());
+      assertThat(n.get("answered").asLong()).isPositive();
+      assertThat(n.get("goodputPerSecond").asDouble()).isPositive().isLessThanOrEqualTo(25);
+      assertThat(n.get("answeredLatencyMs").get("p99").asDouble()).isPositive();
+    }
+  }
+
+  @Test
+  void liveModeStreamsMeasuresUpdatesAndSeesTheExtraConnectionRefused() throws Exception {
+    try (ToneRecognizer r = new ToneRecognizer();
+         EmotionServer server = new EmotionServer(r, ServerLimits.defaults().withMaxLiveSessions(2)).start("127.0.0.1", 0)) {
+      Run run = bench("--url", "http://127.0.0.1:" + server.port(), "--live", "2", "--duration", "3", "--warmup", "1.5", "--json");
+      assertThat(run.code()).as(run.out() + run.err()).isZero();
+      JsonNode n = PredictionJson.MAPPER.readTree(run.out());
+      assertThat(n.get("extraConnectionRefused").asBoolean()).isTrue();
+      assertThat(n.get("errors")).isEmpty();
+      // Two connections, an update every 0.5 s of audio: at most about 12 in 3 s (fewer on a busy machine).
+      assertThat(n.get("updates").asLong()).as(run.out()).isBetween(1L, 14L);
+      assertThat(n.get("updateLatencyMs").get("p99").asDouble()).isPositive().isLessThan(2000);
+    }
+  }
+
+  @Test
   void errorsAreCountedAndMakeTheExitCodeNonZero() throws Exception {
     try (EmotionRecognizer failing = TestRecognizers.failing();
          EmotionServer server = new EmotionServer(failing, ServerLimits.defaults()).start("127.0.0.1", 0)) {

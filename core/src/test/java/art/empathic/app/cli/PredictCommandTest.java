@@ -132,6 +132,26 @@ class PredictCommandTest {
   }
 
   @Test
+  void symlinkedFoldersAreReadAndALinkLoopIsReportedOnce() throws Exception {
+    TestWavs.tone(dir.resolve("real/angry.wav"), Emotion.ANGRY, 1.5);
+    TestWavs.tone(dir.resolve("real/inner/sad.wav"), Emotion.SAD, 1.5);
+    Path top = Files.createDirectories(dir.resolve("top"));
+    Files.createSymbolicLink(top.resolve("linked"), dir.resolve("real"));
+    Files.createSymbolicLink(dir.resolve("real/inner/loop"), dir.resolve("real"));
+    Path linkedRoot = Files.createSymbolicLink(dir.resolve("root-link"), dir.resolve("real"));
+
+    MainTest.Result viaTop = MainTest.run("predict", top.toString(), "--json");
+    assertThat(jsonLines(viaTop.out())).extracting(n -> Path.of(n.get("file").asText()).getFileName().toString())
+        .containsExactly("angry.wav", "sad.wav");
+    assertThat(viaTop.err().lines().filter(l -> l.contains("symbolic link loop")).toList()).as(viaTop.err())
+        .singleElement().asString().contains("loop");
+
+    MainTest.Result viaLink = MainTest.run("predict", linkedRoot.toString(), "--json");
+    assertThat(jsonLines(viaLink.out())).hasSize(2);
+    assertThat(viaLink.err()).doesNotContain("no .wav files");
+  }
+
+  @Test
   void nothingPredictableIsExitCodeTwo() throws Exception {
     Path bad = Files.write(dir.resolve("bad.wav"), new byte[10]);
     MainTest.Result r = MainTest.run("predict", bad.toString(), dir.resolve("nope").toString());

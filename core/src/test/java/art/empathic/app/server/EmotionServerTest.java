@@ -187,7 +187,9 @@ class EmotionServerTest {
       Thread.sleep(10);
     }
     assertThat(json(get(s, "/api/health")).get("queuedPredictions").asInt()).isEqualTo(1);
-    assertThat(error(http.send(req, HttpResponse.BodyHandlers.ofString()), 429)).contains("busy");
+    HttpResponse<String> refused = http.send(req, HttpResponse.BodyHandlers.ofString());
+    assertThat(error(refused, 429)).contains("busy").contains("retry after");
+    assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
     gated.open();
     assertThat(running.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     assertThat(queued.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -197,7 +199,9 @@ class EmotionServerTest {
   void aPredictionThatOutlivesTheTimeoutIsA503() throws Exception {
     GatedRecognizer gated = new GatedRecognizer();
     EmotionServer s = start(gated, ServerLimits.defaults().withRequestTimeout(Duration.ofMillis(300)));
-    assertThat(error(post(s, "/api/predict", "audio/wav", TestRecognizers.toneWav(Emotion.CALM, 1)), 503)).contains("did not finish");
+    HttpResponse<String> late = post(s, "/api/predict", "audio/wav", TestRecognizers.toneWav(Emotion.CALM, 1));
+    assertThat(error(late, 503)).contains("did not finish");
+    assertThat(late.headers().firstValue("Retry-After")).isPresent();
     gated.open();
     assertThat(json(get(s, "/api/health")).get("status").asText()).isEqualTo("ok");
   }
