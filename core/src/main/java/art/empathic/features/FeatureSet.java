@@ -69,4 +69,24 @@ public record FeatureSet(FeatureSpec spec, List<Clip> clips, List<String> varian
   public List<String> speakers() {
     return clips.stream().map(Clip::speaker).toList();
   }
+
+  /**
+   * The speaker of each row for per-speaker statistics: the clip's speaker, except that a
+   * channel-augmented copy k counts as speaker "s#k" (each speaker's copy k went through one
+   * simulated microphone, and a speaker is normalised with statistics from their own channel).
+   */
+  public List<String> microphoneSpeakers() {
+    List<String> out = new java.util.ArrayList<>(clips.size());
+    for (int i = 0; i < clips.size(); i++) {
+      out.add(isChannelCopy(i) ? clips.get(i).speaker() + "#" + variants.get(i).substring(5, variants.get(i).indexOf(':'))
+          : clips.get(i).speaker());
+    }
+    return out;
+  }
+
+  /** Whether row {@code i} is a copy that went through a simulated channel. */
+  public boolean isChannelCopy(int i) {
+    String v = variants.get(i);
+    return v.startsWith("copy ") && v.contains(": ") && v.contains("channel ");
+  }
 }

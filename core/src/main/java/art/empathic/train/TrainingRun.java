@@ -237,13 +237,16 @@ public final class TrainingRun {
 
   static ExampleSet examples(FeatureSet set, List<Emotion> classes) {
     return new ExampleSet(set.rows().toArray(float[][]::new), set.labels(classes),
-        set.speakers().toArray(String[]::new), Tensors.toLongs(set.shape()));
+        set.microphoneSpeakers().toArray(String[]::new), Tensors.toLongs(set.shape()));
   }
 
-  /** The training examples that are original clips (augmented copies excluded). */
+  /**
+   * The training examples that are original clips or channel copies (other augmented copies
+   * excluded): a channel copy's pseudo-speaker ("s#k") needs statistics of its own.
+   */
   private static ExampleSet originals(FeatureSet set, ExampleSet examples) {
     int[] keep = IntStream.range(0, set.size())
-        .filter(i -> FeatureSet.ORIGINAL.equals(set.variants().get(i))).toArray();
+        .filter(i -> FeatureSet.ORIGINAL.equals(set.variants().get(i)) || set.isChannelCopy(i)).toArray();
     return examples.select(keep);
   }
 

@@ -148,6 +148,11 @@ class ChannelAugmentTest {
         assertThat(one.train().rows().get(3 * i + 1)).isNotEqualTo(orig);
       }
     }
+    // Per-speaker statistics: copy k of speaker s is its own microphone "s#k"; originals keep their speaker.
+    String s0 = split.train().get(0).speaker();
+    assertThat(one.train().microphoneSpeakers().subList(0, 3)).containsExactly(s0, s0 + "#1", s0 + "#2");
+    assertThat(one.train().isChannelCopy(0)).isFalse();
+    assertThat(one.train().isChannelCopy(1)).isTrue();
     List<float[]> copies = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       copies.add(one.train().rows().get(3 * i + 1));
