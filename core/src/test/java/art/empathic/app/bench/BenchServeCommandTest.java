@@ -126,10 +126,19 @@ class BenchServeCommandTest {
 
   @Test
   void aServerThatCannotStartIsReportedInOneLine() {
-    // The child JVM has no trained model (and no test override), so `serve` refuses to start.
-    Run run = bench("--duration", "1");
-    assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).contains("the server did not start").contains("no trained model");
+    // The child JVM has no trained model (and no test override) and, pointed at empty folders
+    // (the properties reach it), no data to train one, so `serve` refuses to start.
+    java.nio.file.Path empty = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "empathic-art-bench-nothing-here");
+    System.setProperty("empathic.art.runs", empty.resolve("runs").toString());
+    System.setProperty("empathic.art.data", empty.resolve("data").toString());
+    try {
+      Run run = bench("--duration", "1");
+      assertThat(run.code()).isEqualTo(2);
+      assertThat(run.err()).contains("the server did not start").contains("no trained model");
+    } finally {
+      System.clearProperty("empathic.art.runs");
+      System.clearProperty("empathic.art.data");
+    }
   }
 
   @Test
