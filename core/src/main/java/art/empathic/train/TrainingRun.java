@@ -121,8 +121,9 @@ public final class TrainingRun {
           + "trained on " + spec.classes());
     }
     out.printf(Locale.ROOT, "corpus: %d clips, %d classes, %d speakers%s%n", corpus.clips().size(), classes.size(),
-        corpus.perSpeaker().size(), corpus.skipped().isEmpty() ? "" : ", " + corpus.skipped().size()
-            + " files skipped (see `corpus info`)");
+        corpus.perSpeaker().size(), corpus.skipped().isEmpty() ? "" : ", " + corpus.skipped().size() + " files skipped");
+    // Name each one (a count alone sends the user to `corpus info` to find which).
+    corpus.skipped().forEach(k -> out.println("skipped: " + k.path() + ": " + k.reason()));
 
     Split split = Splitter.split(corpus.clips(), spec.split());
     checkEnoughClips(split, classes);
