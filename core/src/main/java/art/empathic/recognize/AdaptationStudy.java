@@ -77,15 +77,58 @@ public final class AdaptationStudy {
    */
   public Map<Double, Map<Double, Cell>> grid(List<Heard> clips, Set<Emotion> scored, boolean steady, double[] levels,
       double[] weights, int orders, long seed) {
+    Standardizer population = recognizer.population();
+    Map<Double, Map<Double, int[]>> counts = new LinkedHashMap<>();
+    Map<Double, double[]> heardSum = walkSessions(clips, scored, steady, levels, orders, seed, (target, level, stats, batch) -> {
+      for (double w : level == 0 ? new double[] {0} : weights) {
+        int[] cell = counts.computeIfAbsent(level, k -> new LinkedHashMap<>()).computeIfAbsent(w, k -> new int[2]);
+        batch.add(population.applyWith(target.row(), stats.blended(population, w)), cell, target.emotion());
+      }
+    });
+    Map<Double, Map<Double, Cell>> out = new LinkedHashMap<>();
+    counts.forEach((level, byWeight) -> {
+      double[] hs = heardSum.get(level);
+      Map<Double, Cell> row = new LinkedHashMap<>();
+      byWeight.forEach((w, c) -> row.put(w, new Cell(c[0], c[1], hs[0] / hs[1])));
+      out.put(level, row);
+    });
+    return out;
+  }
+
+  /**
+   * Accuracy when the session follows a blend rule: at each level the weight is the rule's for
+   * the seconds actually heard (so the cells differ from {@link #grid} only in the weight used).
+   */
+  public Map<Double, Cell> withRule(List<Heard> clips, Set<Emotion> scored, boolean steady, double[] levels,
+      SpeakerStatistics.Blend blend, int orders, long seed) {
+    Standardizer population = recognizer.population();
+    Map<Double, int[]> counts = new LinkedHashMap<>();
+    Map<Double, double[]> heardSum = walkSessions(clips, scored, steady, levels, orders, seed, (target, level, stats, batch) ->
+        batch.add(population.applyWith(target.row(), stats.blended(population, blend.weight(stats.seconds()))),
+            counts.computeIfAbsent(level, k -> new int[2]), target.emotion()));
+    Map<Double, Cell> out = new LinkedHashMap<>();
+    counts.forEach((level, c) -> out.put(level, new Cell(c[0], c[1], heardSum.get(level)[0] / heardSum.get(level)[1])));
+    return out;
+  }
+
+  /** What a study does with one simulated session: the target clip, the level, what was heard. */
+  private interface SessionVisitor {
+    void visit(Heard target, double level, SpeakerStatistics heard, Batch batch);
+  }
+
+  /**
+   * Walks every simulated session: for each scored target clip of each speaker, {@code orders}
+   * random orders of that speaker's other clips (only same-emotion ones when {@code steady}), and
+   * for each level the statistics of the clips heard until that many seconds. Returns, per level,
+   * the sum of seconds actually heard and the number of sessions.
+   */
+  private Map<Double, double[]> walkSessions(List<Heard> clips, Set<Emotion> scored, boolean steady, double[] levels,
+      int orders, long seed, SessionVisitor visitor) {
     Map<String, List<Heard>> bySpeaker = new TreeMap<>();
     clips.forEach(h -> bySpeaker.computeIfAbsent(h.speaker(), k -> new ArrayList<>()).add(h));
-    Standardizer population = recognizer.population();
-    int channels = population.channels();
-    Map<Double, Map<Double, int[]>> counts = new LinkedHashMap<>();
+    int channels = recognizer.population().channels();
     Map<Double, double[]> heardSum = new LinkedHashMap<>();
-    List<float[]> batch = new ArrayList<>();
-    List<int[]> batchCounts = new ArrayList<>();
-    List<Emotion> batchTruth = new ArrayList<>();
+    Batch batch = new Batch(scored);
     Random random = new Random(seed);
     for (List<Heard> speaker : bySpeaker.values()) {
       for (Heard target : speaker) {
@@ -108,84 +151,41 @@ public final class AdaptationStudy {
               }
               stats.add(h.row(), h.seconds());
             }
-            heardSum.computeIfAbsent(level, k -> new double[2])[0] += stats.seconds();
-            heardSum.get(level)[1] += 1;
-            for (double w : level == 0 ? new double[] {0} : weights) {
-              int[] cell = counts.computeIfAbsent(level, k -> new LinkedHashMap<>()).computeIfAbsent(w, k -> new int[2]);
-              batch.add(population.applyWith(target.row(), stats.blended(population, w)));
-              batchCounts.add(cell);
-              batchTruth.add(target.emotion());
-              if (batch.size() >= 64) {
-                flush(batch, batchCounts, batchTruth, scored);
-              }
-            }
+            double[] sum = heardSum.computeIfAbsent(level, k -> new double[2]);
+            sum[0] += stats.seconds();
+            sum[1] += 1;
+            visitor.visit(target, level, stats, batch);
           }
         }
       }
     }
-    flush(batch, batchCounts, batchTruth, scored);
-    Map<Double, Map<Double, Cell>> out = new LinkedHashMap<>();
-    counts.forEach((level, byWeight) -> {
-      double[] hs = heardSum.get(level);
-      Map<Double, Cell> row = new LinkedHashMap<>();
-      byWeight.forEach((w, c) -> row.put(w, new Cell(c[0], c[1], hs[0] / hs[1])));
-      out.put(level, row);
-    });
-    return out;
+    batch.flush();
+    return heardSum;
   }
 
-  /**
-   * Accuracy when the session follows a blend rule: at each level the weight is the rule's for
-   * the seconds actually heard (so the cells differ from {@link #grid} only in the weight used).
-   */
-  public Map<Double, Cell> withRule(List<Heard> clips, Set<Emotion> scored, boolean steady, double[] levels,
-      SpeakerStatistics.Blend blend, int orders, long seed) {
-    Map<String, List<Heard>> bySpeaker = new TreeMap<>();
-    clips.forEach(h -> bySpeaker.computeIfAbsent(h.speaker(), k -> new ArrayList<>()).add(h));
-    Standardizer population = recognizer.population();
-    Map<Double, int[]> counts = new LinkedHashMap<>();
-    Map<Double, double[]> heardSum = new LinkedHashMap<>();
-    List<float[]> batch = new ArrayList<>();
-    List<int[]> batchCounts = new ArrayList<>();
-    List<Emotion> batchTruth = new ArrayList<>();
-    Random random = new Random(seed);
-    for (List<Heard> speaker : bySpeaker.values()) {
-      for (Heard target : speaker) {
-        if (!scored.contains(target.emotion())) {
-          continue;
-        }
-        for (int o = 0; o < orders; o++) {
-          List<Heard> others = new ArrayList<>();
-          for (Heard h : speaker) {
-            if (h != target && (!steady || h.emotion() == target.emotion())) {
-              others.add(h);
-            }
-          }
-          Collections.shuffle(others, random);
-          for (double level : levels) {
-            SpeakerStatistics stats = new SpeakerStatistics(population.channels());
-            for (Heard h : others) {
-              if (stats.seconds() >= level) {
-                break;
-              }
-              stats.add(h.row(), h.seconds());
-            }
-            heardSum.computeIfAbsent(level, k -> new double[2])[0] += stats.seconds();
-            heardSum.get(level)[1] += 1;
-            batch.add(population.applyWith(target.row(), stats.blended(population, blend.weight(stats.seconds()))));
-            batchCounts.add(counts.computeIfAbsent(level, k -> new int[2]));
-            batchTruth.add(target.emotion());
-            if (batch.size() >= 64) {
-              flush(batch, batchCounts, batchTruth, scored);
-            }
-          }
-        }
+  /** Standardised rows waiting to be predicted 64 at a time, each scored into its cell. */
+  private final class Batch {
+    private final Set<Emotion> scored;
+    private final List<float[]> rows = new ArrayList<>();
+    private final List<int[]> cells = new ArrayList<>();
+    private final List<Emotion> truth = new ArrayList<>();
+
+    Batch(Set<Emotion> scored) {
+      this.scored = scored;
+    }
+
+    void add(float[] row, int[] cell, Emotion emotion) {
+      rows.add(row);
+      cells.add(cell);
+      truth.add(emotion);
+      if (rows.size() >= 64) {
+        flush();
       }
     }
-    flush(batch, batchCounts, batchTruth, scored);
-    Map<Double, Cell> out = new LinkedHashMap<>();
-    counts.forEach((level, c) -> out.put(level, new Cell(c[0], c[1], heardSum.get(level)[0] / heardSum.get(level)[1])));
-    return out;
+
+    void flush() {
+      AdaptationStudy.this.flush(rows, cells, truth, scored);
+    }
   }
 
   /** The restricted-argmax prediction of each clip with the population statistics alone (no session). */
