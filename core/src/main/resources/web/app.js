@@ -7,6 +7,8 @@ const $ = (id) => document.getElementById(id);
 const SVG = 'http://www.w3.org/2000/svg';
 const MAX_RECORD_SECONDS = 30;
 const TIMELINE_FROM_SECONDS = 6;
+/** The art while no voice is heard: a quiet, inviting mix. */
+const WAITING_MIX = { Calm: 0.55, Happy: 0.25, Surprise: 0.2 };
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 const state = {
@@ -135,7 +137,35 @@ function buildExplore() {
 
 // ---------- showing a prediction ----------
 
+/** Silence or noise: no emotion is claimed; the bars empty and the art waits for a voice. */
+function showNoVoice(pred, source) {
+  state.last = null;
+  for (const li of $('bars').children) {
+    li.querySelector('.bar-fill').style.width = '0%';
+    li.querySelector('.bar-value').textContent = '—';
+    li.querySelector('.bar-track').setAttribute('aria-valuenow', '0');
+    li.querySelector('.bar-track').setAttribute('aria-valuetext', `${li.dataset.emotion}: no voice`);
+    li.classList.remove('top');
+  }
+  const verdict = $('verdict');
+  verdict.replaceChildren();
+  verdict.dataset.state = 'no-voice';
+  const strong = document.createElement('strong');
+  strong.textContent = 'No voice heard';
+  verdict.append(strong, document.createTextNode(` · ${pred.reason || 'silence or noise'}${source ? ` · ${source}` : ''}`));
+  $('av-text').textContent = 'valence —, arousal —';
+  if (!state.preview) {
+    state.art.setMix(WAITING_MIX);
+    $('caption-emotion').textContent = 'No voice heard';
+    $('caption-mood').textContent = 'silence or noise has no emotion';
+  }
+}
+
 function showPrediction(pred, source) {
+  if (pred.voice === false) {
+    showNoVoice(pred, source);
+    return;
+  }
   state.last = pred;
   const probs = pred.probabilities;
   for (const li of $('bars').children) {
@@ -149,8 +179,10 @@ function showPrediction(pred, source) {
   }
   const verdict = $('verdict');
   verdict.replaceChildren();
+  const sure = pred.sure !== false;
+  verdict.dataset.state = sure ? 'sure' : 'not-sure';
   const strong = document.createElement('strong');
-  strong.textContent = pred.top;
+  strong.textContent = sure ? pred.top : `Not sure · maybe ${pred.top}`;
   verdict.append(strong, document.createTextNode(` · ${pct(probs[pred.top] ?? 0)}${source ? ` · ${source}` : ''}`));
   $('av-text').textContent = `valence ${signed(pred.valence)}, arousal ${signed(pred.arousal)}`;
   moveCircumplexPoint(pred.valence, pred.arousal);
@@ -259,7 +291,9 @@ async function predictWav(blob, name) {
   } else {
     showPrediction(body, name);
   }
-  setStatus(`${name}: ${body.top} (${pct(body.probabilities[body.top])}), ${body.durationSeconds.toFixed(1)} s.`);
+  setStatus(body.voice === false ? `${name}: no voice heard (${body.reason}), ${body.durationSeconds.toFixed(1)} s.`
+    : `${name}: ${body.sure === false ? 'not sure, maybe ' : ''}${body.top} (${pct(body.probabilities[body.top])}), `
+      + `${body.durationSeconds.toFixed(1)} s.`);
 }
 
 /** Walks the art and the point through a clip's smoothed timeline in real time, then settles. */
@@ -392,10 +426,26 @@ function onLiveBlock(live, block) {
   }
 }
 
+/** The live session's adaptation to the speaker's voice, from the server's "adaptation" field. */
+function showAdaptation(a) {
+  const el = $('adapt');
+  if (!a || !a.supported) {
+    el.hidden = true;
+    return;
+  }
+  el.hidden = false;
+  el.dataset.state = a.adapting ? 'adapting' : 'learning';
+  el.textContent = a.adapting
+    ? `Adapting to your voice (${a.secondsHeard.toFixed(0)} s heard, ${(100 * a.weight).toFixed(0)}% your own statistics).`
+    : `Learning your voice: ${a.secondsHeard.toFixed(0)} of ${a.startsAfterSeconds.toFixed(0)} s of speech heard.`;
+}
+
 function onLiveMessage(m) {
   if (m.type === 'prediction') {
     showPrediction(m, `live, ${m.time.toFixed(1)} s`);
-    $('status').textContent = `Live: ${m.top}.`;
+    showAdaptation(m.adaptation);
+    $('status').textContent = m.voice === false ? 'Live: no voice heard.'
+      : `Live: ${m.sure === false ? 'not sure, maybe ' : ''}${m.top}.`;
   } else if (m.type === 'quiet') {
     setStatus('Live: too quiet to hear an emotion; speak up.');
   } else if (m.type === 'error') {
@@ -495,7 +545,7 @@ async function main() {
   const seed = (Date.now() % 100000) | 0;
   state.art = new EmotionArt($('art'), params, seed);
   // Waiting for a voice: a quiet, inviting mix.
-  state.art.setMix({ Calm: 0.55, Happy: 0.25, Surprise: 0.2 });
+  state.art.setMix(WAITING_MIX);
   state.art.settle();
   if (reducedMotion) {
     state.art.advance(180);

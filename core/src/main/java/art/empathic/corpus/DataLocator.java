@@ -20,8 +20,17 @@ public final class DataLocator {
     return (home != null ? Path.of(home) : Path.of("")).toAbsolutePath().normalize();
   }
 
+  /**
+   * System property that stands in for the flag when no flag is given (tests point it at a
+   * folder without data, so that "no data found" paths can be tested on a machine with data).
+   */
+  public static final String PROPERTY = "empathic.art.data";
+
   /** The shared data root ({@code ../shared/data} unless overridden), if it exists. */
   public static Optional<Path> dataRoot(Path flag) {
+    if (flag == null && System.getProperty(PROPERTY) != null && !System.getProperty(PROPERTY).isBlank()) {
+      flag = Path.of(System.getProperty(PROPERTY));
+    }
     if (flag != null) {
       return Optional.of(flag);
     }
@@ -42,7 +51,7 @@ public final class DataLocator {
     Optional<Path> found = dataRoot(flag)
         .map(root -> Files.isDirectory(root.resolve("ravdess")) ? root.resolve("ravdess") : root)
         .filter(Files::isDirectory);
-    if (found.isPresent() || flag != null) {
+    if (found.isPresent() || flag != null || System.getProperty(PROPERTY) != null) {
       return found;
     }
     Path downloaded = art.empathic.corpus.download.RavdessDownload.defaultTarget();

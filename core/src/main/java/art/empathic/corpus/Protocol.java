@@ -15,7 +15,11 @@ public enum Protocol {
   /** Whole speakers held out: the test voices were never heard in training. */
   SPEAKER("speaker", "Speaker-independent folds",
       "whole speakers are held out, so every test voice is new to the model: this measures"
-          + " recognising emotions in voices it has never heard.");
+          + " recognising emotions in voices it has never heard."),
+  /** No test part: every clip trains the release model ({@code train --split none}). */
+  NONE("none", "No test part (release model)",
+      "every clip trains the model and none is left to test it on: the release model has no test"
+          + " figures; the speaker-independent folds measure its recipe on new voices.");
 
   private final String key;
   private final String title;
@@ -27,7 +31,7 @@ public enum Protocol {
     this.meaning = meaning;
   }
 
-  /** The value in {@code metrics.json}: {@code random} or {@code speaker}. */
+  /** The value in {@code metrics.json}: {@code random}, {@code speaker} (or {@code none}, release runs). */
   public String key() {
     return key;
   }
@@ -58,6 +62,9 @@ public enum Protocol {
     }
     if (t.startsWith("speaker")) {
       return SPEAKER;
+    }
+    if (t.equals("none")) {
+      return NONE;
     }
     throw new IllegalArgumentException("unknown split protocol '" + s + "' (expected random or speaker)");
   }

@@ -4,7 +4,8 @@ package art.empathic.corpus;
  * How to split a corpus; immutable and JSON-serialisable, so it can be saved with a model.
  *
  * @param protocol {@link Protocol#RANDOM} (stratified random by emotion, the original study's
- *     protocol) or {@link Protocol#SPEAKER} (speaker-independent k-fold)
+ *     protocol), {@link Protocol#SPEAKER} (speaker-independent k-fold) or {@link Protocol#NONE}
+ *     (no test part: every clip trains the release model)
  * @param testFraction share of each class in the test part (RANDOM only), e.g. 0.2
  * @param folds number of speaker folds (SPEAKER only)
  * @param fold the test fold, 1-based (SPEAKER only)
@@ -48,6 +49,11 @@ public record SplitSpec(
   /** Speaker-independent fold {@code fold} (1-based) of {@code folds}. */
   public static SplitSpec speakerFold(int folds, int fold, long seed) {
     return new SplitSpec(Protocol.SPEAKER, 0, folds, fold, Validation.NONE, 0, seed);
+  }
+
+  /** No test part: every clip is for training, the release model's "split". */
+  public static SplitSpec none(long seed) {
+    return new SplitSpec(Protocol.NONE, 0, 0, 0, Validation.NONE, 0, seed);
   }
 
   /** The same split with a validation part cut from the training side. */

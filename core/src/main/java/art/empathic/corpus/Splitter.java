@@ -83,6 +83,11 @@ public final class Splitter {
           "stratified random split by emotion, %.0f%% of each class to test (seed %d): the original study's protocol; "
               + "the same speakers are in train and test, so scores are speaker-dependent",
           100 * spec.testFraction(), spec.seed());
+    } else if (spec.protocol() == Protocol.NONE) {
+      train = new ArrayList<>(clips);
+      test = List.of();
+      description = "no test part: every clip trains the release model (its accuracy on new voices is measured "
+          + "by the speaker-independent folds, not here)";
     } else {
       List<List<Unit>> folds = speakerFolds(clips, spec.folds(), spec.seed());
       train = new ArrayList<>();
@@ -351,7 +356,7 @@ public final class Splitter {
       if (train.stream().noneMatch(c -> c.emotion() == e)) {
         w.add("class " + e.label() + " has no training clips");
       }
-      if (test.stream().noneMatch(c -> c.emotion() == e)) {
+      if (!test.isEmpty() && test.stream().noneMatch(c -> c.emotion() == e)) {
         w.add("class " + e.label() + " has no test clips");
       }
     }

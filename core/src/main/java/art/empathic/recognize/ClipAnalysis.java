@@ -81,9 +81,34 @@ public record ClipAnalysis(String file, double durationSeconds, EmotionPredictio
    * each window (start 0, hop, 2 hop, ..., plus one window ending at the clip's end if the last
    * regular one stops short; a clip shorter than a window is one window); the timeline is
    * smoothed by a fresh {@link EmotionSmoother#withDefaults()}, and the clip-level prediction is
-   * the mean of the windows' raw probabilities.
+   * the mean of the raw probabilities of the windows where a voice was heard (no voice in any
+   * window: no voice for the clip).
    */
   public static ClipAnalysis analyze(EmotionRecognizer recognizer, String file, Audio audio, Windowing windowing) {
+    return analyze(recognizer::predict, file, audio, windowing);
+  }
+
+  /**
+   * Hears a clip within a speaker's session: as {@link #analyze(EmotionRecognizer, String, Audio,
+   * Windowing)}, with the session's statistics; the session learns from the whole clip once
+   * (windows overlap, so they are not learned from one by one).
+   */
+  public static ClipAnalysis analyze(SpeakerSession session, String file, Audio audio, Windowing windowing) {
+    if (!windowing.enabled()) {
+      return analyze((x, sr) -> session.predict(x, sr, true), file, audio, windowing);
+    }
+    ClipAnalysis a = analyze((x, sr) -> session.predict(x, sr, false), file, audio, windowing);
+    session.predict(audio.samples(), audio.sampleRate(), true);
+    return a;
+  }
+
+  /** Predicts one stretch of audio. */
+  @FunctionalInterface
+  interface Predictor {
+    EmotionPrediction predict(float[] samples, int sampleRate);
+  }
+
+  private static ClipAnalysis analyze(Predictor recognizer, String file, Audio audio, Windowing windowing) {
     float[] x = audio.samples();
     int sr = audio.sampleRate();
     if (x.length == 0) {
@@ -109,14 +134,24 @@ public record ClipAnalysis(String file, double durationSeconds, EmotionPredictio
     List<TimelinePoint> points = new ArrayList<>();
     Map<Emotion, Double> sum = new LinkedHashMap<>();
     int previous = 0;
+    int voiced = 0;
     for (int s : starts) {
       int e = Math.min(x.length, s + win);
       EmotionPrediction raw = recognizer.predict(Arrays.copyOfRange(x, s, e), sr);
       EmotionPrediction smooth = smoother.update(raw, (s - previous) / (double) sr);
       previous = s;
       points.add(new TimelinePoint(s / (double) sr, e / (double) sr, raw, smooth));
-      raw.probabilities().forEach((k, v) -> sum.merge(k, v / starts.size(), Double::sum));
+      if (raw.voiceHeard()) {
+        raw.probabilities().forEach((k, v) -> sum.merge(k, v, Double::sum));
+        voiced++;
+      }
     }
+    if (voiced == 0) {
+      return new ClipAnalysis(file, audio.durationSeconds(), EmotionPrediction.noVoice(
+          points.get(0).raw().noVoiceReason() + (points.size() > 1 ? " (in every window)" : "")), points);
+    }
+    int n = voiced;
+    sum.replaceAll((k, v) -> v / n);
     return new ClipAnalysis(file, audio.durationSeconds(), EmotionPrediction.of(sum), points);
   }
 }

@@ -1,7 +1,9 @@
 package art.empathic.recognize;
 
 import art.empathic.corpus.DataLocator;
+import art.empathic.run.ReleaseInfo;
 import art.empathic.run.RunMetrics;
+import art.empathic.run.SplitInfo;
 import art.empathic.train.ModelSpec;
 import art.empathic.train.SavedModel;
 import java.io.IOException;
@@ -15,14 +17,24 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The model used when no {@code --model} is given:
+ * The model used when no {@code --model} is given. A person who speaks to the product is a new
+ * voice, so the rule prefers models made for new voices and never picks one that was only
+ * tested on the random split (whose score comes partly from having heard the test speakers):
  *
  * <ol>
  *   <li>{@code EMPATHIC_ART_MODEL}, if set, names the run directory;
- *   <li>otherwise, among finished runs (spec.json, model parameters or fusion.json, and metrics.json) found up
- *       to four levels below the runs folder ({@code EMPATHIC_ART_RUNS}, default {@code runs/}
- *       in the project), the one with the highest test accuracy; runs within 0.5 percentage
- *       points of the best count as equal and the most recently finished of them wins.
+ *   <li>otherwise, among finished runs found up to four levels below the runs folder
+ *       ({@code EMPATHIC_ART_RUNS}, default {@code runs/} in the project):
+ *       <ol>
+ *         <li>the most recently finished <em>release</em> run ({@code train --split none}:
+ *             spec.json, model parameters and release.json), trained on every clip;
+ *         <li>else the speaker-independent run (metrics.json with protocol {@code speaker}) with the
+ *             highest test accuracy; runs within 0.5 percentage points of the best count as equal
+ *             and the most recently finished of them wins;
+ *       </ol>
+ *   <li>random-split runs (and fusions of them) are never chosen: with only those, there is no
+ *       default model, and the commands that need one say how to train it (or train the release
+ *       model themselves when the data is there).
  * </ol>
  */
 public final class DefaultModel {
@@ -32,12 +44,13 @@ public final class DefaultModel {
 
   private DefaultModel() {}
 
-  record Candidate(Path dir, double accuracy, FileTime finished) {}
+  /** A finished run that may be the default: release runs have no accuracy (NaN). */
+  record Candidate(Path dir, boolean release, double accuracy, FileTime finished) {}
 
   /** System property that overrides the runs folder (tests point it at an empty folder). */
   public static final String RUNS_PROPERTY = "empathic.art.runs";
 
-  static Path runsFolder() {
+  public static Path runsFolder() {
     String property = System.getProperty(RUNS_PROPERTY);
     if (property != null && !property.isBlank()) {
       return Path.of(property);
@@ -47,41 +60,70 @@ public final class DefaultModel {
   }
 
   /**
-   * The default model's run directory: {@code $EMPATHIC_ART_MODEL} if set, else the best
-   * finished run found under the runs folder.
+   * The default model's run directory (the rule above).
    *
    * @throws ModelUnavailableException if there is none; the message says how to train one
    */
   public static Path find() throws IOException {
+    return findIfAny().orElseThrow(() -> new ModelUnavailableException("no trained model: found no release run and "
+        + "no speaker-independent run under " + runsFolder() + " (random-split runs are never the default for a new "
+        + "voice); train one (./empathic-art train --split none, or ./empathic-art demo) or pass --model RUNDIR"));
+  }
+
+  /** The default model's run directory, if there is one. */
+  public static Optional<Path> findIfAny() throws IOException {
     String env = System.getenv(MODEL_ENV);
     if (env != null && !env.isBlank()) {
-      return Path.of(env);
+      return Optional.of(Path.of(env));
     }
-    Path runs = runsFolder();
-    return best(runs).orElseThrow(() -> new ModelUnavailableException("no trained model: found no finished run under "
-        + runs + "; train one (./empathic-art train --model mlp, or ./empathic-art demo) or pass --model RUNDIR"));
+    return best(runsFolder());
   }
 
   static Optional<Path> best(Path runs) throws IOException {
-    if (!Files.isDirectory(runs)) {
-      return Optional.empty();
+    List<Candidate> candidates = candidates(runs);
+    Optional<Path> release = candidates.stream().filter(Candidate::release)
+        .max(Comparator.comparing(Candidate::finished)).map(Candidate::dir);
+    if (release.isPresent()) {
+      return release;
     }
+    double top = candidates.stream().mapToDouble(Candidate::accuracy).filter(Double::isFinite).max().orElse(Double.NaN);
+    return candidates.stream().filter(c -> !c.release() && c.accuracy() >= top - TIE)
+        .max(Comparator.comparing(Candidate::finished)).map(Candidate::dir);
+  }
+
+  /** Finished release runs and finished speaker-independent runs below {@code runs}. */
+  static List<Candidate> candidates(Path runs) throws IOException {
     List<Candidate> candidates = new ArrayList<>();
+    if (!Files.isDirectory(runs)) {
+      return candidates;
+    }
     try (Stream<Path> dirs = Files.find(runs, 4, (p, a) -> a.isDirectory())) {
       for (Path d : (Iterable<Path>) dirs::iterator) {
-        Path metrics = d.resolve(RunMetrics.FILE);
-        if (Files.exists(metrics) && Files.exists(d.resolve(ModelSpec.FILE))
-            && (Files.exists(SavedModel.parametersFile(d, 1)) || Fusion.isFused(d))) {
-          try {
-            candidates.add(new Candidate(d, RunMetrics.read(d).accuracy(), Files.getLastModifiedTime(metrics)));
-          } catch (IOException | RuntimeException unreadable) {
-            // A damaged run is not a candidate; `compare` names such runs.
+        if (!Files.exists(d.resolve(ModelSpec.FILE))
+            || !(Files.exists(SavedModel.parametersFile(d, 1)) || Fusion.isFused(d))) {
+          continue;
+        }
+        try {
+          if (ReleaseInfo.isRelease(d)) {
+            ReleaseInfo.read(d);
+            candidates.add(new Candidate(d, true, Double.NaN, Files.getLastModifiedTime(d.resolve(ReleaseInfo.FILE))));
+          } else if (Files.exists(d.resolve(RunMetrics.FILE))) {
+            RunMetrics m = RunMetrics.read(d);
+            if (newVoices(m.split())) {
+              candidates.add(new Candidate(d, false, m.accuracy(), Files.getLastModifiedTime(d.resolve(RunMetrics.FILE))));
+            }
           }
+        } catch (IOException | RuntimeException unreadable) {
+          // A damaged run is not a candidate; `compare` names such runs.
         }
       }
     }
-    double top = candidates.stream().mapToDouble(Candidate::accuracy).max().orElse(Double.NaN);
-    return candidates.stream().filter(c -> c.accuracy() >= top - TIE)
-        .max(Comparator.comparing(Candidate::finished)).map(Candidate::dir);
+    return candidates;
+  }
+
+  /** Whether a run was tested on speakers it never heard in training. */
+  private static boolean newVoices(SplitInfo split) {
+    return split != null && split.protocol() != null && !split.sharesSpeakers()
+        && split.protocolKind() == art.empathic.corpus.Protocol.SPEAKER;
   }
 }

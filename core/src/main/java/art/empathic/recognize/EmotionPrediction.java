@@ -10,15 +10,57 @@ import java.util.LinkedHashMap;
  * model's class order), and two continuous scores on Russell's circumplex derived from them.
  * Immutable.
  *
- * @param top the most probable emotion
- * @param probabilities class probabilities summing to 1, in the model's class order
- * @param arousal activation in [-1, 1] (calm/sad low, angry/fear/surprise high)
- * @param valence pleasantness in [-1, 1] (sad/angry/disgust/fear low, happy high)
+ * <p>When the clip holds no voice (silence, noise, too little voiced speech; see
+ * {@link art.empathic.audio.VoiceActivity}) the prediction has no top emotion and no
+ * probabilities, and {@link #noVoiceReason} says why: build it with {@link #noVoice}. When the top
+ * probability is below {@link #NOT_SURE_BELOW} the prediction is {@linkplain #sure() not sure}.
+ *
+ * @param top the most probable emotion; null when no voice was heard
+ * @param probabilities class probabilities summing to 1, in the model's class order; empty when
+ *     no voice was heard
+ * @param arousal activation in [-1, 1] (calm/sad low, angry/fear/surprise high); 0 without a voice
+ * @param valence pleasantness in [-1, 1] (sad/angry/disgust/fear low, happy high); 0 without a voice
+ * @param noVoiceReason why no voice was heard, or null when one was
  */
-public record EmotionPrediction(Emotion top, Map<Emotion, Double> probabilities, double arousal, double valence) {
-  /** Copies the probabilities, keeping their order (immutable). */
+public record EmotionPrediction(Emotion top, Map<Emotion, Double> probabilities, double arousal, double valence,
+    String noVoiceReason) {
+  /**
+   * Below this top probability a prediction is "not sure". Chosen on validation speakers (the
+   * held-out actors of RAVDESS speaker folds 1-3, docs/ADAPTATION.md): below it the top emotion
+   * was wrong more often than right.
+   */
+  public static final double NOT_SURE_BELOW = 0.5;
+
   public EmotionPrediction {
     probabilities = Collections.unmodifiableMap(new LinkedHashMap<>(probabilities));
+    if (noVoiceReason == null && top == null) {
+      throw new IllegalArgumentException("a prediction with a voice needs a top emotion");
+    }
+  }
+
+  /** A prediction for a clip where a voice was heard. */
+  public EmotionPrediction(Emotion top, Map<Emotion, Double> probabilities, double arousal, double valence) {
+    this(top, probabilities, arousal, valence, null);
+  }
+
+  /** The answer for a clip with no voice in it: no top emotion, no probabilities, and the reason. */
+  public static EmotionPrediction noVoice(String reason) {
+    return new EmotionPrediction(null, Map.of(), 0, 0, reason == null || reason.isBlank() ? "no voice heard" : reason);
+  }
+
+  /** True unless the clip held no voice. */
+  public boolean voiceHeard() {
+    return noVoiceReason == null;
+  }
+
+  /** The top emotion's probability; 0 when no voice was heard. */
+  public double confidence() {
+    return top == null ? 0 : probability(top);
+  }
+
+  /** True when a voice was heard and the top probability reaches {@link #NOT_SURE_BELOW}. */
+  public boolean sure() {
+    return voiceHeard() && confidence() >= NOT_SURE_BELOW;
   }
 
   /**

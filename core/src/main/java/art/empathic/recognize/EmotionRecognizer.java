@@ -46,6 +46,16 @@ public interface EmotionRecognizer extends AutoCloseable {
     return predict(a.samples(), a.sampleRate());
   }
 
+  /**
+   * A session for one speaker: predictions that adapt to the voice as it speaks (see
+   * {@link SpeakerSession}). This default does not adapt; it counts the speech heard and
+   * otherwise predicts as {@link #predict(float[], int)} does. Model-backed recognizers whose model
+   * was trained with per-speaker normalisation return an adapting session.
+   */
+  default SpeakerSession newSession() {
+    return new CountingSession(this);
+  }
+
   /** Name, classes, feature specification and metrics of the model, as far as known. */
   default ModelInfo info() {
     return ModelInfo.of(getClass().getSimpleName(), classes());

@@ -52,9 +52,14 @@ public final class EmotionSmoother {
 
   /**
    * Folds in the next raw prediction, {@code dtSeconds} after the previous one, and returns the
-   * smoothed prediction; its {@code top} is the hysteresis label.
+   * smoothed prediction; its {@code top} is the hysteresis label. A prediction with no voice is
+   * returned as it is and leaves the smoother's state unchanged.
    */
   public EmotionPrediction update(EmotionPrediction raw, double dtSeconds) {
+    if (!raw.voiceHeard()) {
+      // Silence or noise says nothing about the mood: passed through, the memory kept.
+      return raw;
+    }
     if (smoothed == null) {
       smoothed = new LinkedHashMap<>(raw.probabilities());
       label = raw.top();

@@ -64,7 +64,11 @@ final class FusedRecognizer implements EmotionRecognizer {
     classes().forEach(e -> sum.put(e, 0.0));
     for (int m = 0; m < members.size(); m++) {
       double w = weights.get(m);
-      members.get(m).predict(samples, sampleRate).probabilities().forEach((e, p) -> sum.merge(e, w * p, Double::sum));
+      EmotionPrediction p = members.get(m).predict(samples, sampleRate);
+      if (!p.voiceHeard()) {
+        return p;
+      }
+      p.probabilities().forEach((e, q) -> sum.merge(e, w * q, Double::sum));
     }
     return EmotionPrediction.of(sum);
   }

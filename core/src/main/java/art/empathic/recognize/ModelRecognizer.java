@@ -1,17 +1,21 @@
 package art.empathic.recognize;
 
 import art.empathic.audio.Audio;
+import art.empathic.audio.VoiceActivity;
 import art.empathic.corpus.Emotion;
 import art.empathic.features.FeatureSpec;
 import art.empathic.run.RunMetrics;
 import art.empathic.train.ModelSpec;
 import art.empathic.train.SavedModel;
+import art.empathic.train.SpeakerStatistics;
+import art.empathic.train.Standardizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -86,12 +90,24 @@ public final class ModelRecognizer implements EmotionRecognizer {
   /** {@inheritDoc} */
   @Override
   public EmotionPrediction predict(float[] samples, int sampleRate) {
+    Audio audio = checked(samples, sampleRate);
+    Optional<String> noVoice = VoiceActivity.check(audio).noVoiceReason();
+    if (noVoice.isPresent()) {
+      return EmotionPrediction.noVoice(noVoice.get());
+    }
+    return prediction(model.predict(audio));
+  }
+
+  private static Audio checked(float[] samples, int sampleRate) {
     Audio audio = new Audio(samples, sampleRate);
     if (audio.durationSeconds() < MIN_SECONDS) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "audio too short: %.0f ms, need at least %.0f ms", audio.durationSeconds() * 1000, MIN_SECONDS * 1000));
     }
-    float[] p = model.predict(audio);
+    return audio;
+  }
+
+  private EmotionPrediction prediction(float[] p) {
     Map<Emotion, Double> probabilities = new LinkedHashMap<>();
     for (int k = 0; k < classes.size(); k++) {
       probabilities.put(classes.get(k), (double) p[k]);
@@ -99,7 +115,70 @@ public final class ModelRecognizer implements EmotionRecognizer {
     return EmotionPrediction.of(probabilities);
   }
 
-  /** {@inheritDoc} */
+  /** An adapting session when the model was trained with per-speaker normalisation. */
+  @Override
+  public SpeakerSession newSession() {
+    return newSession(SpeakerStatistics.Blend.DEFAULT);
+  }
+
+  /** A session with a given blend rule (the adaptation benchmark compares rules). */
+  SpeakerSession newSession(SpeakerStatistics.Blend blend) {
+    boolean adapts = model.spec().normalizationMode() == Standardizer.Mode.SPEAKER;
+    return new AdaptiveSession(adapts ? blend : SpeakerStatistics.Blend.NONE, adapts);
+  }
+
+  /** The model's raw input for a clip (before normalisation), for sessions and benchmarks. */
+  float[] features(Audio audio) {
+    return model.features(audio);
+  }
+
+  /** Probabilities for one raw feature row normalised by a session's statistics. */
+  EmotionPrediction predictRow(float[] row, Standardizer.Stats stats) {
+    return prediction(model.predictFeatures(new float[][] {row}, stats)[0]);
+  }
+
+  /** Probabilities for rows already standardised, one batch (the adaptation benchmark's path). */
+  float[][] predictStandardized(float[][] rows) {
+    return model.predictStandardized(rows);
+  }
+
+  Standardizer population() {
+    return model.spec().normalization();
+  }
+
+  /** A speaker's session: accumulates statistics of the voiced clips it hears (no labels). */
+  private final class AdaptiveSession implements SpeakerSession {
+    private final SpeakerStatistics.Blend blend;
+    private final boolean supported;
+    private final SpeakerStatistics statistics;
+
+    AdaptiveSession(SpeakerStatistics.Blend blend, boolean supported) {
+      this.blend = blend;
+      this.supported = supported;
+      this.statistics = new SpeakerStatistics(population().channels());
+    }
+
+    @Override
+    public synchronized EmotionPrediction predict(float[] samples, int sampleRate, boolean learn) {
+      Audio audio = checked(samples, sampleRate);
+      Optional<String> noVoice = VoiceActivity.check(audio).noVoiceReason();
+      if (noVoice.isPresent()) {
+        return EmotionPrediction.noVoice(noVoice.get());
+      }
+      float[] row = model.features(audio);
+      EmotionPrediction p = predictRow(row, statistics.blended(population(), blend.weight(statistics.seconds())));
+      if (learn) {
+        statistics.add(row, audio.durationSeconds());
+      }
+      return p;
+    }
+
+    @Override
+    public synchronized Adaptation adaptation() {
+      return new Adaptation(supported, statistics.seconds(), blend.minSeconds(), blend.weight(statistics.seconds()));
+    }
+  }
+
   @Override
   public ModelInfo info() {
     return info;

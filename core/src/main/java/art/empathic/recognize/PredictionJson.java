@@ -18,7 +18,11 @@ public final class PredictionJson {
 
   private PredictionJson() {}
 
-  /** {@code {"top", "probabilities", "arousal", "valence"}}. */
+  /**
+   * {@code {"top", "voice": true, "sure", "probabilities", "arousal", "valence"}}; with no voice
+   * {@code {"top": null, "voice": false, "reason", "probabilities": {}}}. {@code sure} is false when
+   * the top probability is below {@link EmotionPrediction#NOT_SURE_BELOW}.
+   */
   public static ObjectNode prediction(EmotionPrediction p) {
     ObjectNode n = MAPPER.createObjectNode();
     fill(n, p);
@@ -26,7 +30,16 @@ public final class PredictionJson {
   }
 
   private static void fill(ObjectNode n, EmotionPrediction p) {
+    if (!p.voiceHeard()) {
+      n.putNull("top");
+      n.put("voice", false);
+      n.put("reason", oneLine(p.noVoiceReason()));
+      n.putObject("probabilities");
+      return;
+    }
     n.put("top", p.top().label());
+    n.put("voice", true);
+    n.put("sure", p.sure());
     ObjectNode probs = n.putObject("probabilities");
     p.probabilities().forEach((e, v) -> probs.put(e.label(), round(v, 4)));
     n.put("arousal", round(p.arousal(), 3));
@@ -49,6 +62,24 @@ public final class PredictionJson {
         w.set("raw", prediction(p.raw()));
       }
     }
+    return n;
+  }
+
+  /**
+   * A session's adaptation: {@code {"supported", "adapting", "secondsHeard", "startsAfterSeconds",
+   * "weight"}} ({@code startsAfterSeconds} is null for a model that does not adapt).
+   */
+  public static ObjectNode adaptation(SpeakerSession.Adaptation a) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("supported", a.supported());
+    n.put("adapting", a.adapting());
+    n.put("secondsHeard", round(a.secondsHeard(), 1));
+    if (Double.isFinite(a.startsAfterSeconds())) {
+      n.put("startsAfterSeconds", round(a.startsAfterSeconds(), 1));
+    } else {
+      n.putNull("startsAfterSeconds");
+    }
+    n.put("weight", round(a.weight(), 3));
     return n;
   }
 

@@ -25,7 +25,16 @@ public final class Recognizers {
     void close();
   }
 
-  private static volatile Opener opener = Recognizers::openTrained;
+  private static final Opener TRAINED = Recognizers::openTrained;
+  private static volatile Opener opener = TRAINED;
+
+  /** Stands for "no run directory: the overriding opener decides" (never a real path). */
+  public static final Path OVERRIDE_DECIDES = Path.of("(override)");
+
+  /** Whether an {@link #override} is in force. */
+  public static boolean overridden() {
+    return opener != TRAINED;
+  }
 
   private Recognizers() {}
 
@@ -36,7 +45,7 @@ public final class Recognizers {
    *     message names the directory and the problem
    */
   public static EmotionRecognizer open(Path runDirOrNull) throws IOException {
-    return opener.open(runDirOrNull);
+    return opener.open(runDirOrNull == OVERRIDE_DECIDES ? null : runDirOrNull);
   }
 
   /** Replaces the opener until the returned handle is closed. Not for concurrent overriders. */

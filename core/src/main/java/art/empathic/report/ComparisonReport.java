@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import art.empathic.corpus.Protocol;
+import art.empathic.run.ReleaseInfo;
 import art.empathic.run.RunDirectory;
 import java.util.Arrays;
 
@@ -38,6 +39,10 @@ public record ComparisonReport(List<LabelledRun> runs, List<String> skipped) {
         continue;
       }
       for (Path d : dirs) {
+        if (ReleaseInfo.isRelease(d)) {
+          skipped.add(d + ": a release model (trained on every clip, no test part): no test metrics to compare");
+          continue;
+        }
         try {
           runs.add(LabelledRun.asRecorded(RunDirectory.load(d)));
         } catch (IOException | RuntimeException e) {

@@ -53,10 +53,34 @@ public final class StudyReport {
    * @param notes free text shown at the top (data found, seed, command, machine, ...)
    * @param sections the runs, one section per protocol
    */
-  public record Study(String title, List<String> notes, List<Section> sections) {
+  public record Study(String title, List<String> notes, List<Section> sections, List<Extra> extras) {
     public Study {
       notes = List.copyOf(notes);
       sections = List.copyOf(sections);
+      extras = List.copyOf(extras);
+    }
+
+    /** A study without extra sections. */
+    public Study(String title, List<String> notes, List<Section> sections) {
+      this(title, notes, sections, List.of());
+    }
+  }
+
+  /**
+   * A section of figures computed outside the runs' own metrics (for example "new voices" or
+   * "another corpus"), shown after the protocol tables.
+   *
+   * @param title heading
+   * @param id anchor for the table of contents
+   * @param paragraphs text before the table
+   * @param headers table headers (empty: no table)
+   * @param rows table rows
+   */
+  public record Extra(String title, String id, List<String> paragraphs, List<String> headers, List<List<String>> rows) {
+    public Extra {
+      paragraphs = List.copyOf(paragraphs);
+      headers = List.copyOf(headers);
+      rows = rows.stream().map(List::copyOf).toList();
     }
   }
 
@@ -99,6 +123,17 @@ public final class StudyReport {
     }
     doc.add(tableOfContents(study));
     doc.addAll(tables(study, runs));
+    for (Extra e : study.extras()) {
+      doc.heading(2, e.title(), e.id());
+      e.paragraphs().forEach(doc::para);
+      if (!e.headers().isEmpty()) {
+        List<Boolean> numeric = new ArrayList<>();
+        for (int c = 0; c < e.headers().size(); c++) {
+          numeric.add(c > 0);
+        }
+        doc.table(new Table(e.headers(), numeric, e.rows()));
+      }
+    }
 
     doc.heading(2, "Runs", "runs");
     int i = 0;
@@ -210,6 +245,8 @@ public final class StudyReport {
         if (study.sections().stream().map(Section::protocol).distinct().count() > 1) {
           sb.append("<a href=\"#protocols\">Random vs speaker-independent</a>");
         }
+        study.extras().forEach(e -> sb.append("<a href=\"#").append(e.id()).append("\">").append(Html.escape(e.title()))
+            .append("</a>"));
         sb.append("<a href=\"#runs\">Runs</a></nav>\n");
         return sb.toString();
       }

@@ -117,6 +117,20 @@ public final class SavedModel implements AutoCloseable {
     for (int i = 0; i < rows.length; i++) {
       x[i] = spec.normalization().apply(rows[i], speakers[i]);
     }
+    return predictStandardized(x);
+  }
+
+  /** Probabilities for raw feature rows of one speaker, standardised with the given statistics. */
+  public float[][] predictFeatures(float[][] rows, Standardizer.Stats stats) {
+    float[][] x = new float[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      x[i] = spec.normalization().applyWith(rows[i], stats);
+    }
+    return predictStandardized(x);
+  }
+
+  /** Probabilities for rows already standardised (each with its own statistics), in one batch. */
+  public float[][] predictStandardized(float[][] x) {
     List<TrainedModel> members = take();
     try {
       float[][] sum = null;

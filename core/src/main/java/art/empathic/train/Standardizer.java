@@ -72,8 +72,18 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
   /** A standardised copy of one example of the given speaker (null: unknown speaker). */
   public float[] apply(float[] x, String speaker) {
     Stats s = speaker == null ? null : speakers.get(speaker);
-    float[] m = s == null ? mean : s.mean();
-    float[] d = s == null ? std : s.std();
+    return applyWith(x, s == null ? new Stats(mean, std) : s);
+  }
+
+  /** The population (global) statistics as {@link Stats}. */
+  public Stats globalStats() {
+    return new Stats(mean, std);
+  }
+
+  /** A copy of one example standardised with the given statistics (a session's, for instance). */
+  public float[] applyWith(float[] x, Stats s) {
+    float[] m = s.mean();
+    float[] d = s.std();
     float[] out = new float[x.length];
     int per = x.length / channels;
     for (int c = 0; c < channels; c++) {

@@ -18,6 +18,7 @@ import art.empathic.run.RunEvaluation;
 import art.empathic.run.RunMetrics;
 import art.empathic.report.RunReport;
 import art.empathic.run.SplitInfo;
+import art.empathic.run.ReleaseInfo;
 import art.empathic.model.ModelSummary;
 import art.empathic.model.Tensors;
 import art.empathic.run.EpochStats;
@@ -33,7 +34,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import art.empathic.run.RunFiles;
 import java.util.Arrays;
@@ -79,7 +82,7 @@ public final class TrainingRun {
   public static Result start(ModelSpec spec, Path runDir, Environment env, PrintWriter out, StopSignal stop, Corpus loaded)
       throws IOException {
     if (Files.exists(runDir.resolve(ModelSpec.FILE))) {
-      boolean finished = Files.exists(runDir.resolve(RunMetrics.FILE));
+      boolean finished = Files.exists(runDir.resolve(RunMetrics.FILE)) || ReleaseInfo.isRelease(runDir);
       throw new IllegalArgumentException(runDir + (finished
           ? ": already holds a finished run; choose another --out or delete it"
           : ": holds an unfinished run; continue it with --resume " + runDir + " or choose another --out"));
@@ -96,7 +99,7 @@ public final class TrainingRun {
   /** As {@link #resume}, on a corpus already loaded from the spec's data (null: load it). */
   public static Result resume(Path runDir, Environment env, PrintWriter out, StopSignal stop, Corpus loaded)
       throws IOException {
-    if (Files.exists(runDir.resolve(RunMetrics.FILE))) {
+    if (Files.exists(runDir.resolve(RunMetrics.FILE)) || ReleaseInfo.isRelease(runDir)) {
       throw new IllegalArgumentException(runDir + ": the run already finished; nothing to resume");
     }
     ModelSpec spec = ModelSpec.read(runDir);
@@ -118,8 +121,9 @@ public final class TrainingRun {
           + "trained on " + spec.classes());
     }
     out.printf(Locale.ROOT, "corpus: %d clips, %d classes, %d speakers%s%n", corpus.clips().size(), classes.size(),
-        corpus.perSpeaker().size(), corpus.skipped().isEmpty() ? "" : ", " + corpus.skipped().size()
-            + " files skipped (see `corpus info`)");
+        corpus.perSpeaker().size(), corpus.skipped().isEmpty() ? "" : ", " + corpus.skipped().size() + " files skipped");
+    // Name each one (a count alone sends the user to `corpus info` to find which).
+    corpus.skipped().forEach(k -> out.println("skipped: " + k.path() + ": " + k.reason()));
 
     Split split = Splitter.split(corpus.clips(), spec.split());
     checkEnoughClips(split, classes);
@@ -136,9 +140,11 @@ public final class TrainingRun {
     ExampleSet train = examples(f.train(), classes);
     ExampleSet validation = f.validation().size() == 0 ? null : examples(f.validation(), classes);
     ExampleSet test = examples(f.test(), classes);
-    if (test.size() == 0) {
+    boolean release = split.spec().protocol() == Protocol.NONE;
+    if (test.size() == 0 && !release) {
       throw new IllegalArgumentException("the split left no clips to test on");
     }
+    // allOriginals spans train, validation and test: the speakers whose statistics are known.
     Standardizer norm = spec.normalization() != null ? spec.normalization()
         : Standardizer.fit(spec.normalizationMode(), originals(f.train(), train), allOriginals(f, classes));
     ModelSpec full = spec.withClasses(labels).withNormalization(norm);
@@ -173,6 +179,9 @@ public final class TrainingRun {
     }
     writeHistory(histories, full.ensemble());
     AtomicFiles.write(runDir.resolve(RunFiles.SUMMARY), Json.MAPPER.writeValueAsBytes(summary));
+    if (release) {
+      return finishRelease(full, split, labels, epochs, seconds);
+    }
     writePredictions(f.test(), test, labels);
     RunMetrics metrics = RunEvaluation.writeMetrics(runDir, splitInfo(split), epochs, seconds);
     RunReport.write(runDir);
@@ -180,6 +189,28 @@ public final class TrainingRun {
         metrics.accuracy(), metrics.f1Macro(), metrics.loss(), test.size(), seconds);
     out.println("report: " + runDir.resolve(RunReport.HTML));
     return new Result(Outcome.FINISHED, runDir, metrics);
+  }
+
+  /** A release run: no test part, so release.json and a report that says so instead of metrics. */
+  private Result finishRelease(ModelSpec full, Split split, List<String> labels, int epochs, double seconds)
+      throws IOException {
+    Map<String, Integer> perClass = new LinkedHashMap<>();
+    labels.forEach(l -> perClass.put(l, 0));
+    split.train().forEach(c -> perClass.merge(c.emotion().label(), 1, Integer::sum));
+    long speakers = java.util.stream.Stream.concat(split.train().stream(), split.validation().stream())
+        .map(art.empathic.corpus.Clip::speaker).distinct().count();
+    ReleaseInfo info = new ReleaseInfo(full.model(), full.displayName(), ReleaseInfo.PROTOCOL, full.data(), labels,
+        perClass, split.train().size(), split.validation().size(), (int) speakers, epochs, seconds,
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+        List.of("A release model is trained on every clip, so no clip is left to test it on: this run has no test "
+            + "metrics. What the same recipe scores on voices it never heard is measured on speaker-independent "
+            + "folds (train --split speaker; docs/ADAPTATION.md, docs/MODELS.md)."));
+    info.write(runDir);
+    RunReport.Written report = art.empathic.report.ReleaseReport.write(runDir, info);
+    out.printf(Locale.ROOT, "release model: trained on all %d clips (%d speakers), no test part; training %.1f s%n",
+        split.train().size(), speakers, seconds);
+    out.println("report: " + report.html());
+    return new Result(Outcome.FINISHED, runDir, null);
   }
 
   private long memberSeed(int member) {

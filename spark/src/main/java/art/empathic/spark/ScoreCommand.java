@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Hear the emotion in every clip of the inputs on Spark and write one row per clip: path, duration_s, "
           + "sample_rate, emotion, p_<class> for each class, arousal, valence, confident (top class >= 50%%), "
-          + "timeline (with --window) and error.",
+          + "voice and no_voice_reason (silence or noise: no emotion), timeline (with --window) and error.",
       "A bad file (unreadable, empty, not WAV, over --max-file-mb) is a row with a one-line error, never a failed job.",
       "Exit code 0 if every clip was scored, 1 if some are error rows, 2 if none could be scored or the request was bad."
     })

@@ -14,20 +14,19 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The output schema of {@code spark score} and its rows: path, duration_s, sample_rate, emotion,
  * one probability column per class ({@code p_angry}, ... in the model's class order), arousal,
- * valence, confident, the timeline when windowed, and error. A row either has a prediction and
- * a null error, or an error and null prediction fields.
+ * valence, confident, voice, no_voice_reason, the timeline when windowed, and error. A row either
+ * has a prediction and a null error, or an error and null prediction fields. A clip in which no
+ * voice was heard (silence, noise) has {@code voice = false}, the reason, and null emotion,
+ * probabilities, arousal and valence: it is an answer, not an error.
  */
 final class ScoreRows {
-  /**
-   * The confidence flag: the top class holds at least this share of the probability. (Defined
-   * here from the top probability; the core has no notion of an unsure prediction yet.)
-   */
-  static final double CONFIDENT_TOP_PROBABILITY = 0.5;
+  /** The confidence flag is the core's: {@link EmotionPrediction#sure()}, top class at least this share. */
+  static final double CONFIDENT_TOP_PROBABILITY = EmotionPrediction.NOT_SURE_BELOW;
 
   static final StructType TIMELINE_POINT = new StructType()
       .add("start", DataTypes.DoubleType, false)
       .add("end", DataTypes.DoubleType, false)
-      .add("emotion", DataTypes.StringType, false)
+      .add("emotion", DataTypes.StringType, true)
       .add("arousal", DataTypes.DoubleType, false)
       .add("valence", DataTypes.DoubleType, false);
 
@@ -49,7 +48,9 @@ final class ScoreRows {
     }
     s = s.add("arousal", DataTypes.DoubleType, true)
         .add("valence", DataTypes.DoubleType, true)
-        .add("confident", DataTypes.BooleanType, true);
+        .add("confident", DataTypes.BooleanType, true)
+        .add("voice", DataTypes.BooleanType, true)
+        .add("no_voice_reason", DataTypes.StringType, true);
     if (timeline) {
       s = s.add("timeline", DataTypes.createArrayType(TIMELINE_POINT, false), true);
     }
@@ -62,18 +63,21 @@ final class ScoreRows {
     v.add(path);
     v.add(a.durationSeconds());
     v.add(sampleRate);
-    v.add(p.top().label());
+    boolean voice = p.voiceHeard();
+    v.add(voice ? p.top().label() : null);
     for (Emotion e : classes) {
-      v.add(p.probability(e));
+      v.add(voice ? p.probability(e) : null);
     }
-    v.add(p.arousal());
-    v.add(p.valence());
-    v.add(p.probability(p.top()) >= CONFIDENT_TOP_PROBABILITY);
+    v.add(voice ? p.arousal() : null);
+    v.add(voice ? p.valence() : null);
+    v.add(p.sure());
+    v.add(voice);
+    v.add(p.noVoiceReason());
     if (timeline) {
       List<Row> points = new ArrayList<>();
       for (ClipAnalysis.TimelinePoint t : a.timeline()) {
         EmotionPrediction s = t.smoothed();
-        points.add(RowFactory.create(t.start(), t.end(), s.top().label(), s.arousal(), s.valence()));
+        points.add(RowFactory.create(t.start(), t.end(), s.top() == null ? null : s.top().label(), s.arousal(), s.valence()));
       }
       v.add(ScalaSeqs.of(points));
     }
@@ -82,7 +86,7 @@ final class ScoreRows {
   }
 
   static Row error(String path, String problem, List<Emotion> classes, boolean timeline) {
-    Object[] v = new Object[4 + classes.size() + 3 + (timeline ? 1 : 0) + 1];
+    Object[] v = new Object[4 + classes.size() + 5 + (timeline ? 1 : 0) + 1];
     v[0] = path;
     v[v.length - 1] = OneLine.of(problem);
     return RowFactory.create(v);

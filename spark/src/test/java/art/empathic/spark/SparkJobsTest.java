@@ -52,6 +52,9 @@ class SparkJobsTest {
         Files.copy(dir.resolve("clips").resolve(name), (i == 0 ? scoreDir : scoreDir.resolve("nested")).resolve(name));
       }
     }
+    // Two seconds of digital silence: an answer with no voice heard, not an error row.
+    Files.write(scoreDir.resolve("nested/silence.wav"),
+        art.empathic.audio.WavWriter.pcm16().toBytes(new art.empathic.audio.Audio(new float[32000], 16000)));
     bad = TinyCorpus.writeBadFiles(scoreDir.resolve("bad"), Files.readAllBytes(dir.resolve("clips/angry-0.wav")));
     Files.writeString(scoreDir.resolve("readme.txt"), "not a clip, and not named .wav: a folder listing skips it");
   }
@@ -67,20 +70,30 @@ class SparkJobsTest {
     TinyCorpus.Result r = TinyCorpus.spark("score", scoreDir.toString(), "--model", run.toString(), "--out", out.toString(),
         "--master", "local[2]", "--format", "jsonl", "--partitions", "3");
     assertThat(r.code()).as(r.err()).isEqualTo(SparkMain.EXIT_SOME_ERRORS);
-    assertThat(r.out()).contains("spark score: 19 clips, 5 errors");
+    assertThat(r.out()).contains("spark score: 20 clips, 5 errors");
     assertThat(out.resolve("_SUCCESS")).isRegularFile();
     Map<String, JsonNode> rows = byPath(readJsonLines(out), "path");
-    assertThat(rows).hasSize(19);
+    assertThat(rows).hasSize(20);
 
     TinyCorpus.Result predict = TinyCorpus.core("predict", scoreDir.toString(), "--model", run.toString(), "--json");
     Map<String, JsonNode> expected = byPath(predict.out().lines().map(SparkJobsTest::json).toList(), "file");
-    assertThat(expected).hasSize(14);
+    assertThat(expected).hasSize(15);
     try (EmotionRecognizer api = EmotionRecognizer.load(run)) {
       for (Map.Entry<String, JsonNode> en : expected.entrySet()) {
         JsonNode s = rows.get(en.getKey());
         JsonNode p = en.getValue();
         assertThat(s).as(en.getKey()).isNotNull();
         assertThat(s.has("error")).as(s.toString()).isFalse();
+        if (!p.get("voice").asBoolean()) {
+          // No voice: predict says so with a reason; Spark writes voice=false, the reason, no emotion.
+          assertThat(en.getKey()).endsWith("silence.wav");
+          assertThat(s.get("voice").asBoolean()).isFalse();
+          assertThat(s.get("confident").asBoolean()).isFalse();
+          assertThat(s.has("emotion") && !s.get("emotion").isNull()).isFalse();
+          assertThat(s.get("no_voice_reason").asText()).isEqualTo(p.get("reason").asText()).isNotBlank();
+          continue;
+        }
+        assertThat(s.get("voice").asBoolean()).isTrue();
         assertThat(s.get("emotion").asText()).as(en.getKey()).isEqualTo(p.get("top").asText());
         assertThat(s.get("duration_s").asDouble()).isCloseTo(p.get("durationSeconds").asDouble(), offset(5e-4));
         assertThat(s.get("sample_rate").asInt()).isEqualTo(16000);
@@ -94,7 +107,7 @@ class SparkJobsTest {
         }
         assertThat(s.get("arousal").asDouble()).isCloseTo(direct.arousal(), offset(1e-5));
         assertThat(s.get("valence").asDouble()).isCloseTo(direct.valence(), offset(1e-5));
-        assertThat(s.get("confident").asBoolean())
+        assertThat(s.get("confident").asBoolean()).isEqualTo(direct.sure())
             .isEqualTo(direct.probability(direct.top()) >= ScoreRows.CONFIDENT_TOP_PROBABILITY);
       }
     }
@@ -150,10 +163,10 @@ class SparkJobsTest {
     try {
       Dataset<Row> d = spark.read().parquet(out.toString());
       assertThat(d.columns()).containsExactly("path", "duration_s", "sample_rate", "emotion", "p_angry", "p_calm",
-          "p_disgust", "p_fear", "p_happy", "p_sad", "p_surprise", "arousal", "valence", "confident", "error");
+          "p_disgust", "p_fear", "p_happy", "p_sad", "p_surprise", "arousal", "valence", "confident", "voice", "no_voice_reason", "error");
       Map<String, String> errors = new HashMap<>();
       for (Row row : d.collectAsList()) {
-        errors.put(Path.of(TinyCorpus.localPath(row.getString(0))).getFileName().toString(), row.getString(14));
+        errors.put(Path.of(TinyCorpus.localPath(row.getString(0))).getFileName().toString(), row.getString(16));
       }
       assertThat(errors).containsOnlyKeys("happy-5.wav", "calm-10.wav", "calm-11.wav", "sad-3.wav", "sad-4.wav",
           "missing.wav", "nowhere");

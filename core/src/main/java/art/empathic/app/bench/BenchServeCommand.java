@@ -97,6 +97,12 @@ public final class BenchServeCommand implements Callable<Integer> {
       description = "Open loop: a request still unanswered this many seconds after it arrived is abandoned. Default: ${DEFAULT-VALUE}.")
   double giveUp;
 
+  @Option(names = "--max-in-flight", defaultValue = "256", paramLabel = "N",
+      description = "Open loop: at most N requests on the wire at once; an arrival beyond that is not sent and is counted as a "
+          + "client-side drop, and a retry waits for a free slot. Keeps one client on shared cores from running out of "
+          + "connections and file descriptors. Default: ${DEFAULT-VALUE}.")
+  int maxInFlight;
+
   @Option(names = "--live", paramLabel = "N", description = "Live mode: N streaming WebSocket connections (and a refused N+1th).")
   Integer live;
 
@@ -120,8 +126,9 @@ public final class BenchServeCommand implements Callable<Integer> {
     if (url == null && pid != null) {
       throw new IllegalArgumentException("--pid goes with --url (a started server's pid is known)");
     }
-    if ((rate != null && !(rate > 0 && rate <= 10000)) || (live != null && (live < 1 || live > 64)) || !(giveUp > 0)) {
-      throw new IllegalArgumentException("need 0 < --rate <= 10000, 1 <= --live <= 64, --give-up > 0");
+    if ((rate != null && !(rate > 0 && rate <= 10000)) || (live != null && (live < 1 || live > 64)) || !(giveUp > 0)
+        || maxInFlight < 1 || maxInFlight > 4096) {
+      throw new IllegalArgumentException("need 0 < --rate <= 10000, 1 <= --live <= 64, --give-up > 0, 1 <= --max-in-flight <= 4096");
     }
     byte[] wav = clip != null ? Files.readAllBytes(clip) : syntheticClip();
     double clipSeconds = WavReader.decode(wav, clip != null ? clip.toString() : "synthetic clip").durationSeconds();
@@ -272,6 +279,20 @@ public final class BenchServeCommand implements Callable<Integer> {
     }
   }
 
+  /** The server's {@code refusals} count from /api/health (-1 when it cannot be read within 5 s). */
+  static long refusedSoFar(URI health) {
+    try {
+      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return PredictionJson.MAPPER.readTree(r.body()).path("refusals").asLong(-1);
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
   /** The Retry-After seconds of a refusal (1 when absent or not a number). */
   static int retryAfter(HttpResponse<?> r) {
     try {
@@ -317,6 +338,12 @@ public final class BenchServeCommand implements Callable<Integer> {
     java.util.concurrent.ConcurrentLinkedQueue<Long> latencies = new java.util.concurrent.ConcurrentLinkedQueue<>();
     java.util.concurrent.ConcurrentLinkedQueue<Long> windowLatencies = new java.util.concurrent.ConcurrentLinkedQueue<>();
     java.util.concurrent.atomic.AtomicInteger outstanding = new java.util.concurrent.atomic.AtomicInteger();
+    // Bounded in-flight: one permit per request on the wire. Without it, at 20x one JDK client on
+    // the server's own cores opened a connection per outstanding request, its connects timed out
+    // and it ran out of file descriptors, so the run measured the client's collapse.
+    java.util.concurrent.Semaphore wire = new java.util.concurrent.Semaphore(maxInFlight);
+    AtomicLong clientDropped = new AtomicLong();
+    AtomicLong sentInWindow = new AtomicLong();
     // A served server is warm: a few unmeasured requests first, so its estimates and JIT are settled.
     for (int i = 0; i < 20; i++) {
       try {
@@ -334,11 +361,27 @@ public final class BenchServeCommand implements Callable<Integer> {
       final long t0 = System.nanoTime();
       final boolean counted = t0 >= measureFrom && t0 < end;
 
+      /** A retry: waits for a free slot on the wire (polling) until the request is too old. */
       void attempt() {
+        if (!wire.tryAcquire()) {
+          long now = System.nanoTime();
+          if (now - t0 > giveUp * 1e9 || now > end + (long) (giveUp * 1e9)) {
+            done(now, -1);
+          } else {
+            timer.schedule(this::attempt, 20, TimeUnit.MILLISECONDS);
+          }
+          return;
+        }
+        send();
+      }
+
+      /** Sends once; the caller holds a permit, released when the answer (or error) is in. */
+      void send() {
         if (counted) {
           attempts.incrementAndGet();
         }
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((resp, err) -> {
+          wire.release();
           long now = System.nanoTime();
           boolean expired = now - t0 > giveUp * 1e9 || now > end + (long) (giveUp * 1e9);
           if (err != null) {
@@ -396,6 +439,7 @@ public final class BenchServeCommand implements Callable<Integer> {
     URI health = predict.resolve("/api/health");
     long[] servedAtStart = {-1};
     long[] servedAtEnd = {-1};
+    long[] refusedAtStart = {-1};
     long lastRss = 0;
     while (true) {
       next += (long) (-Math.log(1 - rnd.nextDouble()) / rate * 1e9);
@@ -411,7 +455,10 @@ public final class BenchServeCommand implements Callable<Integer> {
         rss[0] = rssMiB(serverPid);
         rss[2] = rss[0];
         sampledStart = true;
-        timer.execute(() -> servedAtStart[0] = servedSoFar(health));
+        timer.execute(() -> {
+          servedAtStart[0] = servedSoFar(health);
+          refusedAtStart[0] = refusedSoFar(health);
+        });
       }
       if (now - lastRss > 1_000_000_000L) {
         rss[2] = Double.isNaN(rss[2]) ? rssMiB(serverPid) : Math.max(rss[2], rssMiB(serverPid));
@@ -421,10 +468,21 @@ public final class BenchServeCommand implements Callable<Integer> {
       if (a.counted) {
         arrived.incrementAndGet();
       }
+      // A new arrival finding every slot taken is not sent: the client could not offer it.
+      if (!wire.tryAcquire()) {
+        if (a.counted) {
+          clientDropped.incrementAndGet();
+        }
+        continue;
+      }
+      if (a.counted) {
+        sentInWindow.incrementAndGet();
+      }
       outstanding.incrementAndGet();
-      a.attempt();
+      a.send();
     }
     servedAtEnd[0] = servedSoFar(health);
+    long[] refusedAtEnd = {refusedSoFar(health)};
     // Let the requests that arrived in the window finish (or be abandoned).
     long stopWaiting = System.nanoTime() + (long) ((giveUp + 5) * 1e9);
     while (outstanding.get() > 0 && System.nanoTime() < stopWaiting) {
@@ -446,6 +504,12 @@ public final class BenchServeCommand implements Callable<Integer> {
     // The server's own count: separates what it answered from what an overloaded client received.
     n.put("serverAnsweredPerSecond", servedAtStart[0] < 0 || servedAtEnd[0] < 0 ? Double.NaN
         : (servedAtEnd[0] - servedAtStart[0]) / duration);
+    // What the client could not send (every slot on the wire taken) vs what it sent.
+    n.put("maxInFlight", maxInFlight);
+    n.put("clientDropped", clientDropped.get());
+    n.put("sentArrivals", sentInWindow.get());
+    n.put("serverRefusedPerSecond", refusedAtStart[0] < 0 || refusedAtEnd[0] < 0 ? Double.NaN
+        : (refusedAtEnd[0] - refusedAtStart[0]) / duration);
     n.put("attempts", attempts.get());
     n.put("refusals", refusals.get());
     n.put("refusalsWithRetryAfter", refusalsWithRetryAfter.get());

@@ -31,11 +31,14 @@ import art.empathic.recognize.Recognizers;
     description = {
       "Paint the emotion heard in a WAV clip as a PNG, with the same palette and motion as the web page.",
       "Clips longer than " + ArtCommand.TIMELINE_FROM_SECONDS + " s are painted along their smoothed timeline."
-          + " The same clip, size and seed always give the same picture."
+          + " The same clip, size and seed always give the same picture.",
+      "A clip with no voice in it (silence, noise) paints nothing: it says so and exits with code 1."
     })
 public final class ArtCommand implements Callable<Integer> {
   /** Longer clips are heard in windows so the picture follows the mood's change. */
   static final double TIMELINE_FROM_SECONDS = 6;
+  /** Exit code when the clip holds no voice: there is no emotion to paint. */
+  static final int EXIT_NO_VOICE = 1;
 
   @Spec CommandSpec spec;
 
@@ -51,7 +54,8 @@ public final class ArtCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "Seed of the flow field and particles (default: derived from the clip's bytes).")
   Long seed;
 
-  @Option(names = "--model", paramLabel = "RUNDIR", description = "Run directory of the model to use (default: the default model).")
+  @Option(names = "--model", paramLabel = "RUNDIR", description = "Run directory of the model to use (default: the "
+      + "default model; with none yet but data found, the release model is trained first).")
   Path model;
 
   @Override
@@ -61,23 +65,39 @@ public final class ArtCommand implements Callable<Integer> {
       throw new IllegalArgumentException(output + ": the output must be a .png file");
     }
     Audio audio = WavReader.read(input);
+    Path modelDir = model;
+    if (modelDir == null) {
+      java.util.Optional<Path> ensured = ReleaseModel.ensure(spec.commandLine().getErr(), spec.commandLine().getErr(), true);
+      if (ensured.isEmpty()) {
+        return CliErrors.EXIT_BAD_INPUT;
+      }
+      modelDir = ensured.get();
+    }
     ClipAnalysis analysis;
-    try (EmotionRecognizer recognizer = Recognizers.open(model)) {
+    try (EmotionRecognizer recognizer = Recognizers.open(modelDir)) {
       ClipAnalysis.Windowing w = audio.durationSeconds() > TIMELINE_FROM_SECONDS
           ? new ClipAnalysis.Windowing(2.5, 1.25) : ClipAnalysis.Windowing.NONE;
       analysis = ClipAnalysis.analyze(recognizer, input.toString(), audio, w);
     }
+    EmotionPrediction heard = analysis.prediction();
+    if (!heard.voiceHeard()) {
+      spec.commandLine().getOut().printf(Locale.ROOT, "%s: no voice heard (%s); no picture painted%n", input,
+          heard.noVoiceReason());
+      return EXIT_NO_VOICE;
+    }
     List<Map<Emotion, Double>> mixes = analysis.timeline().isEmpty()
         ? List.of(analysis.prediction().probabilities())
-        : analysis.timeline().stream().map(t -> t.smoothed().probabilities()).toList();
+        : analysis.timeline().stream().map(ClipAnalysis.TimelinePoint::smoothed).filter(EmotionPrediction::voiceHeard)
+            .map(EmotionPrediction::probabilities).toList();
     long s = seed != null ? seed : seedOf(input);
     var image = new ArtRenderer(ArtParams.shipped()).render(mixes, wh[0], wh[1], s);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(image, "png", png);
     AtomicFiles.write(output, png.toByteArray());
     EmotionPrediction p = analysis.prediction();
-    spec.commandLine().getOut().printf(Locale.ROOT, "%s: %s %.0f%%, arousal %+.2f, valence %+.2f -> %s (%dx%d, seed %d)%n",
-        input, p.top().label(), 100 * p.probability(p.top()), p.arousal(), p.valence(), output, wh[0], wh[1], s);
+    spec.commandLine().getOut().printf(Locale.ROOT, "%s: %s%s %.0f%%, arousal %+.2f, valence %+.2f -> %s (%dx%d, seed %d)%n",
+        input, p.sure() ? "" : "not sure: ", p.top().label(), 100 * p.confidence(), p.arousal(), p.valence(), output,
+        wh[0], wh[1], s);
     return 0;
   }
 

@@ -11,6 +11,9 @@ import art.empathic.corpus.Protocol;
 import art.empathic.run.RunMetrics;
 import art.empathic.report.StudyReport;
 import art.empathic.model.ModelFamily;
+import art.empathic.recognize.DefaultModel;
+import art.empathic.run.ReleaseInfo;
+import art.empathic.train.DefaultFamily;
 import art.empathic.train.ModelSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,6 +46,8 @@ import java.util.Optional;
       "Default: all rows, speaker-independent folds 1-3 of 6 (about 5 minutes on 2 cores).",
       "--quick: one row per family, fold 1 only (about 2.5 minutes).",
       "--full: adds the paper model at 500 epochs and runs all 6 folds (about 13 minutes).",
+      "Every size ends by training the release model (the family best on new voices, on every clip) and adds",
+      "\"new voices\" and \"another corpus\" (EmoDB, when found beside RAVDESS) sections to the report.",
       "An interrupted demo continues where it stopped when run again with the same --out."})
 public final class DemoCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec commandSpec;
@@ -136,6 +141,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     List<Path> randomRuns = new ArrayList<>();
     List<List<Path>> speakerRuns = new ArrayList<>();
+    Path release;
     try (StopSignal stop = StopSignal.install()) {
       List<Row> rows = randomRows(quick, full);
       pw.printf(Locale.ROOT, "%n== Random 80/20 split (the original study's protocol), %d runs ==%n", rows.size());
@@ -158,8 +164,31 @@ public final class DemoCommand implements Callable<Integer> {
         }
         speakerRuns.add(foldRuns);
       }
+      pw.printf(Locale.ROOT, "%n== The release model: %s on every clip ==%n", DefaultFamily.FAMILY.cliName());
+      Path releaseDir = dir.resolve("release");
+      if (ReleaseInfo.isRelease(releaseDir)) {
+        pw.println("-- release: already finished, kept");
+        release = releaseDir;
+      } else if (Files.exists(releaseDir.resolve(ModelSpec.FILE))) {
+        release = TrainingRun.resume(releaseDir, env, pw, stop, corpus).outcome() == TrainingRun.Outcome.FINISHED
+            ? releaseDir : null;
+      } else {
+        release = ReleaseModel.train(List.of(ravdess), releaseDir, env, pw, stop, corpus).orElse(null);
+      }
+      if (release == null) {
+        return stopped(pw, dir);
+      }
     }
-    StudyReport.Study study = study(randomRuns, speakerRuns, folds, quick, full);
+    pw.println();
+    List<Path> defaultFamilyFolds = foldsOf(speakerRuns, DefaultFamily.FAMILY);
+    if (defaultFamilyFolds.isEmpty()) {
+      // The demo's rows are the original study's families; the best of them on new voices stands in.
+      defaultFamilyFolds = foldsOf(speakerRuns, ModelFamily.CNN_LSTM_PAPER);
+    }
+    List<StudyReport.Extra> extras = List.of(NewVoicesSections.newVoices(defaultFamilyFolds, pw),
+        NewVoicesSections.anotherCorpus(release, emodbBeside(ravdess), pw));
+    StudyReport.Study base = study(randomRuns, speakerRuns, folds, quick, full);
+    StudyReport.Study study = new StudyReport.Study(base.title(), base.notes(), base.sections(), extras);
     pw.println();
     pw.print(StudyReport.summaryText(study));
     StudyReport.Written written = StudyReport.write(dir, study);
@@ -167,7 +196,22 @@ public final class DemoCommand implements Callable<Integer> {
     pw.printf(Locale.ROOT, "%ndemo finished in %.1f min%n", (System.nanoTime() - t0) / 60e9);
     pw.println("report: " + written.html());
     pw.println("markdown: " + written.markdown());
+    pw.println("release model: " + release + (release.toAbsolutePath().normalize().startsWith(
+        DefaultModel.runsFolder().toAbsolutePath().normalize()) ? " (predict, serve and art use it by default)"
+        : " (use it with --model " + release + " or EMPATHIC_ART_MODEL=" + release + ")"));
     return 0;
+  }
+
+  private static List<Path> foldsOf(List<List<Path>> speakerRuns, ModelFamily family) {
+    return speakerRuns.stream().flatMap(List::stream)
+        .filter(p -> p.getFileName().toString().startsWith(family.cliName() + "-")).toList();
+  }
+
+  /** EmoDB beside the RAVDESS folder (../shared/data/emodb), if there. */
+  static Path emodbBeside(Path ravdess) {
+    Path parent = ravdess.toAbsolutePath().normalize().getParent();
+    Path emodb = parent == null ? null : parent.resolve("emodb");
+    return emodb != null && Files.isDirectory(emodb) ? emodb : null;
   }
 
   private int stopped(PrintWriter pw, Path dir) {

@@ -85,6 +85,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors(), !noProgress).extract(clips);
   }
 
+  /** Names every file left out, reading the corpus or its audio: the batch goes on without them. */
+  private static void listSkipped(Corpus corpus, FeatureSet set, PrintWriter pw) {
+    corpus.skipped().forEach(k -> pw.println("skipped: " + k.path() + ": " + k.reason()));
+    set.report().skipped().forEach(s -> pw.println("skipped: " + s));
+  }
+
   private static float[][] predict(SavedModel model, FeatureSet set) {
     return model.predictFeatures(set.rows().toArray(float[][]::new), set.speakers().toArray(String[]::new));
   }
@@ -95,6 +101,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Split split = Splitter.split(corpus.clips(), spec.split());
     pw.println("split: " + split.description() + " (" + split.sizes() + ")");
     FeatureSet test = features(spec, split.test());
+    listSkipped(corpus, test, pw);
     Double recorded = Files.exists(runDir.resolve(RunMetrics.FILE)) ? RunMetrics.read(runDir).accuracy() : null;
     Path dir = out != null ? out : runDir;
     if (!dir.equals(runDir)) {
@@ -121,6 +128,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     List<String> corpusClasses = corpus.emotions().stream().map(Emotion::label).toList();
     FeatureSet set = features(spec, corpus.clips());
+    listSkipped(corpus, set, pw);
     float[][] probs = predict(model, set);
     List<String> truth = set.emotions().stream().map(Emotion::label).toList();
     int[] yPred = new int[probs.length];

@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import art.empathic.recognize.ClipAnalysis;
+import art.empathic.recognize.SpeakerSession;
 import art.empathic.recognize.EmotionPrediction;
 import art.empathic.recognize.EmotionRecognizer;
 import art.empathic.recognize.PredictionJson;
@@ -36,7 +37,8 @@ public final class PredictCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "WAV files or folders of them.")
   List<Path> inputs;
 
-  @Option(names = "--model", paramLabel = "RUNDIR", description = "Run directory of the model to use (default: the default model).")
+  @Option(names = "--model", paramLabel = "RUNDIR", description = "Run directory of the model to use (default: the "
+      + "default model; with none yet but data found, the release model is trained first).")
   Path model;
 
   @Option(names = "--json", description = "Print one JSON object per clip (JSON Lines; schema in docs/API.md).")
@@ -48,6 +50,10 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--hop", paramLabel = "S", description = "Timeline hop in seconds (default: half the window).")
   Double hop;
 
+  @Option(names = "--same-speaker", description = "All clips come from one speaker: predict them in the order given within "
+      + "one session that adapts to that voice as it hears it (docs/ADAPTATION.md).")
+  boolean sameSpeaker;
+
   @Override
   public Integer call() throws Exception {
     ClipAnalysis.Windowing windowing = ClipAnalysis.Windowing.of(window, hop);
@@ -57,12 +63,24 @@ public final class PredictCommand implements Callable<Integer> {
     List<String> skipped = new ArrayList<>(found.problems());
     found.problems().forEach(p -> err.println("empathic-art: skipped " + p));
     int done = 0;
+    SpeakerSession session = null;
+    Path modelDir = model;
+    if (modelDir == null && !found.files().isEmpty()) {
+      // Training chatter goes to stderr: stdout carries the predictions (JSON Lines with --json).
+      java.util.Optional<Path> ensured = ReleaseModel.ensure(err, err, true);
+      if (ensured.isEmpty()) {
+        return CliErrors.EXIT_BAD_INPUT;
+      }
+      modelDir = ensured.get();
+    }
     if (!found.files().isEmpty()) {
-      try (EmotionRecognizer recognizer = Recognizers.open(model)) {
+      try (EmotionRecognizer recognizer = Recognizers.open(modelDir)) {
+        session = sameSpeaker ? recognizer.newSession() : null;
         for (Path f : found.files()) {
           try {
             Audio audio = WavReader.read(f);
-            ClipAnalysis a = ClipAnalysis.analyze(recognizer, f.toString(), audio, windowing);
+            ClipAnalysis a = session != null ? ClipAnalysis.analyze(session, f.toString(), audio, windowing)
+                : ClipAnalysis.analyze(recognizer, f.toString(), audio, windowing);
             out.println(json ? PredictionJson.write(PredictionJson.clip(a)) : text(a));
             out.flush();
             done++;
@@ -73,6 +91,14 @@ public final class PredictCommand implements Callable<Integer> {
           }
         }
       }
+    }
+    if (session != null) {
+      SpeakerSession.Adaptation st = session.adaptation();
+      err.println(!st.supported() ? "same speaker: this model does not adapt to speakers (it was trained with global "
+          + "normalisation); clips were predicted one by one"
+          : String.format(Locale.ROOT, "same speaker: %.1f s of speech heard; adaptation %s", st.secondsHeard(),
+          st.adapting() ? String.format(Locale.ROOT, "weight %.2f", st.weight())
+              : String.format(Locale.ROOT, "starts after %.0f s", st.startsAfterSeconds())));
     }
     if (!skipped.isEmpty()) {
       err.printf("predict: %d clip%s predicted, %d skipped%n", done, done == 1 ? "" : "s", skipped.size());
@@ -85,13 +111,21 @@ public final class PredictCommand implements Callable<Integer> {
   static String text(ClipAnalysis a) {
     StringBuilder b = new StringBuilder();
     EmotionPrediction p = a.prediction();
-    b.append(String.format(Locale.ROOT, "%s  %s %.0f%%  arousal %+.2f  valence %+.2f  (%.1f s)%n",
-        a.file(), p.top().label(), 100 * p.probability(p.top()), p.arousal(), p.valence(), a.durationSeconds()));
-    b.append("   ").append(classes(p));
+    if (!p.voiceHeard()) {
+      b.append(String.format(Locale.ROOT, "%s  no voice heard: %s  (%.1f s)", a.file(), p.noVoiceReason(),
+          a.durationSeconds()));
+    } else {
+      b.append(String.format(Locale.ROOT, "%s  %s%s %.0f%%  arousal %+.2f  valence %+.2f  (%.1f s)%n",
+          a.file(), p.sure() ? "" : "not sure: ", p.top().label(), 100 * p.confidence(), p.arousal(), p.valence(),
+          a.durationSeconds()));
+      b.append("   ").append(classes(p));
+    }
     for (ClipAnalysis.TimelinePoint t : a.timeline()) {
       EmotionPrediction s = t.smoothed();
-      b.append(String.format(Locale.ROOT, "%n   %6.2f-%6.2f s  %-8s arousal %+.2f  valence %+.2f   %s",
-          t.start(), t.end(), s.top().label(), s.arousal(), s.valence(), classes(s)));
+      b.append(String.format(Locale.ROOT, "%n   %6.2f-%6.2f s  ", t.start(), t.end()));
+      b.append(!s.voiceHeard() ? "no voice heard: " + s.noVoiceReason()
+          : String.format(Locale.ROOT, "%-8s arousal %+.2f  valence %+.2f   %s%s", s.top().label(), s.arousal(),
+              s.valence(), s.sure() ? "" : "(not sure) ", classes(s)));
     }
     return b.toString();
   }

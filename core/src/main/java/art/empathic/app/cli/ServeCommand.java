@@ -35,7 +35,8 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Address to bind. Default: ${DEFAULT-VALUE} (this machine only); anything else exposes the server to the network.")
   String host;
 
-  @Option(names = "--model", paramLabel = "RUNDIR", description = "Run directory of the model to serve (default: the default model).")
+  @Option(names = "--model", paramLabel = "RUNDIR", description = "Run directory of the model to serve (default: the "
+      + "default model; with none yet but data found, the release model is trained first).")
   Path model;
 
   @Option(names = "--max-upload-mb", defaultValue = "20", description = "Largest upload in MiB. Default: ${DEFAULT-VALUE}.")
@@ -76,8 +77,16 @@ public final class ServeCommand implements Callable<Integer> {
     }
     exposureWarning(host).ifPresent(err::println);
     err.flush();
+    Path modelDir = model;
+    if (modelDir == null) {
+      java.util.Optional<Path> ensured = ReleaseModel.ensure(out, err, true);
+      if (ensured.isEmpty()) {
+        return CliErrors.EXIT_BAD_INPUT;
+      }
+      modelDir = ensured.get();
+    }
     Thread hook = new Thread(stop::countDown, "serve-stop");
-    try (EmotionRecognizer recognizer = Recognizers.open(model);
+    try (EmotionRecognizer recognizer = Recognizers.open(modelDir);
          EmotionServer server = new EmotionServer(recognizer, limits).start(host, port)) {
       out.printf("Empathic Art is listening on http://%s:%d/  (model: %s; Ctrl-C to stop)%n",
           host.contains(":") ? "[" + host + "]" : host, server.port(), recognizer.info().name());

@@ -13,6 +13,7 @@ import art.empathic.features.TimeStatistic;
 import art.empathic.features.dsp.MfccConfig;
 import art.empathic.model.Architecture;
 import art.empathic.model.ModelFamily;
+import art.empathic.train.DefaultFamily;
 import art.empathic.train.FeatureAugmentation;
 import art.empathic.train.ModelSpec;
 import art.empathic.train.Recipe;
@@ -36,7 +37,8 @@ import java.util.Collections;
 /** {@code train}: one model family on a corpus, from folders to a run directory with metrics and a report. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Train one model family and evaluate it on the held-out test part.",
+      "Train one model family and evaluate it on the held-out test part; --split none trains the release model on",
+      "every clip instead (no test part). Without --model, the family best on new voices.",
       "Defaults are each family's best recipe (docs/MODELS.md); every part can be overridden.",
       "The run directory gets spec.json, model.params, history.json, summary.json, predictions.csv,",
       "metrics.json and report.html. Ctrl-C stops after the current batch; --resume continues."})
@@ -82,7 +84,8 @@ public final class TrainCommand implements Callable<Integer> {
   static final class SplitOptions {
     @Option(names = "--split", paramLabel = "P", defaultValue = "random",
         description = "random (default: stratified 80/20, the original study's protocol; speakers are shared "
-            + "between train and test) or speaker (speaker-independent k-fold).")
+            + "between train and test), speaker (speaker-independent k-fold) or none (no test part: every clip of "
+            + "every --data corpus trains the release model; it writes release.json instead of metrics).")
     Protocol protocol = Protocol.RANDOM;
     @Option(names = "--fold", paramLabel = "K", defaultValue = "1", description = "Test fold for --split speaker (1-based).")
     int fold = 1;
@@ -197,7 +200,8 @@ public final class TrainCommand implements Callable<Integer> {
         result = TrainingRun.resume(resume, env, pw, stop);
       } else {
         ModelSpec spec = spec();
-        Path dir = out != null ? out : defaultRunDir(spec.model());
+        Path dir = out != null ? out : defaultRunDir(spec.model()
+            + (spec.split().protocol() == Protocol.NONE ? "-release" : ""));
         pw.println("training " + spec.displayName() + " -> " + dir);
         result = TrainingRun.start(spec, dir, env, pw, stop);
       }
@@ -212,13 +216,16 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** The full spec: the family's recipe with every override applied. */
   ModelSpec spec() {
-    ModelFamily family = model == null ? ModelFamily.DEFAULT : ModelFamily.fromCliName(model);
+    ModelFamily family = model == null ? DefaultFamily.FAMILY : ModelFamily.fromCliName(model);
     Recipe r = Recipe.defaults(family);
     List<Path> dirs = data != null && !data.isEmpty() ? data : List.of(DataLocator.ravdess(null).orElseThrow(() ->
         new IllegalArgumentException("no data: pass --data DIR or set " + DataLocator.ENV
             + " (./empathic-art datasets download ravdess fetches RAVDESS)")));
-    SplitSpec s = split.protocol == Protocol.RANDOM ? SplitSpec.random(split.testFraction, split.seed)
-        : SplitSpec.speakerFold(split.folds, split.fold, split.seed);
+    SplitSpec s = switch (split.protocol) {
+      case RANDOM -> SplitSpec.random(split.testFraction, split.seed);
+      case SPEAKER -> SplitSpec.speakerFold(split.folds, split.fold, split.seed);
+      case NONE -> SplitSpec.none(split.seed);
+    };
     s = s.withValidation(split.validation, split.validationFraction);
     FeatureSpec feature = featureSpec(r.feature());
     Architecture architecture = architecture(r.architecture());

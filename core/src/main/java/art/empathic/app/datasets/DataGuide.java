@@ -20,6 +20,10 @@ public final class DataGuide {
    * @param dataFlag the command's {@code --data} value, or null if not given
    */
   public static String noDataFound(Path dataFlag) {
+    String property = System.getProperty(DataLocator.PROPERTY);
+    if (dataFlag == null && property != null && !property.isBlank()) {
+      dataFlag = Path.of(property);
+    }
     return noDataFound(dataFlag, System.getenv(DataLocator.ENV),
         DataLocator.projectRoot().resolveSibling("shared").resolve("data"), RavdessDownload.defaultTarget());
   }

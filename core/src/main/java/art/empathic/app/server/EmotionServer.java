@@ -6,6 +6,7 @@ import art.empathic.recognize.EmotionPrediction;
 import art.empathic.recognize.EmotionRecognizer;
 import art.empathic.recognize.ModelInfo;
 import art.empathic.recognize.PredictionJson;
+import art.empathic.recognize.SpeakerSession;
 import art.empathic.audio.Audio;
 import art.empathic.audio.AudioFormatException;
 import art.empathic.audio.WavReader;
@@ -565,7 +566,7 @@ public final class EmotionServer implements AutoCloseable {
         throw new IllegalArgumentException("stream already started");
       }
       LiveSession s = new LiveSession(m.path("sampleRate").asInt(16000),
-          LiveSession.Encoding.parse(m.path("encoding").asText("f32le")), limits);
+          LiveSession.Encoding.parse(m.path("encoding").asText("f32le")), limits, recognizer.newSession());
       sessions.put(ctx.sessionId(), s);
       ObjectNode ready = PredictionJson.MAPPER.createObjectNode();
       ready.put("type", "ready");
@@ -586,7 +587,8 @@ public final class EmotionServer implements AutoCloseable {
       return;
     }
     // Audio before any start message is taken as the default format, 16 kHz float32.
-    LiveSession s = sessions.computeIfAbsent(ctx.sessionId(), id -> new LiveSession(16000, LiveSession.Encoding.F32LE, limits));
+    LiveSession s = sessions.computeIfAbsent(ctx.sessionId(),
+        id -> new LiveSession(16000, LiveSession.Encoding.F32LE, limits, recognizer.newSession()));
     boolean due;
     try {
       due = s.append(ctx.data(), ctx.offset(), ctx.length());
@@ -626,13 +628,18 @@ public final class EmotionServer implements AutoCloseable {
         n.put("time", round3(snap.time()));
         n.put("level", Math.round(level * 10) / 10.0);
       } else {
-        EmotionPrediction raw = recognizer.predict(snap.samples(), s.sampleRate());
+        SpeakerSession speaker = s.speaker();
+        EmotionPrediction raw = speaker != null ? speaker.predict(snap.samples(), s.sampleRate(), s.learnFrom(snap))
+            : recognizer.predict(snap.samples(), s.sampleRate());
         EmotionPrediction smooth = s.smooth(raw, snap.atSample());
         n.put("type", "prediction");
         n.put("time", round3(snap.time()));
         n.setAll(PredictionJson.prediction(smooth));
         n.set("raw", PredictionJson.prediction(raw));
         n.put("level", Math.round(level * 10) / 10.0);
+        if (speaker != null) {
+          n.set("adaptation", PredictionJson.adaptation(speaker.adaptation()));
+        }
       }
     } catch (RuntimeException e) {
       LOG.warn("live prediction failed: {}", e.toString());

@@ -2,13 +2,15 @@ package art.empathic.app.server;
 
 import art.empathic.recognize.EmotionPrediction;
 import art.empathic.recognize.EmotionSmoother;
+import art.empathic.recognize.SpeakerSession;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Locale;
 
 /**
  * The state of one live-audio connection: its PCM format, a rolling buffer of the most recent
- * audio, when the next prediction is due, and the smoother that steadies its answers.
+ * audio, when the next prediction is due, the smoother that steadies its answers, and the
+ * recognizer session that adapts to the connection's speaker.
  * Thread-safe: frames arrive on Jetty's threads, predictions finish on worker threads.
  */
 final class LiveSession {
@@ -51,7 +53,16 @@ final class LiveSession {
   private long lastPredictedAt = -1;
   private boolean inFlight;
 
+  private final SpeakerSession speaker;
+  private long learnedUpTo;
+
   LiveSession(int sampleRate, Encoding encoding, ServerLimits limits) {
+    this(sampleRate, encoding, limits, null);
+  }
+
+  /** A connection's state; {@code speaker} is the recognizer session that adapts to its voice (null: none). */
+  LiveSession(int sampleRate, Encoding encoding, ServerLimits limits, SpeakerSession speaker) {
+    this.speaker = speaker;
     if (sampleRate < MIN_RATE || sampleRate > MAX_RATE) {
       throw new IllegalArgumentException("sample rate must be " + MIN_RATE + "-" + MAX_RATE + " Hz, got " + sampleRate);
     }
@@ -60,6 +71,23 @@ final class LiveSession {
     this.ring = new float[(int) Math.round(limits.liveWindowSeconds() * sampleRate)];
     this.updateSamples = (int) Math.round(limits.liveUpdateSeconds() * sampleRate);
     this.maxSamples = (long) (limits.maxLiveSessionSeconds() * sampleRate);
+  }
+
+  /** The recognizer session of this connection's speaker, or null. */
+  SpeakerSession speaker() {
+    return speaker;
+  }
+
+  /**
+   * Whether the session should learn from this snapshot: only when none of its audio was learned
+   * from before, so overlapping live windows count each second of speech once.
+   */
+  synchronized boolean learnFrom(Snapshot snap) {
+    if (snap.atSample() - learnedUpTo >= snap.samples().length) {
+      learnedUpTo = snap.atSample();
+      return true;
+    }
+    return false;
   }
 
   int sampleRate() {

@@ -74,6 +74,31 @@ class BenchServeCommandTest {
   }
 
   @Test
+  void openLoopKeepsAtMostMaxInFlightOnTheWireAndCountsTheRestAsClientDrops() throws Exception {
+    // One worker at 50 ms: 100/s offered through 2 slots on the wire cannot all be sent.
+    try (EmotionRecognizer slow = art.empathic.app.server.ServerLoadTestAccess.slow(50);
+         EmotionServer server = new EmotionServer(slow, ServerLimits.defaults().withWorkers(1)).start("127.0.0.1", 0)) {
+      Run run = bench("--url", "http://127.0.0.1:" + server.port(), "--rate", "100", "--duration", "2", "--warmup", "0.5",
+          "--give-up", "5", "--retry", "after", "--max-in-flight", "2", "--json");
+      assertThat(run.code()).as(run.err()).isZero();
+      JsonNode n = PredictionJson.MAPPER.readTree(run.out());
+      assertThat(n.get("maxInFlight").asInt()).isEqualTo(2);
+      long arrived = n.get("arrived").asLong();
+      long dropped = n.get("clientDropped").asLong();
+      long sent = n.get("sentArrivals").asLong();
+      assertThat(dropped).as("client-side drops").isPositive();
+      assertThat(sent + dropped).isEqualTo(arrived);
+      assertThat(n.get("answered").asLong()).isPositive().isLessThanOrEqualTo(sent);
+      // Two on the wire at 50 ms each: at most ~40 answers a second can come back.
+      assertThat(n.get("goodputPerSecond").asDouble()).isPositive().isLessThanOrEqualTo(45);
+      assertThat(n.get("transportErrors").asLong()).isZero();
+      assertThat(n.get("serverAnsweredPerSecond").asDouble()).isPositive();
+      assertThat(n.get("serverRefusedPerSecond").asDouble()).isGreaterThanOrEqualTo(0);
+    }
+    assertThat(bench("--rate", "10", "--max-in-flight", "0").err()).contains("--max-in-flight");
+  }
+
+  @Test
   void liveModeStreamsMeasuresUpdatesAndSeesTheExtraConnectionRefused() throws Exception {
     try (ToneRecognizer r = new ToneRecognizer();
          EmotionServer server = new EmotionServer(r, ServerLimits.defaults().withMaxLiveSessions(2)).start("127.0.0.1", 0)) {
@@ -101,10 +126,19 @@ class BenchServeCommandTest {
 
   @Test
   void aServerThatCannotStartIsReportedInOneLine() {
-    // The child JVM has no trained model (and no test override), so `serve` refuses to start.
-    Run run = bench("--duration", "1");
-    assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).contains("the server did not start").contains("no trained model");
+    // The child JVM has no trained model (and no test override) and, pointed at empty folders
+    // (the properties reach it), no data to train one, so `serve` refuses to start.
+    java.nio.file.Path empty = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "empathic-art-bench-nothing-here");
+    System.setProperty("empathic.art.runs", empty.resolve("runs").toString());
+    System.setProperty("empathic.art.data", empty.resolve("data").toString());
+    try {
+      Run run = bench("--duration", "1");
+      assertThat(run.code()).isEqualTo(2);
+      assertThat(run.err()).contains("the server did not start").contains("no trained model");
+    } finally {
+      System.clearProperty("empathic.art.runs");
+      System.clearProperty("empathic.art.data");
+    }
   }
 
   @Test

@@ -177,13 +177,21 @@ class PredictCommandTest {
     Path f = TestWavs.tone(dir.resolve("x.wav"), Emotion.CALM, 1);
     Path noRuns = java.nio.file.Files.createDirectories(dir.resolve("no-runs"));
     System.setProperty(DefaultModel.RUNS_PROPERTY, noRuns.toString());
+    System.setProperty(art.empathic.corpus.DataLocator.PROPERTY, dir.resolve("no-data").toString());
     try {
       MainTest.Result r = MainTest.run("predict", f.toString());
       assertThat(r.code()).isEqualTo(2);
-      assertThat(r.err().strip()).startsWith("empathic-art: error: no trained model: found no finished run under "
-          + noRuns).contains("./empathic-art train").doesNotContain("\n");
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).startsWith("empathic-art: no trained model, and no data to train one.")
+          .contains("No RAVDESS speech data found").contains(dir.resolve("no-data").toString())
+          .contains("./empathic-art train --split none");
+      // With no data, a model given by hand that is not there is a one-line error.
+      MainTest.Result m = MainTest.run("predict", "--model", noRuns.resolve("nothing").toString(), f.toString());
+      assertThat(m.code()).isEqualTo(2);
+      assertThat(m.err().strip()).contains("no such run directory").doesNotContain("\n");
     } finally {
       System.clearProperty(DefaultModel.RUNS_PROPERTY);
+      System.clearProperty(art.empathic.corpus.DataLocator.PROPERTY);
     }
   }
 }

@@ -56,14 +56,17 @@ class ServeCommandTest {
   }
 
   @Test
-  void withoutAModelServeFailsWithTheTrainHint() {
+  void withoutAModelOrDataServeSaysHowToGetData() {
     System.setProperty(DefaultModel.RUNS_PROPERTY, System.getProperty("java.io.tmpdir") + "/empathic-art-no-runs-here");
+    System.setProperty(art.empathic.corpus.DataLocator.PROPERTY, System.getProperty("java.io.tmpdir") + "/empathic-art-no-data-here");
     try {
       MainTest.Result r = MainTest.run("serve", "--port", "0");
       assertThat(r.code()).isEqualTo(2);
-      assertThat(r.err()).contains("no trained model: found no finished run").contains("./empathic-art train");
+      assertThat(r.err()).contains("no trained model, and no data to train one").contains("No RAVDESS speech data found")
+          .contains("datasets download ravdess").contains("./empathic-art train --split none");
     } finally {
       System.clearProperty(DefaultModel.RUNS_PROPERTY);
+      System.clearProperty(art.empathic.corpus.DataLocator.PROPERTY);
     }
   }
 }

@@ -1,0 +1,186 @@
+package art.empathic.app.bench;
+
+import art.empathic.recognize.AdaptationStudy;
+import art.empathic.recognize.ModelRecognizer;
+
+import art.empathic.corpus.Corpus;
+import art.empathic.corpus.CorpusKind;
+import art.empathic.corpus.CorpusOptions;
+import art.empathic.corpus.Emotion;
+import art.empathic.corpus.NeutralPolicy;
+import art.empathic.corpus.Splitter;
+import art.empathic.train.ModelSpec;
+import art.empathic.train.SpeakerStatistics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench adapt}: accuracy of speaker sessions against the seconds of speech heard. */
+@Command(name = "adapt", mixinStandardHelpOptions = true,
+    description = {
+      "Measures speaker adaptation (docs/ADAPTATION.md). For each run, every test clip of every held-out",
+      "speaker is predicted after the session heard LEVEL seconds of that speaker's other clips (random",
+      "orders), with the speaker's statistics blended at each WEIGHT, in mixed sessions (any emotion) and",
+      "steady ones (only the target's own emotion). With --data the clips are all of that corpus (a",
+      "cross-corpus test; the argmax is restricted to the classes both have). Prints Markdown tables."})
+final class BenchAdaptCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--run", required = true, paramLabel = "RUNDIR", description = "A run trained with per-speaker "
+      + "normalisation (repeatable; speaker-fold runs are tested on their own held-out speakers).")
+  List<Path> runs;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Test on every clip of this corpus instead.")
+  Path data;
+
+  @Option(names = "--levels", split = ",", defaultValue = "0,10,30,60", paramLabel = "S,S",
+      description = "Seconds of the speaker's speech heard first (default ${DEFAULT-VALUE}; 'all' = every other clip).")
+  List<String> levels;
+
+  @Option(names = "--weights", split = ",", defaultValue = "0.25,0.5,0.75,1", paramLabel = "W,W",
+      description = "Weights of the speaker's statistics to try (default ${DEFAULT-VALUE}).")
+  List<Double> weights;
+
+  @Option(names = "--blend", split = ",", paramLabel = "MIN,PRIOR,MAX",
+      description = "Also measure this blend rule (default: the shipped one, "
+          + "min 10 s, prior 30 s, max weight 0.2).")
+  List<Double> blend;
+
+  @Option(names = "--orders", defaultValue = "2", paramLabel = "N", description = "Random orders per clip (default ${DEFAULT-VALUE}).")
+  int orders;
+
+  @Option(names = "--no-grid", description = "Only the blend rule, not every weight.")
+  boolean noGrid;
+
+  @Option(names = "--seed", defaultValue = "42", paramLabel = "S") long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    double[] lv = levels.stream().mapToDouble(s -> s.equalsIgnoreCase("all") ? Double.POSITIVE_INFINITY
+        : Double.parseDouble(s)).toArray();
+    double[] ws = weights.stream().mapToDouble(Double::doubleValue).toArray();
+    SpeakerStatistics.Blend rule = blend == null ? SpeakerStatistics.Blend.DEFAULT
+        : new SpeakerStatistics.Blend(blend.get(0), blend.get(1), blend.get(2));
+    Map<Boolean, Map<Double, Map<Double, int[]>>> gridTotals = new LinkedHashMap<>();
+    Map<Boolean, Map<Double, int[]>> ruleTotals = new LinkedHashMap<>();
+    Map<Boolean, Map<Double, double[]>> heardTotals = new LinkedHashMap<>();
+    Map<Boolean, Map<Double, List<Double>>> perRun = new LinkedHashMap<>();
+    Corpus shared = data == null ? null : Corpus.load(List.of(data), new CorpusOptions(null, NeutralPolicy.DROP));
+    for (Path run : runs) {
+      try (ModelRecognizer rec = ModelRecognizer.open(run, 1)) {
+        ModelSpec ms = ModelSpec.read(run);
+        List<art.empathic.corpus.Clip> clips;
+        if (shared != null) {
+          clips = shared.clips();
+        } else {
+          Corpus c = Corpus.load(ms.data().stream().map(Path::of).toList(), new CorpusOptions(
+              ms.corpusKind() == null ? null : CorpusKind.parse(ms.corpusKind()), ms.neutral()));
+          clips = Splitter.split(c.clips(), ms.split()).test();
+        }
+        Set<Emotion> scored = new LinkedHashSet<>(rec.classes());
+        scored.retainAll(clips.stream().map(art.empathic.corpus.Clip::emotion).toList());
+        AdaptationStudy study = new AdaptationStudy(rec);
+        List<String> skipped = new ArrayList<>();
+        List<AdaptationStudy.Heard> heard = study.load(clips, skipped);
+        out.printf(Locale.ROOT, "run %s: %d clips of %d speakers, scored classes %s%s%n", run, heard.size(),
+            heard.stream().map(AdaptationStudy.Heard::speaker).distinct().count(), scored,
+            skipped.isEmpty() ? "" : "; skipped " + skipped.size() + " (" + skipped.get(0) + (skipped.size() > 1 ? ", ..." : "") + ")");
+        out.flush();
+        for (boolean steady : new boolean[] {false, true}) {
+          if (!noGrid) {
+            var g = study.grid(heard, scored, steady, lv, ws, orders, seed);
+            g.forEach((level, row) -> row.forEach((w, cell) -> {
+              int[] t = gridTotals.computeIfAbsent(steady, k -> new LinkedHashMap<>())
+                  .computeIfAbsent(level, k -> new LinkedHashMap<>()).computeIfAbsent(w, k -> new int[2]);
+              t[0] += cell.correct();
+              t[1] += cell.n();
+            }));
+          }
+          var r = study.withRule(heard, scored, steady, lv, rule, orders, seed);
+          r.forEach((level, cell) -> {
+            int[] t = ruleTotals.computeIfAbsent(steady, k -> new LinkedHashMap<>()).computeIfAbsent(level, k -> new int[2]);
+            t[0] += cell.correct();
+            t[1] += cell.n();
+            double[] h = heardTotals.computeIfAbsent(steady, k -> new LinkedHashMap<>()).computeIfAbsent(level, k -> new double[2]);
+            h[0] += cell.meanSecondsHeard() * cell.n();
+            h[1] += cell.n();
+            perRun.computeIfAbsent(steady, k -> new LinkedHashMap<>()).computeIfAbsent(level, k -> new ArrayList<>())
+                .add(cell.accuracy());
+          });
+          out.printf(Locale.ROOT, "  %s sessions, rule: %s%n", steady ? "steady" : "mixed", r.entrySet().stream()
+              .map(e -> String.format(Locale.ROOT, "%s s -> %.1f%%", label(e.getKey()), 100 * e.getValue().accuracy()))
+              .toList());
+          out.flush();
+        }
+      }
+    }
+    out.println();
+    for (boolean steady : new boolean[] {false, true}) {
+      String kind = steady ? "Steady sessions (the speaker's clips of one emotion only)" : "Mixed sessions (any of the speaker's clips)";
+      out.printf(Locale.ROOT, "### %s, blend rule min %.0f s, prior %.0f s, max weight %.2f%n%n", kind,
+          rule.minSeconds(), rule.priorSeconds(), rule.maxWeight());
+      out.println("| speech heard (asked) | mean heard | weight | accuracy, pooled | per run, mean ± sd |");
+      out.println("|---|---|---|---|---|");
+      for (double level : lv) {
+        int[] t = ruleTotals.get(steady).get(level);
+        double[] h = heardTotals.get(steady).get(level);
+        List<Double> accs = perRun.get(steady).get(level);
+        out.printf(Locale.ROOT, "| %s s | %.1f s | %.2f | %.1f%% (%d) | %s |%n", label(level), h[0] / h[1],
+            rule.weight(h[0] / h[1]), 100.0 * t[0] / t[1], t[1], meanSd(accs));
+      }
+      out.println();
+      if (!noGrid) {
+        out.printf(Locale.ROOT, "%s, every weight (pooled accuracy):%n%n", kind);
+        StringBuilder head = new StringBuilder("| heard |");
+        StringBuilder rule2 = new StringBuilder("|---|");
+        for (double w : ws) {
+          head.append(String.format(Locale.ROOT, " w %.2f |", w));
+          rule2.append("---|");
+        }
+        out.println(head);
+        out.println(rule2);
+        for (double level : lv) {
+          Map<Double, int[]> row = gridTotals.get(steady).get(level);
+          StringBuilder b = new StringBuilder("| " + label(level) + " s |");
+          for (double w : ws) {
+            int[] t = row.get(level == 0 ? 0.0 : w);
+            b.append(String.format(Locale.ROOT, " %.1f%% |", 100.0 * t[0] / t[1]));
+          }
+          out.println(b);
+        }
+        out.println();
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static String label(double level) {
+    return Double.isInfinite(level) ? "all" : String.format(Locale.ROOT, "%.0f", level);
+  }
+
+  private static String meanSd(List<Double> xs) {
+    double m = xs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    if (xs.size() < 2) {
+      return String.format(Locale.ROOT, "%.1f%%", 100 * m);
+    }
+    double v = xs.stream().mapToDouble(x -> (x - m) * (x - m)).sum() / (xs.size() - 1);
+    return String.format(Locale.ROOT, "%.1f ± %.1f%%", 100 * m, 100 * Math.sqrt(v));
+  }
+
+  static double[] parse(String csv) {
+    return Arrays.stream(csv.split(",")).mapToDouble(Double::parseDouble).toArray();
+  }
+}
