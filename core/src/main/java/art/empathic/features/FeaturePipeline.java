@@ -149,7 +149,8 @@ public final class FeaturePipeline {
   /**
    * The draw of one copy and, for a babble channel, the {@link art.empathic.audio.Channel#BABBLE_TALKERS}
    * clips it mixes: drawn (with repetition allowed) from {@code pool}'s clips of other speakers,
-   * seeded by the draw, so the choice is fixed per clip and copy and named in the cache key.
+   * seeded by the draw, so the choice is fixed per clip and copy and named in the cache key. With
+   * no other speaker in the pool the babble becomes white noise at the same SNR.
    */
   static AugmentedDraw augmentedDraw(AugmentSpec augment, Clip c, int copy, List<Clip> pool) {
     AugmentSpec.Draw d = augment.draw(c.contentHash(), c.speaker(), copy);
@@ -158,7 +159,12 @@ public final class FeaturePipeline {
     }
     List<Clip> others = pool.stream().filter(o -> !o.speaker().equals(c.speaker())).toList();
     if (others.isEmpty()) {
-      throw new IllegalArgumentException("babble augmentation of " + c.path() + " needs clips of other training speakers");
+      // No other training voice to mix (e.g. a one-speaker corpus): white noise at the same SNR
+      // rather than the clip's own voice or a failed training.
+      AugmentSpec.Draw white = new AugmentSpec.Draw(d.copy(), d.shiftSeconds(), d.speed(), d.pitchSemitones(),
+          d.noiseSnrDb(), d.noiseSeed(), new art.empathic.audio.Channel(art.empathic.audio.Channel.Kind.WHITE,
+              d.channel().value()));
+      return new AugmentedDraw(augment, white, List.of());
     }
     java.util.Random rnd = new java.util.Random(d.noiseSeed() * 31 + 17);
     List<Clip> picked = new ArrayList<>();
