@@ -603,8 +603,10 @@ public final class EmotionServer implements AutoCloseable {
     }
     // Free the slot before answering so audio the client sends in reply is not missed.
     again = s.finished();
-    liveUpdates.incrementAndGet();
-    send(ctx, n);
+    if (s.claimAnswer(snap.atSample())) {
+      liveUpdates.incrementAndGet();
+      send(ctx, n);
+    }
     return again && ctx.session.isOpen();
   }
 

@@ -51,6 +51,7 @@ final class LiveSession {
   private long received;
   private long lastDueAt;
   private long lastPredictedAt = -1;
+  private long lastAnsweredAt = -1;
   private boolean inFlight;
 
   private final SpeakerSession speaker;
@@ -161,6 +162,20 @@ final class LiveSession {
     }
     inFlight = false;
     return false;
+  }
+
+  /**
+   * Claims the right to send the answer for the snapshot ending at {@code atSample}: false when an
+   * answer for the same or newer audio was already sent. Two workers can finish predictions of
+   * one connection close together (the slot is freed before answering, so audio the client sends
+   * in reply is not missed); this keeps the answers' times strictly increasing.
+   */
+  synchronized boolean claimAnswer(long atSample) {
+    if (atSample <= lastAnsweredAt) {
+      return false;
+    }
+    lastAnsweredAt = atSample;
+    return true;
   }
 
   record Snapshot(float[] samples, double time, long atSample) {

@@ -79,4 +79,13 @@ class LiveSessionTest {
     assertThatThrownBy(() -> new LiveSession(100, LiveSession.Encoding.F32LE, ServerLimits.defaults())).hasMessageContaining("8000-48000");
     assertThatThrownBy(() -> LiveSession.Encoding.parse("ulaw")).hasMessageContaining("unknown encoding 'ulaw'");
   }
+
+  @Test
+  void answersAreClaimedOncePerAudioPositionAndOnlyForNewerAudio() {
+    LiveSession s = new LiveSession(16000, LiveSession.Encoding.F32LE, ServerLimits.defaults());
+    assertThat(s.claimAnswer(16000)).isTrue();
+    assertThat(s.claimAnswer(16000)).as("a second answer for the same audio").isFalse();
+    assertThat(s.claimAnswer(8000)).as("a late answer for older audio").isFalse();
+    assertThat(s.claimAnswer(24000)).isTrue();
+  }
 }
