@@ -143,8 +143,19 @@ class BatchRobustnessTest {
         c = new ArrayList<>(cmd.subList(0, cmd.indexOf("train") + 1));
         c.addAll(List.of("--resume", run.toString(), "--no-progress"));
       }
+      boolean fresh = !Files.exists(run.resolve("spec.json"));
       Process p = new ProcessBuilder(c).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      Thread.sleep(2500 + rnd.nextInt(3000));
+      if (fresh) {
+        // Kill just after the run is described (spec.json is written before training starts): on a
+        // quiet machine the whole tiny run takes about a second, so a fixed sleep could miss it.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (p.isAlive() && !Files.exists(run.resolve("spec.json")) && System.nanoTime() < deadline) {
+          Thread.sleep(5);
+        }
+        Thread.sleep(rnd.nextInt(150));
+      } else {
+        Thread.sleep(300 + rnd.nextInt(1500));
+      }
       killedMidRun |= p.isAlive();
       p.destroyForcibly();
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
