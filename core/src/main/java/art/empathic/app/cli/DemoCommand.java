@@ -43,7 +43,7 @@ import java.util.Optional;
       "corpus summary, cached features, the study's rows under the random 80/20 protocol, the same families",
       "under the speaker-independent protocol, the comparison table, and report.html with every model's",
       "confusion matrix, classification report, summary and curves.",
-      "Default: all rows, speaker-independent folds 1-3 of 6 (about 5 minutes on 2 cores).",
+      "Default: all rows, speaker-independent folds 1-3 of 6, then the release model (about 10 minutes on 2 cores).",
       "--quick: one row per family, fold 1 only (about 2.5 minutes).",
       "--full: adds the paper model at 500 epochs and runs all 6 folds (about 13 minutes).",
       "Every size ends by training the release model (the family best on new voices, on every clip) and adds",
