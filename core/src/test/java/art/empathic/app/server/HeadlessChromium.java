@@ -56,4 +56,32 @@ final class HeadlessChromium {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
   }
+
+  /**
+   * Opens the page of {@code server} in a fresh headless Chromium whose microphone plays a 4 s
+   * happy tone (written to {@code work}), and waits until the page says it is ready.
+   */
+  static ChromeDriver openPage(EmotionServer server, Path work) throws Exception {
+    Path mic = art.empathic.recognize.TestWavs.tone(work.resolve("mic.wav"), art.empathic.corpus.Emotion.HAPPY, 4);
+    ChromeDriver browser = start(mic, Files.createDirectories(work.resolve("profile")), "1440,900");
+    browser.get("http://127.0.0.1:" + server.port() + "/");
+    waitFor(browser, Duration.ofSeconds(20), "the page to start",
+        () -> "true".equals(browser.findElement(org.openqa.selenium.By.tagName("body")).getDomAttribute("data-ready")));
+    return browser;
+  }
+
+  /** Quits the browser, closes the server and deletes the work folder; each may be null. */
+  static void closeAll(ChromeDriver browser, EmotionServer server, Path work) throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (work != null) {
+      try (var files = Files.walk(work)) {
+        files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+      }
+    }
+  }
 }

@@ -11,7 +11,6 @@ import art.empathic.recognize.EmotionRecognizer;
 import art.empathic.recognize.SpeakerSession;
 import art.empathic.recognize.TestWavs;
 import art.empathic.recognize.ToneRecognizer;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,27 +83,13 @@ class NewVoicesPageTest {
     assumeTrue(HeadlessChromium.available(),
         "Chromium or chromedriver not found at /usr/bin: browser test skipped (apt-get install chromium chromium-driver)");
     work = Files.createTempDirectory("empathic-newvoices");
-    Path mic = TestWavs.tone(work.resolve("mic.wav"), Emotion.HAPPY, 4);
     server = new EmotionServer(new SessionToneRecognizer(), ServerLimits.defaults()).start("127.0.0.1", 0);
-    browser = HeadlessChromium.start(mic, Files.createDirectories(work.resolve("profile")), "1440,900");
-    browser.get("http://127.0.0.1:" + server.port() + "/");
-    waitFor(Duration.ofSeconds(20), "the page to start",
-        () -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    browser = HeadlessChromium.openPage(server, work);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-    if (work != null) {
-      try (var files = Files.walk(work)) {
-        files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-    }
+    HeadlessChromium.closeAll(browser, server, work);
   }
 
   static void waitFor(Duration timeout, String what, HeadlessChromium.Check check) {
