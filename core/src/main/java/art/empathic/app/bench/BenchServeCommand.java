@@ -79,6 +79,10 @@ public final class BenchServeCommand implements Callable<Integer> {
   @Option(names = "--workers", description = "Prediction workers of the started server (default: its default, one per core).")
   Integer workers;
 
+  @Option(names = "--server-option", paramLabel = "OPT",
+      description = "Without --url: one more option for the started `serve`, e.g. --server-option=--refusal-pause=0 (repeatable).")
+  List<String> serverOptions = new ArrayList<>();
+
   @Option(names = "--json", description = "Print the result as one JSON object.")
   boolean json;
 
@@ -105,6 +109,9 @@ public final class BenchServeCommand implements Callable<Integer> {
 
   @Option(names = "--live", paramLabel = "N", description = "Live mode: N streaming WebSocket connections (and a refused N+1th).")
   Integer live;
+
+  /** CPU cores used by client, server, machine and others over the last closed-loop window. */
+  private ObjectNode closedCpu;
 
   /** What one run measured. Latencies in milliseconds, RSS in MiB (NaN when unknown). */
   public record Result(int clients, double seconds, long requests, Map<Integer, Long> statuses, long transportErrors,
@@ -247,12 +254,14 @@ public final class BenchServeCommand implements Callable<Integer> {
     while (System.nanoTime() < measureFrom) {
       Thread.sleep(20);
     }
+    CpuSnapshot cpuFrom = CpuSnapshot.take(serverPid);
     rss[0] = rssMiB(serverPid);
     rss[2] = rss[0];
     while (System.nanoTime() < end) {
       Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
       rss[2] = Math.max(rss[2], rssMiB(serverPid));
     }
+    closedCpu = cpuFrom.coresUntil(CpuSnapshot.take(serverPid));
     for (Thread t : clients) {
       t.join(70_000);
     }
@@ -441,6 +450,7 @@ public final class BenchServeCommand implements Callable<Integer> {
     long[] servedAtEnd = {-1};
     long[] refusedAtStart = {-1};
     long lastRss = 0;
+    CpuSnapshot[] cpu = new CpuSnapshot[2];
     while (true) {
       next += (long) (-Math.log(1 - rnd.nextDouble()) / rate * 1e9);
       long now = System.nanoTime();
@@ -452,6 +462,7 @@ public final class BenchServeCommand implements Callable<Integer> {
       }
       now = System.nanoTime();
       if (!sampledStart && now >= measureFrom) {
+        cpu[0] = CpuSnapshot.take(serverPid);
         rss[0] = rssMiB(serverPid);
         rss[2] = rss[0];
         sampledStart = true;
@@ -481,6 +492,7 @@ public final class BenchServeCommand implements Callable<Integer> {
       outstanding.incrementAndGet();
       a.send();
     }
+    cpu[1] = CpuSnapshot.take(serverPid);
     servedAtEnd[0] = servedSoFar(health);
     long[] refusedAtEnd = {refusedSoFar(health)};
     // Let the requests that arrived in the window finish (or be abandoned).
@@ -532,6 +544,9 @@ public final class BenchServeCommand implements Callable<Integer> {
     mem.put("before", rss[0]);
     mem.put("after", rss[1]);
     mem.put("max", rss[2]);
+    if (cpu[0] != null) {
+      n.set("cpuCores", cpu[0].coresUntil(cpu[1]));
+    }
     return n;
   }
 
@@ -704,6 +719,72 @@ public final class BenchServeCommand implements Callable<Integer> {
         rssWarm, rssEnd, rssMax, timeline);
   }
 
+  /**
+   * CPU used so far by this client JVM, the server process and the whole machine, to tell what
+   * each costs on shared cores (the load generator runs beside the server).
+   */
+  record CpuSnapshot(long nanos, double clientSeconds, double serverSeconds, double machineBusySeconds) {
+    /** Jiffies per second of /proc/[pid]/stat and /proc/stat (USER_HZ, 100 on Linux). */
+    private static final double HZ = 100;
+
+    static CpuSnapshot take(long serverPid) {
+      double client = Double.NaN;
+      if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        client = os.getProcessCpuTime() / 1e9;
+      }
+      return new CpuSnapshot(System.nanoTime(), client, processSeconds(serverPid), readMachineBusySeconds());
+    }
+
+    /** utime + stime of a process from /proc/[pid]/stat; NaN where unknown. */
+    static double processSeconds(long pid) {
+      if (pid <= 0) {
+        return Double.NaN;
+      }
+      try {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        // Fields after the command name (which may hold spaces) start at state, field 3.
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / HZ;
+      } catch (IOException | RuntimeException e) {
+        return Double.NaN;
+      }
+    }
+
+    /** Non-idle CPU time of all cores from /proc/stat's first line; NaN where unknown. */
+    static double readMachineBusySeconds() {
+      try {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < Math.min(f.length, 9); i++) {
+          if (i != 4 && i != 5) { // idle, iowait
+            busy += Long.parseLong(f[i]);
+          }
+        }
+        return busy / HZ;
+      } catch (IOException | RuntimeException e) {
+        return Double.NaN;
+      }
+    }
+
+    /** Cores used on average between {@code this} and {@code later}: client, server, machine, and the rest. */
+    ObjectNode coresUntil(CpuSnapshot later) {
+      double s = (later.nanos - nanos) / 1e9;
+      ObjectNode n = PredictionJson.MAPPER.createObjectNode();
+      double c = (later.clientSeconds - clientSeconds) / s;
+      double v = (later.serverSeconds - serverSeconds) / s;
+      double m = (later.machineBusySeconds - machineBusySeconds) / s;
+      n.put("client", round2(c));
+      n.put("server", round2(v));
+      n.put("machine", round2(m));
+      n.put("others", round2(m - c - v));
+      return n;
+    }
+
+    private static double round2(double v) {
+      return Math.round(v * 100) / 100.0;
+    }
+  }
+
   /** Nearest-rank percentile in milliseconds. */
   static double percentile(long[] sortedNanos, double p) {
     if (sortedNanos.length == 0) {
@@ -746,6 +827,7 @@ public final class BenchServeCommand implements Callable<Integer> {
     if (workers != null) {
       cmd.addAll(List.of("--workers", workers.toString()));
     }
+    cmd.addAll(serverOptions);
     return new ProcessBuilder(cmd).redirectErrorStream(true).start();
   }
 
@@ -817,6 +899,9 @@ public final class BenchServeCommand implements Callable<Integer> {
     mem.put("before", r.rssBefore());
     mem.put("after", r.rssAfter());
     mem.put("max", r.rssMax());
+    if (closedCpu != null) {
+      n.set("cpuCores", closedCpu);
+    }
     return n;
   }
 }

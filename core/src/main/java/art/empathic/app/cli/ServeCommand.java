@@ -60,6 +60,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Seconds an HTTP connection may send nothing (idle, or stalled headers/body) before it is closed. Default: ${DEFAULT-VALUE}.")
   int idleTimeoutSeconds;
 
+  @Option(names = "--refusal-pause", defaultValue = "1", paramLabel = "S",
+      description = "Seconds after its arrival a refused upload gets its 429 (0: at once); clients that retry at once "
+          + "then cannot spin on the server's cores. Default: ${DEFAULT-VALUE}.")
+  double refusalPauseSeconds;
+
   private final CountDownLatch stop = new CountDownLatch(1);
 
   @Override
@@ -71,7 +76,8 @@ public final class ServeCommand implements Callable<Integer> {
         .withMaxAudioSeconds(maxSeconds)
         .withRequestTimeout(Duration.ofSeconds(timeoutSeconds))
         .withQueue(maxQueue)
-        .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
+        .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+        .withRefusalPause(Duration.ofNanos(Math.round(refusalPauseSeconds * 1e9)));
     if (workers != null) {
       limits = limits.withWorkers(workers);
     }

@@ -32,6 +32,8 @@ final class Admission {
   private final double timeoutSeconds;
   private final long[] serviceNanos = new long[SAMPLES];
   private int serviceCount;
+  private long[] sorted = new long[0];
+  private int sortedAt = -1;
   private int inSystem;
   private long bytes;
 
@@ -125,8 +127,12 @@ final class Admission {
     if (n == 0) {
       return Double.NaN;
     }
-    long[] sorted = Arrays.copyOf(serviceNanos, n);
-    Arrays.sort(sorted);
+    // Sorted once per new sample, not per question: every refusal asks for the median.
+    if (sortedAt != serviceCount) {
+      sorted = Arrays.copyOf(serviceNanos, n);
+      Arrays.sort(sorted);
+      sortedAt = serviceCount;
+    }
     int rank = (int) Math.ceil(q * n);
     return sorted[Math.max(0, Math.min(n - 1, rank - 1))] / 1e9;
   }

@@ -79,6 +79,9 @@ public final class EmotionServer implements AutoCloseable {
   private final AtomicLong liveRefused = new AtomicLong();
   private final AtomicLong liveUpdates = new AtomicLong();
   private final AtomicLong jobSequence = new AtomicLong();
+  /** Refusals waiting for their pause to end ({@link #refuse}). */
+  private final AtomicInteger pacedRefusals = new AtomicInteger();
+  private final java.util.concurrent.ScheduledThreadPoolExecutor pacer;
   /** Live connections that hold a slot, and their audio state once they have a format. */
   private final Set<String> counted = ConcurrentHashMap.newKeySet();
   private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
@@ -97,6 +100,12 @@ public final class EmotionServer implements AutoCloseable {
           t.setDaemon(true);
           return t;
         });
+    this.pacer = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "refusal-pacer");
+      t.setDaemon(true);
+      return t;
+    });
+    pacer.setRemoveOnCancelPolicy(true);
     this.app = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.startupWatcherEnabled = false;
@@ -192,6 +201,7 @@ public final class EmotionServer implements AutoCloseable {
   public void close() {
     app.stop();
     pool.shutdownNow();
+    pacer.shutdownNow();
   }
 
   // ---- HTTP ----
@@ -262,7 +272,8 @@ public final class EmotionServer implements AutoCloseable {
    * no request thread.
    */
   private void predict(Context ctx) throws IOException {
-    long deadline = System.nanoTime() + limits.requestTimeout().toNanos();
+    long arrived = System.nanoTime();
+    long deadline = arrived + limits.requestTimeout().toNanos();
     ClipAnalysis.Windowing windowing = windowing(ctx);
     long declared = ctx.req().getContentLengthLong();
     boolean multipart = ctx.isMultipartFormData();
@@ -274,13 +285,16 @@ public final class EmotionServer implements AutoCloseable {
     Admission.Decision d = admission.check(reserved);
     if (!d.admitted()) {
       discardSmallBody(ctx, declared);
-      throw busy(d);
+      refuse(ctx, d, arrived);
+      return;
     }
     // The place is taken once the body is in, so a slowly uploaded body holds none meanwhile.
     Upload upload = readUpload(ctx);
     d = admission.admit(reserved);
     if (!d.admitted()) {
-      throw busy(d);
+      ctx.header("Connection", "close");
+      refuse(ctx, d, arrived);
+      return;
     }
     CompletableFuture<PredictionJson.Clip> answer = new CompletableFuture<>();
     Runnable work = () -> {
@@ -418,30 +432,76 @@ public final class EmotionServer implements AutoCloseable {
     }
   }
 
-  private static ApiException busy(Admission.Decision d) {
-    return new ApiException(429, "server busy: " + d.reason() + "; retry after " + d.retryAfterSeconds() + " s", d.retryAfterSeconds());
+  private static ApiException busy(Admission.Decision d, int retryAfterSeconds) {
+    return new ApiException(429, "server busy: " + d.reason() + "; retry after " + retryAfterSeconds + " s", retryAfterSeconds);
+  }
+
+  /** Refusals held for their pause at most at once; beyond this they are answered at once. */
+  static final int MAX_PACED_REFUSALS = 4096;
+
+  /**
+   * Answers a refusal with 429 and {@code Retry-After}, {@link ServerLimits#refusalPause()} after
+   * the request arrived, without holding a thread meanwhile. Without the pause a client that
+   * retries at once turns every excess connection into a loop of connect, upload, refuse that
+   * runs on the same cores as the workers and takes their time; with it, each such connection
+   * costs one cheap refusal per pause. {@code Retry-After} counts from the answer, so the pause is
+   * taken off it (it stays at least 1 s).
+   */
+  private void refuse(Context ctx, Admission.Decision d, long arrivedNanos) {
+    long pause = limits.refusalPause().toNanos() - (System.nanoTime() - arrivedNanos);
+    if (pause <= 0) {
+      throw busy(d, d.retryAfterSeconds());
+    }
+    if (pacedRefusals.incrementAndGet() > MAX_PACED_REFUSALS) {
+      pacedRefusals.decrementAndGet();
+      throw busy(d, d.retryAfterSeconds());
+    }
+    int retryAfter = (int) Math.max(1, d.retryAfterSeconds() - pause / 1_000_000_000L);
+    CompletableFuture<Void> later = new CompletableFuture<>();
+    try {
+      pacer.schedule(() -> later.complete(null), pause, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      later.complete(null); // stopping: answer now
+    }
+    ctx.future(() -> later.handle((v, error) -> {
+      pacedRefusals.decrementAndGet();
+      fail(ctx, busy(d, retryAfter));
+      return null;
+    }));
   }
 
   /** Bodies up to this size are discarded after a refusal so the connection stays usable. */
   static final long DISCARD_LIMIT = 1 << 20;
+  /** Where discarded bodies are read to; shared, since nobody reads what it holds. */
+  private static final byte[] DISCARDED = new byte[16 * 1024];
+
+  /**
+   * Whether the client waits for {@code 100 Continue} before sending its body. Such a body is
+   * not read when the upload is refused: reading it would make the server send the 100 and the
+   * client the body; answering without it keeps the body on the client's side (RFC 9110, 10.1.1).
+   */
+  private static boolean expectsContinue(Context ctx) {
+    String expect = ctx.header("Expect");
+    return expect != null && expect.trim().equalsIgnoreCase("100-continue");
+  }
 
   /**
    * After a refusal decided from the headers alone: a small declared body is skipped through a
    * small buffer (never stored), so that the client, which sends it anyway, reads the 429
-   * instead of a connection reset; a larger or undeclared one is not read. Either way the
+   * instead of a connection reset; a larger or undeclared one is not read, nor one whose client
+   * waits for {@code 100 Continue} (it never sends it). Either way the
    * connection is closed after the answer: under overload, connections kept alive after
    * refusals pile up as idle ones (measured: 7000 of them in 30 s at 5x load) until the
    * connection limit stops new clients from connecting at all.
    */
   private static void discardSmallBody(Context ctx, long declared) {
     ctx.header("Connection", "close");
-    if (declared < 0 || declared > DISCARD_LIMIT) {
+    if (declared < 0 || declared > DISCARD_LIMIT || expectsContinue(ctx)) {
       return;
     }
     try {
       InputStream in = ctx.req().getInputStream();
-      byte[] buf = new byte[16 * 1024];
-      while (in.read(buf) > 0) {
+      while (in.read(DISCARDED) > 0) {
         // skipped
       }
     } catch (IOException | RuntimeException e) {

@@ -28,12 +28,13 @@ final class ServerJson {
   /** The limits a client may want to respect, in seconds and bytes. */
   record Limits(long maxUploadBytes, double maxAudioSeconds, double requestTimeoutSeconds, int workers, int queue,
       long maxQueuedBytes, double idleTimeoutSeconds, long minRequestBytesPerSecond, double liveIdleTimeoutSeconds,
-      int maxLiveSessions, double liveWindowSeconds, double liveUpdateSeconds) {
+      int maxLiveSessions, double liveWindowSeconds, double liveUpdateSeconds, double refusalPauseSeconds) {
 
     static Limits of(ServerLimits l) {
       return new Limits(l.maxUploadBytes(), l.maxAudioSeconds(), l.requestTimeout().toMillis() / 1000.0, l.workers(),
           l.queue(), l.maxQueuedBytes(), l.idleTimeout().toMillis() / 1000.0, l.minRequestBytesPerSecond(),
-          l.liveIdleTimeout().toMillis() / 1000.0, l.maxLiveSessions(), l.liveWindowSeconds(), l.liveUpdateSeconds());
+          l.liveIdleTimeout().toMillis() / 1000.0, l.maxLiveSessions(), l.liveWindowSeconds(), l.liveUpdateSeconds(),
+          l.refusalPause().toMillis() / 1000.0);
     }
   }
 

@@ -24,6 +24,9 @@ import java.time.Duration;
  * @param liveWindowSeconds how much recent audio each live prediction hears
  * @param liveUpdateSeconds audio time between live predictions
  * @param maxLiveSessionSeconds audio a live connection may stream before it is closed
+ * @param refusalPause how long after its arrival a refused upload gets its 429: a client that
+ *     retries at once then costs one refusal per pause instead of spinning on the server's cores
+ *     (zero answers at once)
  */
 public record ServerLimits(
     long maxUploadBytes,
@@ -38,7 +41,8 @@ public record ServerLimits(
     Duration liveIdleTimeout,
     double liveWindowSeconds,
     double liveUpdateSeconds,
-    double maxLiveSessionSeconds) {
+    double maxLiveSessionSeconds,
+    Duration refusalPause) {
 
   public ServerLimits {
     if (maxUploadBytes < 1024) throw new IllegalArgumentException("max upload must be at least 1 KiB, got " + maxUploadBytes);
@@ -54,23 +58,25 @@ public record ServerLimits(
     if (!(liveWindowSeconds >= 0.5 && liveWindowSeconds <= 30)) throw new IllegalArgumentException("live window must be 0.5-30 s, got " + liveWindowSeconds);
     if (!(liveUpdateSeconds >= 0.1 && liveUpdateSeconds <= liveWindowSeconds)) throw new IllegalArgumentException("live update must be 0.1 s to the window, got " + liveUpdateSeconds);
     if (!(maxLiveSessionSeconds > 0)) throw new IllegalArgumentException("max live session must be positive, got " + maxLiveSessionSeconds);
+    if (refusalPause.isNegative() || refusalPause.compareTo(requestTimeout) > 0) throw new IllegalArgumentException("refusal pause must be 0 to the request timeout, got " + refusalPause);
   }
 
   /**
    * Defaults: 20 MiB uploads, 60 s clips, 30 s timeout, one worker per core, at most 1000
    * waiting predictions holding at most 512 MiB of uploads, 30 s HTTP idle timeout, uploads
    * no slower than 4 KiB/s, 8 live connections idle at most 10 s, hearing the last 3 s every
-   * 0.5 s for up to an hour.
+   * 0.5 s for up to an hour; refusals answered 1 s after their request arrived.
    */
   public static ServerLimits defaults() {
     int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
     return new ServerLimits(20L << 20, 60, Duration.ofSeconds(30), cores, 1000, 512L << 20, Duration.ofSeconds(30), 4096,
-        8, Duration.ofSeconds(10), 3.0, 0.5, 3600);
+        8, Duration.ofSeconds(10), 3.0, 0.5, 3600, Duration.ofSeconds(1));
   }
 
   private ServerLimits with(long up, double sec, Duration timeout, int w, int q, long qb, Duration idle, long rate, int live,
       Duration liveIdle, double liveSec) {
-    return new ServerLimits(up, sec, timeout, w, q, qb, idle, rate, live, liveIdle, liveWindowSeconds, liveUpdateSeconds, liveSec);
+    return new ServerLimits(up, sec, timeout, w, q, qb, idle, rate, live, liveIdle, liveWindowSeconds, liveUpdateSeconds, liveSec,
+        refusalPause.compareTo(timeout) > 0 ? timeout : refusalPause);
   }
 
   public ServerLimits withMaxUploadBytes(long v) { return with(v, maxAudioSeconds, requestTimeout, workers, queue, Math.max(v, maxQueuedBytes), idleTimeout, minRequestBytesPerSecond, maxLiveSessions, liveIdleTimeout, maxLiveSessionSeconds); }
@@ -83,5 +89,6 @@ public record ServerLimits(
   public ServerLimits withMinRequestBytesPerSecond(long v) { return with(maxUploadBytes, maxAudioSeconds, requestTimeout, workers, queue, maxQueuedBytes, idleTimeout, v, maxLiveSessions, liveIdleTimeout, maxLiveSessionSeconds); }
   public ServerLimits withMaxLiveSessions(int v) { return with(maxUploadBytes, maxAudioSeconds, requestTimeout, workers, queue, maxQueuedBytes, idleTimeout, minRequestBytesPerSecond, v, liveIdleTimeout, maxLiveSessionSeconds); }
   public ServerLimits withLiveIdleTimeout(Duration v) { return with(maxUploadBytes, maxAudioSeconds, requestTimeout, workers, queue, maxQueuedBytes, idleTimeout, minRequestBytesPerSecond, maxLiveSessions, v, maxLiveSessionSeconds); }
+  public ServerLimits withRefusalPause(Duration v) { return new ServerLimits(maxUploadBytes, maxAudioSeconds, requestTimeout, workers, queue, maxQueuedBytes, idleTimeout, minRequestBytesPerSecond, maxLiveSessions, liveIdleTimeout, liveWindowSeconds, liveUpdateSeconds, maxLiveSessionSeconds, v); }
   public ServerLimits withMaxLiveSessionSeconds(double v) { return with(maxUploadBytes, maxAudioSeconds, requestTimeout, workers, queue, maxQueuedBytes, idleTimeout, minRequestBytesPerSecond, maxLiveSessions, liveIdleTimeout, v); }
 }

@@ -133,6 +133,69 @@ class ServerLoadTest {
   }
 
   @Test
+  void aClientWaitingFor100ContinueIsRefusedWithoutSendingItsBody() throws Exception {
+    GatedRecognizer gated = new GatedRecognizer();
+    EmotionServer s = servers.start(gated, ServerLimits.defaults().withWorkers(1).withQueue(0).withRefusalPause(Duration.ZERO));
+    CompletableFuture<HttpResponse<String>> running = http.sendAsync(predictRequest(s, TestRecognizers.toneWav(Emotion.CALM, 1)),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(gated.started.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+    try (Socket socket = new Socket("127.0.0.1", s.port())) {
+      socket.setSoTimeout(5000);
+      // A body small enough to be skipped, but the client waits for 100 Continue before sending it:
+      // the answer must be the final 429, not a 100 that asks for the body.
+      write(socket.getOutputStream(), "POST /api/predict HTTP/1.1\r\nHost: x\r\nContent-Type: audio/wav\r\n"
+          + "Expect: 100-continue\r\nContent-Length: 100000\r\n\r\n");
+      String head = readHead(socket.getInputStream());
+      assertThat(head).startsWith("HTTP/1.1 429").containsIgnoringCase("Retry-After: ").containsIgnoringCase("Connection: close");
+    }
+    gated.open();
+    assertThat(running.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void refusalsAreAnsweredAfterThePauseWithoutHoldingAThreadEach() throws Exception {
+    GatedRecognizer gated = new GatedRecognizer();
+    Duration pause = Duration.ofSeconds(3);
+    EmotionServer s = servers.start(gated, ServerLimits.defaults().withWorkers(1).withQueue(0).withRefusalPause(pause));
+    byte[] wav = TestRecognizers.toneWav(Emotion.CALM, 1);
+    CompletableFuture<HttpResponse<String>> running = http.sendAsync(predictRequest(s, wav), HttpResponse.BodyHandlers.ofString());
+    assertThat(gated.started.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+    int threadsBefore = Thread.activeCount();
+    // 300 refused uploads at once, more than the server's request threads (250): each waits
+    // for its answer without a thread, so the thread count stays and all are answered together.
+    List<Socket> refused = new ArrayList<>();
+    try {
+      long sent = System.nanoTime();
+      for (int i = 0; i < 300; i++) {
+        Socket c = new Socket("127.0.0.1", s.port());
+        c.setSoTimeout(20_000);
+        c.getOutputStream().write(("POST /api/predict HTTP/1.1\r\nHost: x\r\nContent-Type: audio/wav\r\nContent-Length: "
+            + wav.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        c.getOutputStream().write(wav);
+        refused.add(c);
+      }
+      // While they wait, the server answers other requests and has not started a thread per refusal.
+      assertThat(health(s).get("status").asText()).isEqualTo("ok");
+      assertThat(Thread.activeCount() - threadsBefore).as("threads started for 300 waiting refusals").isLessThan(100);
+      for (Socket c : refused) {
+        String head = readHead(c.getInputStream());
+        assertThat(head).startsWith("HTTP/1.1 429").containsIgnoringCase("Retry-After: ").containsIgnoringCase("Connection: close");
+        if (c == refused.get(0)) {
+          // The first refusal came no sooner than the pause: a client retrying at once cannot spin faster.
+          assertThat(System.nanoTime() - sent).isGreaterThanOrEqualTo(pause.toNanos());
+        }
+      }
+    } finally {
+      for (Socket c : refused) {
+        c.close();
+      }
+    }
+    gated.open();
+    assertThat(running.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    assertThat(health(s).get("refusals").asLong()).isEqualTo(300);
+  }
+
+  @Test
   void slowlorisAndIdleConnectionsDoNotStarveOthersAndAreClosed() throws Exception {
     EmotionServer s = servers.start(TestRecognizers.tone(), ServerLimits.defaults().withIdleTimeout(Duration.ofSeconds(1))
         .withMinRequestBytesPerSecond(1000));
