@@ -773,15 +773,20 @@ public final class BenchServeCommand implements Callable<Integer> {
       double c = (later.clientSeconds - clientSeconds) / s;
       double v = (later.serverSeconds - serverSeconds) / s;
       double m = (later.machineBusySeconds - machineBusySeconds) / s;
-      n.put("client", round2(c));
-      n.put("server", round2(v));
-      n.put("machine", round2(m));
-      n.put("others", round2(m - c - v));
+      put(n, "client", c);
+      put(n, "server", v);
+      put(n, "machine", m);
+      put(n, "others", m - c - v);
       return n;
     }
 
-    private static double round2(double v) {
-      return Math.round(v * 100) / 100.0;
+    /** Two decimals; null where unknown (no server pid, not Linux). */
+    private static void put(ObjectNode n, String name, double cores) {
+      if (Double.isNaN(cores)) {
+        n.putNull(name);
+      } else {
+        n.put(name, Math.round(cores * 100) / 100.0);
+      }
     }
   }
 

@@ -78,8 +78,9 @@ class BenchServeCommandTest {
     // One worker at 50 ms: 100/s offered through 2 slots on the wire cannot all be sent.
     try (EmotionRecognizer slow = art.empathic.app.server.ServerLoadTestAccess.slow(50);
          EmotionServer server = new EmotionServer(slow, ServerLimits.defaults().withWorkers(1)).start("127.0.0.1", 0)) {
-      Run run = bench("--url", "http://127.0.0.1:" + server.port(), "--rate", "100", "--duration", "2", "--warmup", "0.5",
-          "--give-up", "5", "--retry", "after", "--max-in-flight", "2", "--json");
+      // The server runs in this JVM, so its pid is ours.
+      Run run = bench("--url", "http://127.0.0.1:" + server.port(), "--pid", Long.toString(ProcessHandle.current().pid()),
+          "--rate", "100", "--duration", "2", "--warmup", "0.5", "--give-up", "5", "--retry", "after", "--max-in-flight", "2", "--json");
       assertThat(run.code()).as(run.err()).isZero();
       JsonNode n = PredictionJson.MAPPER.readTree(run.out());
       assertThat(n.get("maxInFlight").asInt()).isEqualTo(2);
@@ -94,6 +95,12 @@ class BenchServeCommandTest {
       assertThat(n.get("transportErrors").asLong()).isZero();
       assertThat(n.get("serverAnsweredPerSecond").asDouble()).isPositive();
       assertThat(n.get("serverRefusedPerSecond").asDouble()).isGreaterThanOrEqualTo(0);
+      // CPU over the window in cores: this process did work, and no process used more than the machine.
+      JsonNode cpu = n.get("cpuCores");
+      assertThat(cpu.get("server").asDouble()).isPositive().isEqualTo(cpu.get("client").asDouble(), org.assertj.core.data.Offset.offset(0.05));
+      assertThat(cpu.get("machine").asDouble()).isGreaterThanOrEqualTo(cpu.get("server").asDouble() - 0.05)
+          .isLessThanOrEqualTo(Runtime.getRuntime().availableProcessors() + 0.05);
+      assertThat(cpu.has("others")).isTrue();
     }
     assertThat(bench("--rate", "10", "--max-in-flight", "0").err()).contains("--max-in-flight");
   }
