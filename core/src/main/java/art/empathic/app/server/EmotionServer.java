@@ -50,7 +50,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Predictions run on a pool of {@link ServerLimits#workers()} threads, so the recognizer is
  * never used by more threads than that. Uploads are admitted by time ({@link Admission}): one
  * waits while it can still be answered within the request timeout, otherwise it is refused with
- * 429 and {@code Retry-After} before its body is read. Live predictions go ahead of waiting
+ * 429 and {@code Retry-After} before its body is read, the answer paced to come
+ * {@link ServerLimits#refusalPause()} after the request arrived. Live predictions go ahead of waiting
  * uploads. Requests wait without holding a request thread. Every failure reaches the client as
  * {@code {"error": "..."}} on one line; stack traces stay in the server. {@code /api/health}
  * and {@code /api/metrics} (Prometheus text format) report the queue, refusals, timeouts and
