@@ -23,6 +23,11 @@ awk -F'\t' 'NR > 1 && $4 != "neutral" { print $1 }' "$DATA/MANIFEST.tsv" | while
   ln -s "$DATA/$p" "$WORK/clips/$(basename "$p")"
 done
 N=$(ls "$WORK/clips" | wc -l)
+# Every other clip: the difference between the full and the half run is the cost of N/2 clips
+# with every fixed cost (start-up, and JIT compilation a one-clip run exits before) taken off.
+mkdir -p "$WORK/half"
+ls "$WORK/clips" | awk 'NR % 2 == 1' | while read -r f; do ln -s "$(readlink "$WORK/clips/$f")" "$WORK/half/$f"; done
+H=$(ls "$WORK/half" | wc -l)
 ONE="$WORK/clips/$(ls "$WORK/clips" | sed -n 1p)"  # sed, not head: no SIGPIPE under pipefail
 
 # Build both first, outside the measurements, and run one Spark job so that the launcher's
@@ -52,11 +57,14 @@ measure() { # what rep clips command...
 for rep in $(seq 1 "$REPS"); do
   measure predict "$rep" "$N" "$ROOT/empathic-art" predict "$WORK/clips" --model "$RUN" --json
   measure "predict, 1 clip" "$rep" 1 "$ROOT/empathic-art" predict "$ONE" --model "$RUN" --json
+  measure "predict, half" "$rep" "$H" "$ROOT/empathic-art" predict "$WORK/half" --model "$RUN" --json
   for master in 'local[1]' 'local[2]'; do
     rm -rf "$WORK/out"
     measure "spark $master" "$rep" "$N" "$ROOT/empathic-art" spark score "$WORK/clips" --model "$RUN" --out "$WORK/out" --master "$master"
     rm -rf "$WORK/out"
     measure "spark $master, 1 clip" "$rep" 1 "$ROOT/empathic-art" spark score "$ONE" --model "$RUN" --out "$WORK/out" --master "$master"
+    rm -rf "$WORK/out"
+    measure "spark $master, half" "$rep" "$H" "$ROOT/empathic-art" spark score "$WORK/half" --model "$RUN" --out "$WORK/out" --master "$master"
   done
   measure "predict, 1 core" "$rep" "$N" taskset -c 0 "$ROOT/empathic-art" predict "$WORK/clips" --model "$RUN" --json
   rm -rf "$WORK/out"
@@ -85,6 +93,15 @@ f1, f2 = med('spark local[1], 1 clip', 'job_s'), med('spark local[2], 1 clip', '
 print()
 print(f"1 -> 2 cores, job time: {j1 / j2:.2f}x; with each master's one-clip job taken off both: {(j1 - f1) / (j2 - f2):.2f}x")
 print(f"1 -> 2 cores, whole command (wall): {med('spark local[1]', 'wall_s') / med('spark local[2]', 'wall_s'):.2f}x")
-print(f"marginal CPU per clip: predict {p:.2f} ms, spark local[1] {s1:.2f} ms -> spark per core = {100 * p / s1:.0f}% of predict")
+print(f"marginal CPU per clip (full - 1 clip): predict {p:.2f} ms, spark local[1] {s1:.2f} ms -> spark per core = {100 * p / s1:.0f}% of predict")
+if any(r['what'] == 'predict, half' for r in rows):
+    h = float(next(r['clips'] for r in rows if r['what'] == 'predict, half'))
+    def half_cpu_ms(what):  # CPU per clip between the half and the full run
+        return 1000 * (med(what, 'cpu_s') - med(what + ', half', 'cpu_s')) / (n - h)
+    ph, sh = half_cpu_ms('predict'), half_cpu_ms('spark local[1]')
+    print(f"marginal CPU per clip (full - half): predict {ph:.2f} ms, spark local[1] {sh:.2f} ms -> spark per core = {100 * ph / sh:.0f}% of predict")
+    d1 = j1 - med('spark local[1], half', 'job_s')
+    d2 = j2 - med('spark local[2], half', 'job_s')
+    print(f"1 -> 2 cores, job time of the second half of the clips (full - half): {d1 / d2:.2f}x")
 print(f"one core (taskset -c 0), whole command: spark local[1] does {100 * med('predict, 1 core', 'wall_s') / med('spark local[1], 1 core', 'wall_s'):.0f}% of predict's clips/s")
 PY
