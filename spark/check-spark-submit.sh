@@ -19,8 +19,12 @@ for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio 
 done
 # Embedded masters bind to loopback (as the launcher does); a cluster needs the host's address.
 [[ "$MASTER" == local* ]] && export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+# Spark's class path: spark/target/spark-lib, plus the libraries Spark shares with the toolkit,
+# which Maven copies to lib/ only (a Spark distribution's jars/ folder has its own copies).
+SPARK_CP="spark/target/spark-lib/*"
+for j in spark/target/lib/{slf4j-api,jackson-,commons-}*.jar; do SPARK_CP="$SPARK_CP:$j"; done
 # What `spark-submit --master ... --class ... --jars ... APP.jar ARGS` runs, minus the script.
-exec java "${OPENS[@]}" -Dio.netty.tryReflectionSetAccessible=true -cp "spark/target/spark-lib/*" \
+exec java "${OPENS[@]}" -Dio.netty.tryReflectionSetAccessible=true -cp "$SPARK_CP" \
   org.apache.spark.deploy.SparkSubmit --master "$MASTER" --class art.empathic.spark.SparkMain \
   --jars "$(ls spark/target/lib/*.jar | paste -sd, -)" \
   spark/target/empathic-art-spark.jar score "$INPUT" --model "$RUN" --out "$OUT"
