@@ -89,6 +89,11 @@ final class ClipReader implements Serializable {
         : String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
   }
 
+  /** The configuration a reader reads through (tests). */
+  static Configuration configurationOf(ClipReader reader) {
+    return reader.conf();
+  }
+
   private Configuration conf() {
     if (conf == null) {
       conf = CONFIGURATIONS.computeIfAbsent(settings, s -> {
