@@ -44,8 +44,11 @@ final class ClipInputs {
 
   private ClipInputs() {}
 
+  /** The clip rows and the number of partitions (tasks) they are spread over. */
+  record Resolved(Dataset<Row> rows, int partitions) {}
+
   /** The clips the inputs name, one row each, in {@code partitions} partitions (fewer for fewer clips). */
-  static Dataset<Row> resolve(SparkSession spark, List<String> inputs, int partitions) throws IOException {
+  static Resolved resolve(SparkSession spark, List<String> inputs, int partitions) throws IOException {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     List<Row> rows = new ArrayList<>();
     for (String input : inputs) {
@@ -78,7 +81,7 @@ final class ClipInputs {
     // more tasks than clips.
     int slices = Math.max(1, Math.min(partitions, rows.size()));
     JavaRDD<Row> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices);
-    return spark.createDataFrame(rdd, SCHEMA);
+    return new Resolved(spark.createDataFrame(rdd, SCHEMA), slices);
   }
 
   /**

@@ -89,12 +89,26 @@ final class ClipReader implements Serializable {
         : String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
   }
 
+  /** The configuration a reader reads through (tests). */
+  static Configuration configurationOf(ClipReader reader) {
+    return reader.conf();
+  }
+
   private Configuration conf() {
     if (conf == null) {
-      Configuration c = new Configuration();
-      settings.forEach(c::set);
-      conf = c;
+      conf = CONFIGURATIONS.computeIfAbsent(settings, s -> {
+        Configuration c = new Configuration();
+        s.forEach(c::set);
+        c.size(); // parses the default resources now, once, not in a task that reads through it
+        return c;
+      });
     }
     return conf;
   }
+
+  /**
+   * One Hadoop configuration per JVM and settings: a new Configuration parses Hadoop's default
+   * XML resources again, which cost every task tens of milliseconds of CPU. Only read from.
+   */
+  private static final Map<Map<String, String>, Configuration> CONFIGURATIONS = new java.util.concurrent.ConcurrentHashMap<>();
 }

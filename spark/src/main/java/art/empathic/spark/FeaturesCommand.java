@@ -135,7 +135,8 @@ final class FeaturesCommand implements Callable<Integer> {
       JobOutput.checkWritable(spark, out, overwrite);
       long t1 = System.nanoTime();
       int n = partitions != null ? partitions : 4 * spark.sparkContext().defaultParallelism();
-      Dataset<Row> clips = ClipInputs.resolve(spark, inputs, n);
+      ClipInputs.Resolved resolved = ClipInputs.resolve(spark, inputs, n);
+      Dataset<Row> clips = resolved.rows();
       JobCounters counters = JobCounters.register(spark);
       ClipReader clipReader = ClipReader.of(spark.sparkContext().hadoopConfiguration(), (long) (maxFileMb * 1048576));
       Dataset<Row> rows = clips.mapPartitions(new FeatureRows(fs, clipReader, reader, counters),
@@ -143,7 +144,7 @@ final class FeaturesCommand implements Callable<Integer> {
       JobOutput.write(rows, out, fmt, overwrite);
       double jobSeconds = (System.nanoTime() - t1) / 1e9;
       JobSummary s = new JobSummary("features", counters.clips().value(), counters.errors().value(), jobSeconds,
-          startSeconds, 0, 0, spark.sparkContext().master(), clips.rdd().getNumPartitions(), out, fmt);
+          startSeconds, 0, 0, spark.sparkContext().master(), resolved.partitions(), out, fmt);
       o.println(s.line());
       o.println("features: " + fs.describe());
       o.flush();

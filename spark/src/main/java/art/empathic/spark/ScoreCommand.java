@@ -88,7 +88,8 @@ final class ScoreCommand implements Callable<Integer> {
       double modelSeconds = (System.nanoTime() - t1) / 1e9;
       long t2 = System.nanoTime();
       int n = partitions != null ? partitions : 4 * spark.sparkContext().defaultParallelism();
-      Dataset<Row> clips = ClipInputs.resolve(spark, inputs, n);
+      ClipInputs.Resolved resolved = ClipInputs.resolve(spark, inputs, n);
+      Dataset<Row> clips = resolved.rows();
       JobCounters counters = JobCounters.register(spark);
       ClipReader reader = ClipReader.of(spark.sparkContext().hadoopConfiguration(), (long) (maxFileMb * 1048576));
       Dataset<Row> scored = clips.mapPartitions(new ClipScorer(shipment, reader, classes, windowing, counters),
@@ -96,7 +97,7 @@ final class ScoreCommand implements Callable<Integer> {
       JobOutput.write(scored, out, fmt, overwrite);
       double jobSeconds = (System.nanoTime() - t2) / 1e9;
       JobSummary s = new JobSummary("score", counters.clips().value(), counters.errors().value(), jobSeconds,
-          startSeconds, modelSeconds, counters.modelLoads().value(), spark.sparkContext().master(), clips.rdd().getNumPartitions(), out, fmt);
+          startSeconds, modelSeconds, counters.modelLoads().value(), spark.sparkContext().master(), resolved.partitions(), out, fmt);
       o.println(s.line());
       o.flush();
       return s.exitCode();

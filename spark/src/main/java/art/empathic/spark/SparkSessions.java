@@ -5,6 +5,12 @@ import org.apache.spark.sql.SparkSession;
 
 /** Starts the Spark session a command runs in. */
 final class SparkSessions {
+  /** Settings that skip code generation (the user's or spark-submit's own settings win). */
+  static final String[][] INTERPRETED = {
+    {"spark.sql.codegen.wholeStage", "false"},
+    {"spark.sql.codegen.factoryMode", "NO_CODEGEN"},
+  };
+
   private SparkSessions() {}
 
   /**
@@ -22,6 +28,14 @@ final class SparkSessions {
     }
     if (!fromSubmit.contains("spark.ui.enabled")) {
       b.config("spark.ui.enabled", ui);
+    }
+    // Interpreted row conversions instead of generated code: a job has a handful of small
+    // projections (one row per clip, milliseconds of work each), and compiling them with Janino
+    // cost about 0.5 CPU s per job (docs/BENCHMARKS.md, "Spark score at scale").
+    for (String[] kv : INTERPRETED) {
+      if (!fromSubmit.contains(kv[0])) {
+        b.config(kv[0], kv[1]);
+      }
     }
     return b.getOrCreate();
   }
