@@ -14,7 +14,7 @@ public final class CorpusBalance {
   private CorpusBalance() {}
 
   /** The weighting multi-corpus training uses unless told otherwise (chosen in docs/GENERALIZATION.md). */
-  public static final Mode DEFAULT = Mode.NONE;
+  public static final Mode DEFAULT = Mode.CORPUS;
 
   /** How the corpora of a multi-corpus training set are weighted. */
   public enum Mode {

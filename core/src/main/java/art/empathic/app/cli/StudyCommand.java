@@ -86,8 +86,8 @@ public final class StudyCommand implements Runnable {
     Integer ensemble;
 
     @Option(names = "--balance", paramLabel = "MODE", description = "Corpus weighting of multi-corpus training for "
-        + "the 'after' system: corpus (each corpus weighs the same) or none (each clip weighs 1); default: "
-        + "none.")
+        + "the 'after' system: corpus (each corpus weighs the same in total) or none (each clip weighs 1); default: "
+        + "corpus.")
     String balance;
 
     @Option(names = "--sections", paramLabel = "LIST", defaultValue = "folds,multi",
