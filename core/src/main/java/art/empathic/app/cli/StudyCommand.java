@@ -78,7 +78,7 @@ public final class StudyCommand implements Runnable {
     long seed;
 
     @Option(names = "--augment", paramLabel = "SPEC", description = "Training-side audio augmentation of the "
-        + "'after' system (AugmentSpec form, e.g. copies=2,channel=on; 'none' switches the default recipe's off).")
+        + "'after' system (AugmentSpec form, e.g. copies=3,channel=on,speed=0.8:1.2; 'none' switches the default recipe's off).")
     String augment;
 
     @Option(names = "--ensemble", paramLabel = "K", description = "Networks averaged by the 'after' system "
