@@ -96,7 +96,8 @@ public final class StudyCommand implements Runnable {
     String sections;
 
     @Option(names = "--validate", description = "Validation only (for choosing a recipe): RAVDESS without the "
-        + "fold-1 test actors, the other five folds as inner folds, folds and channels; printed, the doc is not "
+        + "fold-1 test actors (the other five folds as inner folds) and EmoDB without fold 1's pair (the other four "
+        + "pairs as inner folds): the --sections, then channels on RAVDESS inner folds; printed, the doc is not "
         + "touched. System 'clean' is the 'after' recipe without augmentation.")
     boolean validate;
 
