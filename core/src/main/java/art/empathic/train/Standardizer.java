@@ -80,6 +80,72 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
     return new Stats(mean, std);
   }
 
+  /**
+   * A typical training speaker's statistics ({@link Mode#SPEAKER}): the population mean with the
+   * root-mean-square of the speakers' own standard deviations, i.e. the spread of one voice rather
+   * than of all voices together. Speakers in {@code excluded} (and their channel copies, "s#k")
+   * are left out. Null when no speaker is left.
+   */
+  public Stats typicalSpeaker(java.util.Set<String> excluded) {
+    List<Stats> kept = trainingSpeakers(excluded);
+    if (kept.isEmpty()) {
+      return null;
+    }
+    float[] sd = new float[channels];
+    for (int c = 0; c < channels; c++) {
+      double v = 0;
+      for (Stats s : kept) {
+        v += (double) s.std()[c] * s.std()[c];
+      }
+      sd[c] = (float) Math.max(STD_FLOOR, Math.sqrt(v / kept.size()));
+    }
+    return new Stats(mean.clone(), sd);
+  }
+
+  /**
+   * Per channel, the share of the population variance that lies between speakers' means (0: the
+   * channel says nothing about who speaks; 1: only who speaks), over the training speakers not in
+   * {@code excluded}. Null when fewer than two speakers are left.
+   */
+  public double[] speakerShare(java.util.Set<String> excluded) {
+    List<Stats> kept = trainingSpeakers(excluded);
+    if (kept.size() < 2) {
+      return null;
+    }
+    double[] share = new double[channels];
+    for (int c = 0; c < channels; c++) {
+      double mu = 0;
+      for (Stats s : kept) {
+        mu += s.mean()[c];
+      }
+      mu /= kept.size();
+      double between = 0;
+      double within = 0;
+      for (Stats s : kept) {
+        between += (s.mean()[c] - mu) * (s.mean()[c] - mu);
+        within += (double) s.std()[c] * s.std()[c];
+      }
+      between /= kept.size();
+      within /= kept.size();
+      share[c] = between + within <= 0 ? 0 : between / (between + within);
+    }
+    return share;
+  }
+
+  private List<Stats> trainingSpeakers(java.util.Set<String> excluded) {
+    List<Stats> kept = new ArrayList<>();
+    if (speakers == null) {
+      return kept;
+    }
+    speakers.forEach((speaker, s) -> {
+      String base = speaker.contains("#") ? speaker.substring(0, speaker.indexOf('#')) : speaker;
+      if (!excluded.contains(base)) {
+        kept.add(s);
+      }
+    });
+    return kept;
+  }
+
   /** A copy of one example standardised with the given statistics (a session's, for instance). */
   public float[] applyWith(float[] x, Stats s) {
     float[] m = s.mean();
