@@ -220,7 +220,7 @@ public final class DemoCommand implements Callable<Integer> {
      */
     double estimatedSeconds() {
       if (release()) {
-        return 70; // functionals of 1344 clips and 2 channel copies each, then a 5 s fit
+        return 130; // functionals of 1344 clips and 2 channel copies each (about 125 CPU seconds), then a 5 s fit
       }
       int epochs = row.epochs() != null ? row.epochs() : 20;
       int members = row.ensemble() != null ? row.ensemble() : switch (row.family()) {
