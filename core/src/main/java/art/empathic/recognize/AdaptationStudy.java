@@ -222,7 +222,7 @@ public final class AdaptationStudy {
   public List<Answer> publicAnswers(List<Heard> clips, Set<Emotion> scored) {
     List<Heard> kept = clips.stream().filter(h -> scored.contains(h.emotion())).toList();
     Standardizer population = recognizer.population();
-    float[][] x = kept.stream().map(h -> population.applyWith(h.row(), population.globalStats())).toArray(float[][]::new);
+    float[][] x = kept.stream().map(h -> population.applyWith(h.row(), population.unknownSpeakerStats())).toArray(float[][]::new);
     List<Answer> out = new ArrayList<>();
     for (int from = 0; from < x.length; from += 64) {
       float[][] p = recognizer.predictStandardized(java.util.Arrays.copyOfRange(x, from, Math.min(x.length, from + 64)));
@@ -237,7 +237,7 @@ public final class AdaptationStudy {
   /** The restricted-argmax prediction of each clip with the population statistics alone (no session). */
   public List<Emotion> plain(List<Heard> clips, Set<Emotion> scored) {
     Standardizer population = recognizer.population();
-    float[][] x = clips.stream().map(h -> population.applyWith(h.row(), population.globalStats())).toArray(float[][]::new);
+    float[][] x = clips.stream().map(h -> population.applyWith(h.row(), population.unknownSpeakerStats())).toArray(float[][]::new);
     List<Emotion> out = new ArrayList<>();
     for (int from = 0; from < x.length; from += 64) {
       float[][] p = recognizer.predictStandardized(java.util.Arrays.copyOfRange(x, from, Math.min(x.length, from + 64)));

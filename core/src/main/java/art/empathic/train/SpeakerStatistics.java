@@ -98,11 +98,14 @@ public final class SpeakerStatistics {
     return seconds;
   }
 
-  /** The statistics to normalise with: the population's blended with this speaker's by {@code weight}. */
+  /**
+   * The statistics to normalise with: the population's (those for an unknown speaker) blended with
+   * this speaker's by {@code weight}.
+   */
   public Standardizer.Stats blended(Standardizer population, double weight) {
     double[] w = new double[channels];
     java.util.Arrays.fill(w, weight);
-    return blended(population.globalStats(), w);
+    return blended(population.unknownSpeakerStats(), w);
   }
 
   /** The statistics to normalise with: {@code prior} blended with this speaker's, channel c by {@code weights[c]}. */

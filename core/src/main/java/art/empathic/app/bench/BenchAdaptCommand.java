@@ -210,7 +210,7 @@ final class BenchAdaptCommand implements Callable<Integer> {
   private void runVariants(AdaptationStudy study, List<AdaptationStudy.Heard> heard, Set<Emotion> scored, double[] lv,
       java.util.Set<String> excluded, Map<String, int[][]> totals) {
     art.empathic.train.Standardizer pop = study.population();
-    art.empathic.train.Standardizer.Stats population = pop.globalStats();
+    art.empathic.train.Standardizer.Stats population = pop.unknownSpeakerStats();
     art.empathic.train.Standardizer.Stats typical = pop.typicalSpeaker(excluded);
     double[] share = pop.speakerShare(excluded);
     if (typical == null || share == null) {
@@ -219,7 +219,9 @@ final class BenchAdaptCommand implements Callable<Integer> {
     int n = share.length;
     Map<String, java.util.function.Function<art.empathic.train.SpeakerStatistics, double[]>> vs = new LinkedHashMap<>();
     double[] flat02 = fill(n, 0.2);
-    vs.put("w 0.2 (shipped)", st -> flat02);
+    vs.put("w 0.2", st -> flat02);
+    double[] flat01 = fill(n, 0.1);
+    vs.put("w 0.1 (shipped)", st -> flat01);
     vs.put("w = share", st -> share);
     double[] sq = map(share, x -> x * x);
     vs.put("w = share^2", st -> sq);
@@ -242,12 +244,29 @@ final class BenchAdaptCommand implements Callable<Integer> {
       acc[1] += 1;
       return flat02;
     });
+    art.empathic.train.Standardizer.Stats clean = pop.originalSpeakersStats(excluded);
+    Map<String, art.empathic.train.Standardizer.Stats> priors = new LinkedHashMap<>();
+    vs.keySet().forEach(k -> priors.put(k, population));
+    if (clean != null) {
+      for (double w : new double[] {0, 0.1, 0.2, 0.5}) {
+        String name = String.format(Locale.ROOT, "clean-speaker prior, w %.1f", w);
+        double[] flat = fill(n, w);
+        vs.put(name, st -> flat);
+        priors.put(name, clean);
+      }
+      String name = "clean-speaker prior, w = share x gate(spread, 0.6-1.0)";
+      vs.put(name, st -> {
+        double gate = gate(st.spreadRatio(typical), 0.6, 1.0);
+        return map(share, x -> x * gate);
+      });
+      priors.put(name, clean);
+    }
     vs.forEach((name, f) -> {
       int[][] t = totals.computeIfAbsent(name, k -> new int[2 * lv.length][2]);
       int i = 0;
       for (boolean steady : new boolean[] {false, true}) {
         steadyNow[0] = steady;
-        var cells = study.withChannelWeights(heard, scored, steady, lv, population, f, 10, orders, seed);
+        var cells = study.withChannelWeights(heard, scored, steady, lv, priors.get(name), f, 10, orders, seed);
         for (double level : lv) {
           t[i][0] += cells.get(level).correct();
           t[i][1] += cells.get(level).n();
