@@ -53,7 +53,7 @@ final class BenchAdaptCommand implements Callable<Integer> {
 
   @Option(names = "--blend", split = ",", paramLabel = "MIN,PRIOR,MAX",
       description = "Also measure this blend rule (default: the shipped one, "
-          + "min 10 s, prior 30 s, max weight 0.1).")
+          + "min 10 s, prior 30 s, max weight 0.05).")
   List<Double> blend;
 
   @Option(names = "--orders", defaultValue = "2", paramLabel = "N", description = "Random orders per clip (default ${DEFAULT-VALUE}).")
@@ -221,7 +221,7 @@ final class BenchAdaptCommand implements Callable<Integer> {
     double[] flat02 = fill(n, 0.2);
     vs.put("w 0.2", st -> flat02);
     double[] flat01 = fill(n, 0.1);
-    vs.put("w 0.1 (shipped)", st -> flat01);
+    vs.put("w 0.1", st -> flat01);
     vs.put("w = share", st -> share);
     double[] sq = map(share, x -> x * x);
     vs.put("w = share^2", st -> sq);
