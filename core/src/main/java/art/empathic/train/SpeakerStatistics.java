@@ -33,7 +33,7 @@ public final class SpeakerStatistics {
      * prior 30 s, weight at most 0.05: the largest weight that keeps speakers who stay in one
      * emotion within 2 points of not adapting with the default family (functionals_mlp; 0.2 with
      * the paper CNN-LSTM, when it was the default). Larger weights help speakers whose mood
-     * varies but cost steady ones more (a weight of 1: 35 points).
+     * varies but cost steady ones more (a weight of 1: 35-40 points).
      */
     public static final Blend DEFAULT = new Blend(10, 30, 0.05);
     /** Never adapt: the population statistics only. */
