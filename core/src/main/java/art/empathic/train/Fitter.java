@@ -80,6 +80,26 @@ public final class Fitter implements AutoCloseable {
     return this;
   }
 
+  private float[] exampleWeights;
+
+  /**
+   * Weights each training example's loss (null: every example 1). Used to balance corpora in
+   * multi-corpus training ({@link CorpusBalance}): the weights should average 1 so that the
+   * L2 penalty and scikit-learn's stopping tolerance keep their meaning. Implemented by scaling
+   * each example's target distribution, which scales its cross-entropy by the same factor.
+   */
+  public Fitter weightExamples(float[] weights) {
+    if (weights != null) {
+      for (float w : weights) {
+        if (!(w >= 0) || Float.isInfinite(w)) {
+          throw new IllegalArgumentException("example weights must be finite and >= 0, got " + w);
+        }
+      }
+    }
+    this.exampleWeights = weights == null ? null : weights.clone();
+    return this;
+  }
+
   /**
    * Trains from scratch, or continues the run saved in the request's checkpoint when it asks to
    * resume. The stop request is polled after every batch; the {@link StoppingRule}s of the settings
@@ -93,6 +113,9 @@ public final class Fitter implements AutoCloseable {
     FitListener listener = request.listener();
     if (train.size() < 2) {
       throw new IllegalArgumentException("need at least 2 training examples, got " + train.size());
+    }
+    if (exampleWeights != null && exampleWeights.length != train.size()) {
+      throw new IllegalArgumentException(exampleWeights.length + " example weights for " + train.size() + " examples");
     }
     Engine.getInstance().setRandomSeed((int) Seeds.mix(settings.seed(), -1));
     int batches = batchesPerEpoch(train.size());
@@ -264,6 +287,11 @@ public final class Fitter implements AutoCloseable {
         targets[i * classes + k] = allowed == null || allowed[k] ? (float) (smooth / allowedCount) : 0f;
       }
       targets[i * classes + train.y()[idx]] += (float) (1 - smooth);
+      if (exampleWeights != null) {
+        for (int k = 0; k < classes; k++) {
+          targets[i * classes + k] *= exampleWeights[idx];
+        }
+      }
     }
     if (settings.augmentation().mixupAlpha() > 0) {
       mixup(xs, targets, n, width, classes, random);

@@ -59,6 +59,38 @@ class AudioAugmenterTest {
     assertThat(pitched.samples()).hasSize(8000).isNotEqualTo(a.samples());
   }
 
+  /**
+   * The default recipe's voice perturbation: each copy of a clip plays at a speed drawn from
+   * [0.8, 1.2], the same for the same seed, clip and copy and different for another seed, and the
+   * copy's pitch (zero-crossing rate of a 220 Hz tone) moves by exactly the drawn factor.
+   */
+  @Test
+  void speedPerturbationIsDeterministicPerSeedAndMovesThePitchByTheDrawnFactor() {
+    AugmentSpec spec = AugmentSpec.parse("copies=3,speed=0.8:1.2", 42);
+    AugmentSpec same = AugmentSpec.parse("copies=3,speed=0.8:1.2", 42);
+    AugmentSpec other = AugmentSpec.parse("copies=3,speed=0.8:1.2", 43);
+    Audio a = tone();
+    int differentFromOtherSeed = 0;
+    for (int copy = 1; copy <= 3; copy++) {
+      AugmentSpec.Draw d = spec.draw("hash-of-a-clip", "spk1", copy);
+      assertThat(d).isEqualTo(same.draw("hash-of-a-clip", "spk1", copy));
+      differentFromOtherSeed += d.speed().equals(other.draw("hash-of-a-clip", "spk1", copy).speed()) ? 0 : 1;
+      assertThat(d.speed()).isBetween(0.8, 1.2);
+      Audio out = AudioAugmenter.apply(a, d, Augment.Noise.WHITE);
+      assertThat(out.samples()).isEqualTo(AudioAugmenter.apply(a, d, Augment.Noise.WHITE).samples());
+      double applied = Math.round(d.speed() * 1000) / 1000.0; // Augment.speed rounds the factor to 1/1000
+      assertThat((double) out.samples().length).isCloseTo(8000 / applied, Offset.offset(2.0));
+      int crossings = 0;
+      float[] y = out.samples();
+      for (int i = 400; i < y.length - 400; i++) {
+        crossings += (y[i - 1] < 0) != (y[i] < 0) ? 1 : 0;
+      }
+      double hz = crossings / 2.0 / ((y.length - 800) / 16000.0);
+      assertThat(hz / 220).isCloseTo(applied, Offset.offset(0.01));
+    }
+    assertThat(differentFromOtherSeed).isEqualTo(3);
+  }
+
   @Test
   void realAugmentationAddsDeterministicTrainingCopiesOnly() throws IOException {
     TestAudio.wavs(tmp.resolve("d"), List.of("angry/s1/a.wav", "sad/s1/b.wav", "angry/s2/c.wav", "sad/s2/d.wav"));

@@ -52,6 +52,45 @@ class FitterTest {
     }
   }
 
+  /**
+   * The same inputs twice, once labelled y and once y+1: the network learns the labelling whose
+   * examples carry the weight, so example weights really scale each example's loss.
+   */
+  @Test
+  void exampleWeightsDecideBetweenConflictingLabellings() throws IOException {
+    ExampleSet base = toy(ModelFamily.MLP, 70, 11);
+    int n = base.size();
+    int[] shifted = new int[n];
+    for (int i = 0; i < n; i++) {
+      shifted[i] = (base.y()[i] + 1) % CLASSES;
+    }
+    ExampleSet both = base.concat(new ExampleSet(base.x(), shifted, base.speakers(), base.exampleShape()));
+    for (boolean first : new boolean[] {true, false}) {
+      float[] w = new float[2 * n];
+      for (int i = 0; i < 2 * n; i++) {
+        w[i] = (i < n) == first ? 1.9f : 0.1f;
+      }
+      Network net = Network.build(smallArchitecture(ModelFamily.MLP), new Shape(base.exampleShape()), CLASSES);
+      try (Fitter fitter = new Fitter(net, settings(30, 3)).weightExamples(w)) {
+        fitter.fit(FitRequest.of(both).build());
+        float[][] p = fitter.predictProbabilities(base);
+        assertThat(Fitter.accuracy(p, first ? base.y() : shifted)).isGreaterThan(0.9);
+      }
+    }
+  }
+
+  @Test
+  void exampleWeightsMustMatchTheTrainingSetAndBeFinite() {
+    ExampleSet train = toy(ModelFamily.MLP, 20, 1);
+    Network net = Network.build(smallArchitecture(ModelFamily.MLP), new Shape(train.exampleShape()), CLASSES);
+    try (Fitter fitter = new Fitter(net, settings(1, 1))) {
+      assertThatThrownBy(() -> fitter.weightExamples(new float[] {1f, Float.NaN}))
+          .hasMessageContaining("finite");
+      fitter.weightExamples(new float[3]);
+      assertThatThrownBy(() -> fitter.fit(FitRequest.of(train).build())).hasMessageContaining("3 example weights for 20");
+    }
+  }
+
   @Test
   void sameSeedGivesTheSameRunAndAnotherSeedDoesNot() throws IOException {
     ExampleSet train = toy(ModelFamily.CNN_LSTM, 42, 2);

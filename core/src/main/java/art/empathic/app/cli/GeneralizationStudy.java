@@ -17,6 +17,7 @@ import art.empathic.eval.VoiceScore;
 import art.empathic.features.dsp.MfccExtractor;
 import art.empathic.model.Architecture;
 import art.empathic.model.Network;
+import art.empathic.train.CorpusBalance;
 import art.empathic.train.ExampleSet;
 import art.empathic.train.FitRequest;
 import art.empathic.train.Fitter;
@@ -54,18 +55,31 @@ import java.util.stream.IntStream;
  * channel (one speaker, one microphone).
  */
 final class GeneralizationStudy {
-  /** A recipe under test. */
+  /**
+   * A recipe under test; {@code balance} weights the corpora of a multi-corpus training set
+   * (it changes nothing when one corpus trains).
+   */
   record System(String name, FeatureSpec feature, Architecture architecture, TrainSettings training,
-      Standardizer.Mode normalization, int ensemble, String augmentText) {
+      Standardizer.Mode normalization, int ensemble, String augmentText, CorpusBalance.Mode balance) {
     static System of(String name, Recipe r) {
       return new System(name, r.feature(), r.architecture(), r.training(), r.normalization(), r.ensemble(),
-          r.augmentText());
+          r.augmentText(), CorpusBalance.DEFAULT);
     }
 
     /** The same recipe with another training-side audio augmentation ("none" or null: none). */
     System withAugment(String name, String text) {
       return new System(name, feature, architecture, training, normalization, ensemble,
-          text == null || text.equalsIgnoreCase("none") ? null : text);
+          text == null || text.equalsIgnoreCase("none") ? null : text, balance);
+    }
+
+    /** The same recipe averaging {@code k} networks. */
+    System withEnsemble(String name, int k) {
+      return new System(name, feature, architecture, training, normalization, k, augmentText, balance);
+    }
+
+    /** The same recipe with another corpus weighting in multi-corpus training. */
+    System withBalance(String name, CorpusBalance.Mode b) {
+      return new System(name, feature, architecture, training, normalization, ensemble, augmentText, b);
     }
   }
 
@@ -330,12 +344,14 @@ final class GeneralizationStudy {
       return a;
     }).toArray(boolean[][]::new) : null;
     ExampleSet z = norm.apply(trainSet);
+    float[] weights = CorpusBalance.weights(system.balance(), train.stream().map(Clip::corpus).toList());
     List<Fitter> members = new ArrayList<>();
     long t0 = java.lang.System.nanoTime();
     try {
       for (int m = 1; m <= Math.max(1, system.ensemble()); m++) {
         Network net = Network.build(system.architecture(), new Shape(system.feature().shape()[0]), classes.size());
-        Fitter fitter = new Fitter(net, system.training().withSeed(m == 1 ? seed : seed * 1000 + m)).restrictLoss(allowed);
+        Fitter fitter = new Fitter(net, system.training().withSeed(m == 1 ? seed : seed * 1000 + m)).restrictLoss(allowed)
+            .weightExamples(weights);
         members.add(fitter);
         fitter.fit(FitRequest.of(z).build());
       }

@@ -9,6 +9,7 @@ import art.empathic.corpus.NeutralPolicy;
 import art.empathic.eval.VoiceScore;
 import art.empathic.io.AtomicFiles;
 import art.empathic.model.ModelFamily;
+import art.empathic.train.CorpusBalance;
 import art.empathic.train.Recipe;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -77,11 +78,26 @@ public final class StudyCommand implements Runnable {
     long seed;
 
     @Option(names = "--augment", paramLabel = "SPEC", description = "Training-side audio augmentation of the "
-        + "'after' system (AugmentSpec form, e.g. copies=2,channel=on; 'none' switches the default recipe's off).")
+        + "'after' system (AugmentSpec form, e.g. copies=3,channel=on,speed=0.8:1.2; 'none' switches the default recipe's off).")
     String augment;
 
+    @Option(names = "--ensemble", paramLabel = "K", description = "Networks averaged by the 'after' system "
+        + "(default: the recipe's).")
+    Integer ensemble;
+
+    @Option(names = "--balance", paramLabel = "MODE", description = "Corpus weighting of multi-corpus training for "
+        + "the 'after' system: corpus (each corpus weighs the same in total) or none (each clip weighs 1); default: "
+        + "corpus.")
+    String balance;
+
+    @Option(names = "--sections", paramLabel = "LIST", defaultValue = "folds,multi",
+        description = "With --validate: folds (RAVDESS and EmoDB inner folds), multi (multi-corpus on the inner "
+            + "folds); channels follow --no-channels/--channel-folds (default: ${DEFAULT-VALUE}).")
+    String sections;
+
     @Option(names = "--validate", description = "Validation only (for choosing a recipe): RAVDESS without the "
-        + "fold-1 test actors, the other five folds as inner folds, folds and channels; printed, the doc is not "
+        + "fold-1 test actors (the other five folds as inner folds) and EmoDB without fold 1's pair (the other four "
+        + "pairs as inner folds): the --sections, then channels on RAVDESS inner folds; printed, the doc is not "
         + "touched. System 'clean' is the 'after' recipe without augmentation.")
     boolean validate;
 
@@ -121,22 +137,50 @@ public final class StudyCommand implements Runnable {
         if (augment != null && which.trim().equals("after")) {
           sys = sys.withAugment(sys.name() + " + augment " + augment, augment);
         }
+        if (ensemble != null && which.trim().equals("after")) {
+          sys = sys.withEnsemble(sys.name() + " x" + ensemble, ensemble);
+        }
+        if (balance != null && which.trim().equals("after")) {
+          CorpusBalance.Mode b = CorpusBalance.Mode.parse(balance);
+          sys = sys.withBalance(sys.name() + " + balance " + b.name().toLowerCase(Locale.ROOT), b);
+        }
         GeneralizationStudy s = new GeneralizationStudy(sys, FeatureCache.atDefaultLocation(), n, seed, pw);
         if (validate) {
-          // Fold 1's test actors are never touched; the remaining five folds are the inner folds.
+          // The test actors of RAVDESS fold 1 and the test pair of EmoDB fold 1 are never touched; the
+          // other folds of each corpus are the inner folds.
           List<java.util.Set<String>> all = GeneralizationStudy.speakerFolds(r, 6, seed);
           List<Clip> side = r.stream().filter(c -> !all.get(0).contains(c.speaker())).toList();
           List<Clip> vc = s.prepare(side);
           List<java.util.Set<String>> inner = all.subList(1, all.size());
           s.prepareCopies(vc, inner);
-          Map<String, List<GeneralizationStudy.Row>> sections = new LinkedHashMap<>();
-          sections.put("V1. RAVDESS fold-1 training side, 5 inner speaker folds", List.of(s.folds("inner folds", vc, inner,
-              List.of())));
+          List<String> parts = List.of(sections.split(","));
+          Map<String, List<GeneralizationStudy.Row>> sectionRows = new LinkedHashMap<>();
+          List<Clip> ve = List.of();
+          List<java.util.Set<String>> eInner = List.of();
+          if (parts.contains("folds") || parts.contains("multi")) {
+            List<Clip> ec0 = s.prepare(e);
+            List<java.util.Set<String>> eAll = GeneralizationStudy.pairedGenderFolds(ec0);
+            ve = ec0.stream().filter(c -> !eAll.get(0).contains(c.speaker())).toList();
+            eInner = eAll.subList(1, eAll.size());
+            s.prepareCopies(ve, eInner);
+          }
+          if (parts.contains("folds")) {
+            sectionRows.put("V1. RAVDESS fold-1 training side, 5 inner speaker folds",
+                List.of(s.folds("inner folds", vc, inner, List.of())));
+            sectionRows.put("V1b. EmoDB fold-1 training side, 4 inner folds (one man, one woman each)",
+                List.of(s.folds("EmoDB inner folds", ve, eInner, List.of())));
+          }
+          if (parts.contains("multi")) {
+            List<GeneralizationStudy.Row> multi = new ArrayList<>();
+            multi.add(s.folds("RAVDESS inner folds + EmoDB training side in training", vc, inner, ve));
+            multi.addAll(s.foldsBoth("EmoDB inner folds + RAVDESS training side in training", ve, eInner, vc));
+            sectionRows.put("V3. Multi-corpus on the inner folds (training sides of both corpora)", multi);
+          }
           if (!noChannels) {
             int k = Math.max(1, Math.min(channelFolds, inner.size()));
-            sections.put("V2. Channels on inner folds 1-" + k, s.channels(vc, inner.subList(0, k)));
+            sectionRows.put("V2. Channels on inner folds 1-" + k, s.channels(vc, inner.subList(0, k)));
           }
-          results.put(sys.name(), sections);
+          results.put(sys.name(), sectionRows);
           fitSeconds.put(sys.name(), s.meanFitSeconds());
           continue;
         }
@@ -189,7 +233,8 @@ public final class StudyCommand implements Runnable {
       StringBuilder md = new StringBuilder();
       String when = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
       md.append("Command: `./empathic-art study generalize --systems ").append(systems)
-          .append(noChannels ? " --no-channels" : channelFolds != 6 ? " --channel-folds " + channelFolds : "").append(augment != null ? " --augment " + augment : "").append(validate ? " --validate" : "")
+          .append(noChannels ? " --no-channels" : channelFolds != 6 ? " --channel-folds " + channelFolds : "").append(augment != null ? " --augment " + augment : "").append(ensemble != null ? " --ensemble " + ensemble : "").append(balance != null ? " --balance " + balance : "")
+          .append(validate ? " --validate --sections " + sections : "")
           .append(" --seed ").append(seed).append("`  \n")
           .append("Date: ").append(when).append("; machine: ").append(Runtime.getRuntime().availableProcessors())
           .append(" cores, ").append(System.getProperty("os.arch")).append(", Java ")

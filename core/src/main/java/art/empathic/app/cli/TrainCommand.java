@@ -119,7 +119,7 @@ public final class TrainCommand implements Callable<Integer> {
     Standardizer.Mode normalize;
     @Option(names = "--augment", paramLabel = "SPEC", description = "Training-side audio augmentation, e.g. "
         + "copies=2,noise=15:30,speed=0.9:1.1,pitch=-2:2,shift=0.2,channel=on (channel=on: each copy through a "
-        + "simulated recording channel; the default family uses copies=2,channel=on); or none.")
+        + "simulated recording channel; the default family uses copies=3,channel=on,speed=0.8:1.2); or none.")
     String augment;
     @Option(names = "--mixup", paramLabel = "A", description = "Mixup Beta(A, A) of training batches (0: off).")
     Double mixup;
