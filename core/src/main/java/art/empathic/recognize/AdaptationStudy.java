@@ -49,6 +49,11 @@ public final class AdaptationStudy {
     this.classes = recognizer.classes();
   }
 
+  /** The model's normalisation: population statistics and, for per-speaker models, the training speakers'. */
+  public Standardizer population() {
+    return recognizer.population();
+  }
+
   /** Reads and featurises clips (skipping those with no voice, which a session never learns from). */
   public List<Heard> load(List<art.empathic.corpus.Clip> clips, List<String> skipped) {
     List<Heard> out = new ArrayList<>();
@@ -106,6 +111,25 @@ public final class AdaptationStudy {
     Map<Double, double[]> heardSum = walkSessions(clips, scored, steady, levels, orders, seed, (target, level, stats, batch) ->
         batch.add(population.applyWith(target.row(), stats.blended(population, blend.weight(stats.seconds()))),
             counts.computeIfAbsent(level, k -> new int[2]), target.emotion()));
+    Map<Double, Cell> out = new LinkedHashMap<>();
+    counts.forEach((level, c) -> out.put(level, new Cell(c[0], c[1], heardSum.get(level)[0] / heardSum.get(level)[1])));
+    return out;
+  }
+
+  /**
+   * Accuracy when the session blends {@code prior} (instead of the population statistics) with the
+   * speaker's statistics, channel c by {@code weights[c]}, from {@code minSeconds} of speech on
+   * (the prior alone before). The experiments behind the blend rule (docs/ADAPTATION.md).
+   */
+  public Map<Double, Cell> withChannelWeights(List<Heard> clips, Set<Emotion> scored, boolean steady, double[] levels,
+      Standardizer.Stats prior, java.util.function.Function<SpeakerStatistics, double[]> weights, double minSeconds,
+      int orders, long seed) {
+    Standardizer population = recognizer.population();
+    double[] none = new double[population.channels()];
+    Map<Double, int[]> counts = new LinkedHashMap<>();
+    Map<Double, double[]> heardSum = walkSessions(clips, scored, steady, levels, orders, seed, (target, level, stats, batch) ->
+        batch.add(population.applyWith(target.row(), stats.blended(prior, stats.seconds() >= minSeconds && stats.seconds() > 0
+            ? weights.apply(stats) : none)), counts.computeIfAbsent(level, k -> new int[2]), target.emotion()));
     Map<Double, Cell> out = new LinkedHashMap<>();
     counts.forEach((level, c) -> out.put(level, new Cell(c[0], c[1], heardSum.get(level)[0] / heardSum.get(level)[1])));
     return out;
@@ -188,10 +212,32 @@ public final class AdaptationStudy {
     }
   }
 
+  /** One answer: the probability of the (restricted) top class and whether that class was right. */
+  public record Answer(double top, boolean right) {}
+
+  /**
+   * Every scored clip as the public API hears it (the population statistics alone, no session):
+   * how sure the answer is and whether it is right. What the "not sure" threshold is chosen on.
+   */
+  public List<Answer> publicAnswers(List<Heard> clips, Set<Emotion> scored) {
+    List<Heard> kept = clips.stream().filter(h -> scored.contains(h.emotion())).toList();
+    Standardizer population = recognizer.population();
+    float[][] x = kept.stream().map(h -> population.applyWith(h.row(), population.unknownSpeakerStats())).toArray(float[][]::new);
+    List<Answer> out = new ArrayList<>();
+    for (int from = 0; from < x.length; from += 64) {
+      float[][] p = recognizer.predictStandardized(java.util.Arrays.copyOfRange(x, from, Math.min(x.length, from + 64)));
+      for (int i = 0; i < p.length; i++) {
+        Emotion top = restrictedArgMax(p[i], scored);
+        out.add(new Answer(p[i][classes.indexOf(top)], top == kept.get(from + i).emotion()));
+      }
+    }
+    return out;
+  }
+
   /** The restricted-argmax prediction of each clip with the population statistics alone (no session). */
   public List<Emotion> plain(List<Heard> clips, Set<Emotion> scored) {
     Standardizer population = recognizer.population();
-    float[][] x = clips.stream().map(h -> population.applyWith(h.row(), population.globalStats())).toArray(float[][]::new);
+    float[][] x = clips.stream().map(h -> population.applyWith(h.row(), population.unknownSpeakerStats())).toArray(float[][]::new);
     List<Emotion> out = new ArrayList<>();
     for (int from = 0; from < x.length; from += 64) {
       float[][] p = recognizer.predictStandardized(java.util.Arrays.copyOfRange(x, from, Math.min(x.length, from + 64)));

@@ -224,6 +224,37 @@ public final class Fitter implements AutoCloseable {
     return new FitResult(p.history(), bestEpoch, p.trainingSeconds(), interrupted, stopReason);
   }
 
+  /**
+   * Takes back a run that already finished from its checkpoint, without training: the weights it
+   * ended with (the best ones under early stopping, as {@link #fit} leaves them), its history and
+   * training time. For an ensemble stopped during a later member, whose earlier members are done.
+   *
+   * @throws IOException if the checkpoint is missing or damaged
+   * @throws IllegalStateException if the checkpoint's run has not finished (resume it with {@link #fit})
+   */
+  public FitResult restoreFinished(Path checkpoint) throws IOException {
+    Checkpoint.State state = Checkpoint.read(checkpoint);
+    Progress p = state.progress();
+    if (!p.finished()) {
+      throw new IllegalStateException("the run in " + checkpoint.getParent() + " has not finished; resume it instead");
+    }
+    InitScheme.defaultFor(network.architecture().family()).initialize(network, model.getNDManager(),
+        Seeds.mix(settings.seed(), 0x1417));
+    int bestEpoch = p.history().isEmpty() ? 0 : p.history().get(p.history().size() - 1).epoch();
+    if (settings.patience() > 0 && state.bestParameters() != null) {
+      loadParameters(state.bestParameters());
+      bestEpoch = p.stopping().bestEpoch();
+    } else {
+      loadParameters(state.parameters());
+    }
+    return new FitResult(p.history(), bestEpoch, p.trainingSeconds(), false, "finished before the stop (restored)");
+  }
+
+  /** Whether the checkpoint holds a run that finished (false when there is none). */
+  public static boolean finishedIn(Path checkpoint) throws IOException {
+    return java.nio.file.Files.exists(checkpoint) && Checkpoint.read(checkpoint).progress().finished();
+  }
+
   private record BatchResult(double lossSum, int correct) {}
 
   private BatchResult trainBatch(ExampleSet train, int[] order, int from, int to, int epoch, int batch,

@@ -30,10 +30,12 @@ public final class SpeakerStatistics {
   public record Blend(double minSeconds, double priorSeconds, double maxWeight) {
     /**
      * The shipped rule, chosen on validation speakers (docs/ADAPTATION.md): from 10 s of speech,
-     * prior 30 s, weight at most 0.2. Larger weights helped speakers whose mood varies a little
-     * more but cost speakers who stay in one emotion several points (a weight of 1: 20 points).
+     * prior 30 s, weight at most 0.05: the largest weight that keeps speakers who stay in one
+     * emotion within 2 points of not adapting with the default family (functionals_mlp; 0.2 with
+     * the paper CNN-LSTM, when it was the default). Larger weights help speakers whose mood
+     * varies but cost steady ones more (a weight of 1: 35-40 points).
      */
-    public static final Blend DEFAULT = new Blend(10, 30, 0.2);
+    public static final Blend DEFAULT = new Blend(10, 30, 0.05);
     /** Never adapt: the population statistics only. */
     public static final Blend NONE = new Blend(Double.POSITIVE_INFINITY, 0, 0);
 
@@ -72,18 +74,48 @@ public final class SpeakerStatistics {
     seconds += clipSeconds;
   }
 
+  /**
+   * How much this speaker's clips vary against a typical speaker: the mean over channels of this
+   * speaker's variance over {@code typical}'s (about 1 for a speaker whose mood varies like the
+   * training speakers', less for one who stays in one emotion). NaN before any speech.
+   */
+  public double spreadRatio(Standardizer.Stats typical) {
+    if (count == 0) {
+      return Double.NaN;
+    }
+    double sum = 0;
+    for (int c = 0; c < channels; c++) {
+      double m = this.sum[c] / count;
+      double v = Math.max(0, sumSq[c] / count - m * m);
+      double t = (double) typical.std()[c] * typical.std()[c];
+      sum += v / Math.max(1e-12, t);
+    }
+    return sum / channels;
+  }
+
   /** Seconds of speech added so far. */
   public double seconds() {
     return seconds;
   }
 
-  /** The statistics to normalise with: the population's blended with this speaker's by {@code weight}. */
+  /**
+   * The statistics to normalise with: the population's (those for an unknown speaker) blended with
+   * this speaker's by {@code weight}.
+   */
   public Standardizer.Stats blended(Standardizer population, double weight) {
+    double[] w = new double[channels];
+    java.util.Arrays.fill(w, weight);
+    return blended(population.unknownSpeakerStats(), w);
+  }
+
+  /** The statistics to normalise with: {@code prior} blended with this speaker's, channel c by {@code weights[c]}. */
+  public Standardizer.Stats blended(Standardizer.Stats prior, double[] weights) {
     float[] mean = new float[channels];
     float[] std = new float[channels];
     for (int c = 0; c < channels; c++) {
-      double pm = population.mean()[c];
-      double ps = population.std()[c];
+      double weight = weights[c];
+      double pm = prior.mean()[c];
+      double ps = prior.std()[c];
       double m = pm;
       double second = ps * ps + pm * pm;
       if (weight > 0 && count > 0) {

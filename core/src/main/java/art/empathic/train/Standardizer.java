@@ -25,9 +25,20 @@ import java.util.TreeMap;
  * @param mean global mean per channel
  * @param std global standard deviation per channel (floored)
  * @param speakers per-speaker mean and std ({@link Mode#SPEAKER} only)
+ * @param unknownSpeaker the statistics for a speaker the model has no statistics of (the public
+ *     API's one clip, a session's prior): the training speakers' own recordings pooled, each
+ *     speaker weighted equally, without channel copies ({@link Mode#SPEAKER} only; null in runs
+ *     trained before round 3, which use the global statistics instead)
  */
 public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
-    @JsonProperty("speakers") Map<String, Stats> speakers) {
+    @JsonProperty("speakers") Map<String, Stats> speakers,
+    @JsonProperty("unknown_speaker") @com.fasterxml.jackson.annotation.JsonInclude(
+        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Stats unknownSpeaker) {
+
+  /** Without statistics for an unknown speaker (the global ones stand in). */
+  public Standardizer(Mode mode, int channels, float[] mean, float[] std, Map<String, Stats> speakers) {
+    this(mode, channels, mean, std, speakers, null);
+  }
 
   public static final int MIN_SPEAKER_CLIPS = 5;
   private static final double STD_FLOOR = 1e-6;
@@ -57,7 +68,27 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
         }
       });
     }
-    return new Standardizer(mode, channels, global.mean(), global.std(), perSpeaker);
+    Standardizer fitted = new Standardizer(mode, channels, global.mean(), global.std(), perSpeaker);
+    if (mode != Mode.SPEAKER) {
+      return fitted;
+    }
+    // The unknown speaker's statistics come from the training speakers only (never a test speaker).
+    java.util.Set<String> notTraining = new java.util.HashSet<>(perSpeaker.keySet());
+    for (String speaker : train.speakers()) {
+      notTraining.remove(speaker);
+    }
+    return new Standardizer(mode, channels, global.mean(), global.std(), perSpeaker,
+        fitted.originalSpeakersStats(notTraining));
+  }
+
+  /**
+   * The statistics for a speaker the model has none of: {@link #unknownSpeaker} when the run has
+   * them, else the global statistics. Channel-augmented recipes compute the global ones over their
+   * noisy, telephone and reverberant copies too, which made a clean clip from a new voice look
+   * unlike anything in training (docs/ADAPTATION.md: 5 points through the public API).
+   */
+  public Stats unknownSpeakerStats() {
+    return unknownSpeaker != null ? unknownSpeaker : globalStats();
   }
 
   /** A standardised copy of the examples. */
@@ -72,12 +103,114 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
   /** A standardised copy of one example of the given speaker (null: unknown speaker). */
   public float[] apply(float[] x, String speaker) {
     Stats s = speaker == null ? null : speakers.get(speaker);
-    return applyWith(x, s == null ? new Stats(mean, std) : s);
+    return applyWith(x, s == null ? unknownSpeakerStats() : s);
   }
 
   /** The population (global) statistics as {@link Stats}. */
   public Stats globalStats() {
     return new Stats(mean, std);
+  }
+
+  /**
+   * A typical training speaker's statistics ({@link Mode#SPEAKER}): the population mean with the
+   * root-mean-square of the speakers' own standard deviations, i.e. the spread of one voice rather
+   * than of all voices together. Speakers in {@code excluded} (and their channel copies, "s#k")
+   * are left out. Null when no speaker is left.
+   */
+  public Stats typicalSpeaker(java.util.Set<String> excluded) {
+    List<Stats> kept = trainingSpeakers(excluded);
+    if (kept.isEmpty()) {
+      return null;
+    }
+    float[] sd = new float[channels];
+    for (int c = 0; c < channels; c++) {
+      double v = 0;
+      for (Stats s : kept) {
+        v += (double) s.std()[c] * s.std()[c];
+      }
+      sd[c] = (float) Math.max(STD_FLOOR, Math.sqrt(v / kept.size()));
+    }
+    return new Stats(mean.clone(), sd);
+  }
+
+  /**
+   * The population statistics of the training speakers' own recordings ({@link Mode#SPEAKER}):
+   * mean and spread pooled over the speakers' statistics, each speaker weighted equally, leaving
+   * out channel copies ("s#k") and {@code excluded} speakers. Unlike {@link #globalStats()},
+   * which a channel-augmented recipe computes over its noisy, telephone and reverberant copies
+   * too, these describe clean speech. Null when no speaker is left.
+   */
+  public Stats originalSpeakersStats(java.util.Set<String> excluded) {
+    List<Stats> kept = new ArrayList<>();
+    if (speakers != null) {
+      speakers.forEach((speaker, s) -> {
+        if (!speaker.contains("#") && !excluded.contains(speaker)) {
+          kept.add(s);
+        }
+      });
+    }
+    if (kept.isEmpty()) {
+      return null;
+    }
+    float[] m = new float[channels];
+    float[] sd = new float[channels];
+    for (int c = 0; c < channels; c++) {
+      double mu = 0;
+      double second = 0;
+      for (Stats s : kept) {
+        mu += s.mean()[c];
+        second += (double) s.std()[c] * s.std()[c] + (double) s.mean()[c] * s.mean()[c];
+      }
+      mu /= kept.size();
+      second /= kept.size();
+      m[c] = (float) mu;
+      sd[c] = (float) Math.max(STD_FLOOR, Math.sqrt(Math.max(0, second - mu * mu)));
+    }
+    return new Stats(m, sd);
+  }
+
+  /**
+   * Per channel, the share of the population variance that lies between speakers' means (0: the
+   * channel says nothing about who speaks; 1: only who speaks), over the training speakers not in
+   * {@code excluded}. Null when fewer than two speakers are left.
+   */
+  public double[] speakerShare(java.util.Set<String> excluded) {
+    List<Stats> kept = trainingSpeakers(excluded);
+    if (kept.size() < 2) {
+      return null;
+    }
+    double[] share = new double[channels];
+    for (int c = 0; c < channels; c++) {
+      double mu = 0;
+      for (Stats s : kept) {
+        mu += s.mean()[c];
+      }
+      mu /= kept.size();
+      double between = 0;
+      double within = 0;
+      for (Stats s : kept) {
+        between += (s.mean()[c] - mu) * (s.mean()[c] - mu);
+        within += (double) s.std()[c] * s.std()[c];
+      }
+      between /= kept.size();
+      within /= kept.size();
+      share[c] = between + within <= 0 ? 0 : between / (between + within);
+    }
+    return share;
+  }
+
+  private List<Stats> trainingSpeakers(java.util.Set<String> excluded) {
+    List<Stats> kept = new ArrayList<>();
+    if (speakers == null) {
+      return kept;
+    }
+    speakers.forEach((speaker, s) -> {
+      String base = speaker.contains("#") ? speaker.substring(0, speaker.indexOf('#')) : speaker;
+      if (!excluded.contains(base)) {
+        kept.add(s);
+      }
+    });
+    return kept;
   }
 
   /** A copy of one example standardised with the given statistics (a session's, for instance). */

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class StopSignal implements AutoCloseable {
   private final AtomicBoolean requested = new AtomicBoolean();
   private final AtomicInteger checksLeft = new AtomicInteger(-1);
+  private final AtomicInteger polls = new AtomicInteger();
   private final CountDownLatch saved = new CountDownLatch(1);
   private final Thread hook;
 
@@ -40,15 +41,26 @@ public final class StopSignal implements AutoCloseable {
   }
 
   boolean requested() {
+    polls.incrementAndGet();
     if (checksLeft.get() >= 0 && checksLeft.getAndDecrement() == 0) {
       requested.set(true);
     }
     return requested.get();
   }
 
+  /** How often the job asked so far (once per training batch); for tests. */
+  int polls() {
+    return polls.get();
+  }
+
   /** Asks the job to stop (what Ctrl-C does). */
-  void request() {
+  public void request() {
     requested.set(true);
+  }
+
+  /** Whether a stop was asked for, without counting as one of the job's polls. */
+  public boolean wasRequested() {
+    return requested.get();
   }
 
   private void onShutdown() {

@@ -160,9 +160,16 @@ public final class TrainingRun {
       Path params = SavedModel.parametersFile(runDir, m);
       Path checkpoint = RunFiles.checkpoint(runDir, m, full.ensemble());
       try (Fitter fitter = new Fitter(SavedModel.network(full), full.training().withSeed(memberSeed(m)))) {
-        FitResult r = fitter.fit(FitRequest.of(trainZ).validation(valZ).checkpoint(checkpoint)
-            .resume(resume && Files.exists(checkpoint)).stopWhen(stop::requested)
-            .listener(new ConsoleFitListener(out, env.progress(), prefix)).build());
+        FitResult r;
+        if (resume && Fitter.finishedIn(checkpoint)) {
+          // A member that finished before the stop (an ensemble stopped in a later member): take it back as it was.
+          r = fitter.restoreFinished(checkpoint);
+          out.println(prefix + "finished before the stop: " + r.history().size() + " epochs, taken from " + checkpoint.getFileName());
+        } else {
+          r = fitter.fit(FitRequest.of(trainZ).validation(valZ).checkpoint(checkpoint)
+              .resume(resume && Files.exists(checkpoint)).stopWhen(stop::requested)
+              .listener(new ConsoleFitListener(out, env.progress(), prefix)).build());
+        }
         histories.add(r.history());
         if (r.interrupted()) {
           writeHistory(histories, full.ensemble());

@@ -11,6 +11,7 @@ import art.empathic.features.FeatureCache;
 import art.empathic.corpus.NeutralPolicy;
 import art.empathic.corpus.SplitSpec;
 import art.empathic.run.RunMetrics;
+import art.empathic.run.RunFiles;
 import art.empathic.model.ModelFamily;
 import art.empathic.train.ModelSpec;
 import java.io.IOException;
@@ -131,6 +132,52 @@ class TrainingRunTest {
     assertThat(Files.readAllBytes(stopped.resolve("model.params"))).isEqualTo(Files.readAllBytes(whole.resolve("model.params")));
     assertThat(Files.readAllLines(stopped.resolve("predictions.csv"))).isEqualTo(Files.readAllLines(whole.resolve("predictions.csv")));
     assertThat(RunMetrics.read(stopped).split().speakersShared()).isFalse();
+  }
+
+  @Test
+  void anEnsembleStoppedInALaterMemberResumesToTheSameModelAsAnUninterruptedOne() throws Exception {
+    // The bug: resuming found member 1's finished checkpoint and failed with "already finished".
+    ModelSpecs.Data data = new ModelSpecs.Data(List.of(manifest), null, NeutralPolicy.DROP, SplitSpec.speakerFold(4, 2, 3));
+    ModelSpec three = ModelSpecs.defaults(ModelFamily.BASELINE_CNN, 4, null, 3, data);
+    TrainingRun.Environment env = new TrainingRun.Environment(FeatureCache.at(cache), 2, false);
+    PrintWriter quiet = new PrintWriter(new StringWriter());
+    Path whole = dir.resolve("ensemble-whole");
+    StopSignal counting = StopSignal.none();
+    TrainingRun.start(three, whole, env, quiet, counting);
+    int pollsPerMember = counting.polls() / 3;
+    assertThat(pollsPerMember).isPositive();
+
+    for (int member = 2; member <= 3; member++) {
+      Path stopped = dir.resolve("ensemble-stopped-in-" + member);
+      // Stops half-way through this member: the members before it have finished checkpoints.
+      StopSignal stop = StopSignal.afterChecks((member - 1) * pollsPerMember + pollsPerMember / 2);
+      assertThat(TrainingRun.start(three, stopped, env, quiet, stop).outcome()).isEqualTo(TrainingRun.Outcome.STOPPED);
+      assertThat(stopped.resolve(RunFiles.checkpoint(stopped, member, 3).getFileName())).exists();
+      assertThat(SavedModel.parametersFile(stopped, member)).doesNotExist();
+
+      StringWriter log = new StringWriter();
+      TrainingRun.Result resumed = TrainingRun.resume(stopped, env, new PrintWriter(log), StopSignal.none());
+      assertThat(resumed.outcome()).as(log.toString()).isEqualTo(TrainingRun.Outcome.FINISHED);
+      assertThat(log.toString()).contains("[1/3] finished before the stop");
+      for (int m = 1; m <= 3; m++) {
+        assertThat(Files.readAllBytes(SavedModel.parametersFile(stopped, m))).as("member " + m)
+            .isEqualTo(Files.readAllBytes(SavedModel.parametersFile(whole, m)));
+      }
+      assertThat(Files.readAllLines(stopped.resolve("predictions.csv")))
+          .isEqualTo(Files.readAllLines(whole.resolve("predictions.csv")));
+      assertThat(RunMetrics.read(stopped).epochs()).isEqualTo(RunMetrics.read(whole).epochs());
+      // Every member's epochs are in the history (seconds differ between runs; losses do not).
+      var members = art.empathic.run.TrainingHistory.read(stopped).members();
+      var expected = art.empathic.run.TrainingHistory.read(whole).members();
+      assertThat(members).hasSize(3);
+      for (int m = 0; m < 3; m++) {
+        assertThat(members.get(m).stream().map(art.empathic.run.EpochStats::trainLoss).toList()).as("member " + (m + 1))
+            .isEqualTo(expected.get(m).stream().map(art.empathic.run.EpochStats::trainLoss).toList());
+      }
+      try (EmotionRecognizer rec = EmotionRecognizer.load(stopped)) {
+        assertThat(rec.classes()).hasSize(7);
+      }
+    }
   }
 
   @Test

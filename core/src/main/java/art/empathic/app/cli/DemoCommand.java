@@ -43,9 +43,12 @@ import java.util.Optional;
       "corpus summary, cached features, the study's rows under the random 80/20 protocol, the same families",
       "under the speaker-independent protocol, the comparison table, and report.html with every model's",
       "confusion matrix, classification report, summary and curves.",
-      "Default: all rows, speaker-independent folds 1-3 of 6, then the release model (about 10 minutes on 2 cores).",
-      "--quick: one row per family, fold 1 only (about 2.5 minutes).",
-      "--full: adds the paper model at 500 epochs and runs all 6 folds (about 13 minutes).",
+      "Default: all rows, speaker-independent folds 1-3 of 6, then the release model (8.2 minutes measured on",
+      "2 cores in two lanes with a cold cache; 10.2 one training after another).",
+      "--quick: one row per family, fold 1 only (about 2.5 minutes one after another).",
+      "--full: adds the paper model at 500 epochs and runs all 6 folds (about 13 minutes one after another).",
+      "The trainings run in lanes at once (--jobs; default one per core, at most 4): this JVM and helper JVMs,",
+      "one PyTorch thread each, longest trainings first; every run is the same as when they run one after another.",
       "Every size ends by training the release model (the family best on new voices, on every clip) and adds",
       "\"new voices\" and \"another corpus\" (EmoDB, when found beside RAVDESS) sections to the report.",
       "An interrupted demo continues where it stopped when run again with the same --out."})
@@ -73,6 +76,14 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--no-progress", description = "No progress bars.")
   boolean noProgress;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Trainings at once, each in its own JVM with one "
+      + "PyTorch thread (default: the number of cores, at most " + MAX_DEFAULT_JOBS + "; 1 runs them one after another).")
+  Integer jobs;
+
+  /** Set by the demo on the helper JVMs it starts: train only lane K of N, then exit. */
+  @Option(names = "--lane", hidden = true, paramLabel = "K/N")
+  String lane;
 
   /**
    * One row of the study: a family with its epochs (null: recipe default), MLP alpha and
@@ -125,61 +136,47 @@ public final class DemoCommand implements Callable<Integer> {
       return CliErrors.EXIT_BAD_INPUT;
     }
     Path ravdess = found.get().toAbsolutePath().normalize();
-    Path dir = out != null ? out : DataLocator.projectRoot().resolve("runs")
-        .resolve("demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Path dir = (out != null ? out : DataLocator.projectRoot().resolve("runs")
+        .resolve("demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))))
+        .toAbsolutePath().normalize();
     long t0 = System.nanoTime();
     boolean quick = size.quick;
     boolean full = size.full;
     int folds = full ? 6 : quick ? 1 : DEFAULT_FOLDS;
+    List<Task> tasks = tasks(quick, full, folds, dir, seed);
+    if (lane != null) {
+      return runHelperLane(Lane.parse(lane), tasks, ravdess, pw);
+    }
+    int lanes = Math.min(jobs != null ? jobs : defaultJobs(), tasks.size());
+    if (lanes < 1) {
+      throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
+    }
     pw.println("Empathic Art demo: the original study on " + ravdess);
     pw.println("output: " + dir + (quick ? " (--quick)" : full ? " (--full)" : ""));
 
     Corpus corpus = Corpus.load(List.of(ravdess), CorpusOptions.DEFAULT);
     printCorpus(pw, corpus);
     TrainingRun.Environment env = new TrainingRun.Environment(FeatureCache.atDefaultLocation(),
-        Runtime.getRuntime().availableProcessors(), !noProgress);
+        Runtime.getRuntime().availableProcessors(), !noProgress && lanes == 1);
 
-    List<Path> randomRuns = new ArrayList<>();
-    List<List<Path>> speakerRuns = new ArrayList<>();
-    Path release;
     try (StopSignal stop = StopSignal.install()) {
-      List<Row> rows = randomRows(quick, full);
-      pw.printf(Locale.ROOT, "%n== Random 80/20 split (the original study's protocol), %d runs ==%n", rows.size());
-      for (Row row : rows) {
-        Path runDir = dir.resolve("random").resolve(slug(row));
-        if (!runOne(row, SplitSpec.random(SplitSpec.DEFAULT_TEST_FRACTION, seed), ravdess, runDir, corpus, env, pw, stop)) {
+      if (lanes == 1) {
+        if (!runLane(tasks, ravdess, corpus, env, pw, stop)) {
           return stopped(pw, dir);
         }
-        randomRuns.add(runDir);
-      }
-      for (int fold = 1; fold <= folds; fold++) {
-        pw.printf(Locale.ROOT, "%n== Speaker-independent fold %d of 6 ==%n", fold);
-        List<Path> foldRuns = new ArrayList<>();
-        for (Row row : speakerRows()) {
-          Path runDir = dir.resolve("speaker").resolve("fold-" + fold).resolve(slug(row));
-          if (!runOne(row, SplitSpec.speakerFold(6, fold, seed), ravdess, runDir, corpus, env, pw, stop)) {
-            return stopped(pw, dir);
-          }
-          foldRuns.add(runDir);
-        }
-        speakerRuns.add(foldRuns);
-      }
-      pw.printf(Locale.ROOT, "%n== The release model: %s on every clip ==%n", DefaultFamily.FAMILY.cliName());
-      Path releaseDir = dir.resolve("release");
-      if (ReleaseInfo.isRelease(releaseDir)) {
-        pw.println("-- release: already finished, kept");
-        release = releaseDir;
-      } else if (Files.exists(releaseDir.resolve(ModelSpec.FILE))) {
-        release = TrainingRun.resume(releaseDir, env, pw, stop, corpus).outcome() == TrainingRun.Outcome.FINISHED
-            ? releaseDir : null;
-      } else {
-        release = ReleaseModel.train(List.of(ravdess), releaseDir, env, pw, stop, corpus).orElse(null);
-      }
-      if (release == null) {
+      } else if (!runLanes(lanes, tasks, ravdess, corpus, env, pw, stop, dir)) {
         return stopped(pw, dir);
       }
     }
-    pw.println();
+    pw.printf(Locale.ROOT, "%nevery training finished after %.1f min%n", (System.nanoTime() - t0) / 60e9);
+    List<Path> randomRuns = tasks.stream().filter(t -> t.protocol() == Protocol.RANDOM).map(Task::runDir).toList();
+    List<List<Path>> speakerRuns = new ArrayList<>();
+    for (int fold = 1; fold <= folds; fold++) {
+      int k = fold;
+      speakerRuns.add(tasks.stream().filter(t -> t.protocol() == Protocol.SPEAKER && t.split().fold() == k)
+          .map(Task::runDir).toList());
+    }
+    Path release = dir.resolve(RELEASE_DIR);
     List<Path> defaultFamilyFolds = foldsOf(speakerRuns, DefaultFamily.FAMILY);
     if (defaultFamilyFolds.isEmpty()) {
       // The demo's rows are the original study's families; the best of them on new voices stands in.
@@ -202,6 +199,277 @@ public final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Where the release model goes inside the demo's folder. */
+  static final String RELEASE_DIR = "release";
+
+  /**
+   * One training of the demo: a study row on one split, or (row null) the release model. The
+   * section names the part of the study it belongs to, for the console.
+   */
+  record Task(Row row, SplitSpec split, Path runDir, String section) {
+    Protocol protocol() {
+      return split.protocol();
+    }
+
+    boolean release() {
+      return row == null;
+    }
+
+    /**
+     * Seconds this training takes on one core of the quiet 2-core machine (measured 2026-11-30,
+     * docs/RESULTS.md), used only to share the trainings fairly between lanes.
+     */
+    double estimatedSeconds() {
+      if (release()) {
+        // Functionals of 1344 clips and their augmented copies (two channel copies took about 125 CPU
+        // seconds; round 3's recipe makes three, speed-perturbed), then a fit of a few seconds.
+        return 180;
+      }
+      int epochs = row.epochs() != null ? row.epochs() : 20;
+      int members = row.ensemble() != null ? row.ensemble() : switch (row.family()) {
+        case BASELINE_CNN -> 5;
+        case CNN_LSTM, CNN_LSTM_PAPER -> 3;
+        default -> 1;
+      };
+      double perNetworkEpoch = switch (row.family()) {
+        case CNN_LSTM_PAPER -> 0.95;
+        case CNN_LSTM -> 0.85;
+        case BASELINE_CNN -> 0.06;
+        default -> 0.01;
+      };
+      return 1 + epochs * members * perNetworkEpoch;
+    }
+  }
+
+  /** Every training of a demo of this size, in the order the console and the report list them. */
+  static List<Task> tasks(boolean quick, boolean full, int folds, Path dir, long seed) {
+    List<Task> tasks = new ArrayList<>();
+    List<Row> rows = randomRows(quick, full);
+    String randomSection = String.format(Locale.ROOT, "Random 80/20 split (the original study's protocol), %d runs",
+        rows.size());
+    for (Row row : rows) {
+      tasks.add(new Task(row, SplitSpec.random(SplitSpec.DEFAULT_TEST_FRACTION, seed),
+          dir.resolve("random").resolve(slug(row)), randomSection));
+    }
+    for (int fold = 1; fold <= folds; fold++) {
+      for (Row row : speakerRows()) {
+        tasks.add(new Task(row, SplitSpec.speakerFold(6, fold, seed),
+            dir.resolve("speaker").resolve("fold-" + fold).resolve(slug(row)), "Speaker-independent fold " + fold + " of 6"));
+      }
+    }
+    tasks.add(new Task(null, SplitSpec.none(SplitSpec.DEFAULT_SEED), dir.resolve(RELEASE_DIR),
+        "The release model: " + DefaultFamily.FAMILY.cliName() + " on every clip"));
+    return tasks;
+  }
+
+  /**
+   * Shares the trainings between {@code lanes}: longest first, each to the lane with the least
+   * work so far (ties to the lower lane). Deterministic, so a helper JVM computes the same lanes.
+   * Returns the lane (1-based) of each task.
+   */
+  static int[] assignLanes(List<Task> tasks, int lanes) {
+    Integer[] order = new Integer[tasks.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparingDouble((Integer i) -> -tasks.get(i).estimatedSeconds())
+        .thenComparingInt(i -> i));
+    double[] load = new double[lanes];
+    int[] laneOf = new int[tasks.size()];
+    for (int i : order) {
+      int best = 0;
+      for (int l = 1; l < lanes; l++) {
+        if (load[l] < load[best]) {
+          best = l;
+        }
+      }
+      load[best] += tasks.get(i).estimatedSeconds();
+      laneOf[i] = best + 1;
+    }
+    return laneOf;
+  }
+
+  /** At most this many lanes by default: each is a JVM holding PyTorch (several hundred MB). */
+  static final int MAX_DEFAULT_JOBS = 4;
+
+  static int defaultJobs() {
+    return Math.max(1, Math.min(MAX_DEFAULT_JOBS, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** A lane "K/N" of a helper JVM. */
+  record Lane(int k, int n) {
+    static Lane parse(String text) {
+      String[] parts = text.split("/");
+      try {
+        Lane l = new Lane(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+        if (parts.length == 2 && l.k() >= 1 && l.k() <= l.n()) {
+          return l;
+        }
+      } catch (RuntimeException e) {
+        // falls through to the message below
+      }
+      throw new IllegalArgumentException("--lane must be K/N with 1 <= K <= N, got '" + text + "'");
+    }
+  }
+
+  /** Runs (or resumes, or keeps) the tasks one after another; false when the user stopped them. */
+  private boolean runLane(List<Task> tasks, Path ravdess, Corpus corpus, TrainingRun.Environment env, PrintWriter pw,
+      StopSignal stop) throws IOException {
+    String section = null;
+    for (Task task : tasks) {
+      if (!task.section().equals(section)) {
+        section = task.section();
+        pw.printf(Locale.ROOT, "%n== %s ==%n", section);
+      }
+      if (!runTask(task, ravdess, corpus, env, pw, stop)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The trainings shared between this JVM (lane 1) and {@code lanes - 1} helper JVMs, each
+   * training its lane's rows one after another with one PyTorch thread. Separate JVMs, not
+   * threads: DJL's PyTorch engine allows one gradient collector per process, and dropout draws
+   * from the engine's one global generator, so two trainings in one JVM would either fail or stop
+   * being reproducible. Whatever a helper did not finish (it failed or was stopped) is then
+   * trained here. False when the user stopped the demo.
+   */
+  private boolean runLanes(int lanes, List<Task> tasks, Path ravdess, Corpus corpus, TrainingRun.Environment env,
+      PrintWriter pw, StopSignal stop, Path dir) throws IOException, InterruptedException {
+    int[] laneOf = assignLanes(tasks, lanes);
+    pw.printf(Locale.ROOT, "%n%d trainings in %d lanes at once (this JVM and %d helper%s, one PyTorch thread each; "
+        + "--jobs 1 runs them one after another)%n", tasks.size(), lanes, lanes - 1, lanes == 2 ? "" : "s");
+    pw.flush();
+    List<Helper> helpers = new ArrayList<>();
+    for (int k = 2; k <= lanes; k++) {
+      helpers.add(Helper.start(helperCommand(dir, ravdess, k, lanes), k, pw));
+    }
+    boolean finished = false;
+    boolean completed = false;
+    try (PrintWriter lanePw = new PrintWriter(new LinePrefixWriter(pw, "[lane 1] "), true)) {
+      List<Task> mine = new ArrayList<>();
+      for (int i = 0; i < tasks.size(); i++) {
+        if (laneOf[i] == 1) {
+          mine.add(tasks.get(i));
+        }
+      }
+      finished = runLane(mine, ravdess, corpus, env, lanePw, stop);
+      completed = true;
+    } finally {
+      for (Helper h : helpers) {
+        if (!completed) {
+          h.process().destroy(); // this lane failed: the helpers stop after their batch, resumable
+        }
+        if (!h.waitFor(stop)) {
+          pw.println("[lane " + h.lane() + "] stopped with exit code " + h.exitCode());
+        }
+      }
+    }
+    if (!finished || stop.wasRequested()) {
+      return false;
+    }
+    List<Task> left = tasks.stream().filter(t -> !isFinished(t.runDir())).toList();
+    if (!left.isEmpty()) {
+      pw.printf(Locale.ROOT, "%n%d training%s a helper did not finish, trained here:%n", left.size(),
+          left.size() == 1 ? "" : "s");
+      return runLane(left, ravdess, corpus, env, pw, stop);
+    }
+    return true;
+  }
+
+  /** A helper JVM's demo: only its lane's trainings, no corpus summary, no report. */
+  private int runHelperLane(Lane l, List<Task> tasks, Path ravdess, PrintWriter pw) throws IOException {
+    int[] laneOf = assignLanes(tasks, l.n());
+    List<Task> mine = new ArrayList<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      if (laneOf[i] == l.k()) {
+        mine.add(tasks.get(i));
+      }
+    }
+    Corpus corpus = Corpus.load(List.of(ravdess), CorpusOptions.DEFAULT);
+    TrainingRun.Environment env = new TrainingRun.Environment(FeatureCache.atDefaultLocation(),
+        Runtime.getRuntime().availableProcessors(), false);
+    try (StopSignal stop = StopSignal.install()) {
+      // Orphaned (the demo's JVM died): stop after the current batch, leaving resumable runs.
+      ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(stop::request));
+      boolean done = runLane(mine, ravdess, corpus, env, pw, stop);
+      pw.flush();
+      return done ? 0 : TrainCommand.EXIT_STOPPED;
+    }
+  }
+
+  /** The command line of the helper JVM for lane {@code k} of {@code lanes}: this JVM's flags, class path and options. */
+  List<String> helperCommand(Path dir, Path ravdess, int k, int lanes) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // -D and -X flags carry the PyTorch threads, offline mode and heap; agents (debugger, coverage) stay here.
+    for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if ((arg.startsWith("-D") || arg.startsWith("-X")) && !arg.startsWith("-Xdebug") && !arg.startsWith("-Xrunjdwp")) {
+        cmd.add(arg);
+      }
+    }
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(commandSpec.root().userObject().getClass().getName());
+    cmd.addAll(List.of("demo", "--lane", k + "/" + lanes, "--out", dir.toString(), "--data", ravdess.toString(),
+        "--seed", Long.toString(seed), "--no-progress"));
+    if (size.quick) {
+      cmd.add("--quick");
+    }
+    if (size.full) {
+      cmd.add("--full");
+    }
+    return cmd;
+  }
+
+  /** A running helper JVM whose output is copied, line by line, to the demo's console. */
+  private record Helper(int lane, Process process, Thread pump) {
+    static Helper start(List<String> command, int lane, PrintWriter pw) throws IOException {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE)
+          .start();
+      Thread pump = new Thread(() -> {
+        try (java.io.BufferedReader r = new java.io.BufferedReader(
+            new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+          String line;
+          while ((line = r.readLine()) != null) {
+            synchronized (pw) {
+              pw.println("[lane " + lane + "] " + line);
+              pw.flush();
+            }
+          }
+        } catch (IOException e) {
+          // The helper's output ended; its exit code tells the rest.
+        }
+      }, "demo-lane-" + lane);
+      pump.setDaemon(true);
+      pump.start();
+      return new Helper(lane, p, pump);
+    }
+
+    /** Waits for the helper, asking it to stop (SIGTERM: it saves a checkpoint) if the demo is stopped. True on exit code 0. */
+    boolean waitFor(StopSignal stop) throws InterruptedException {
+      boolean asked = false;
+      while (!process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!asked && stop.wasRequested()) {
+          process.destroy();
+          asked = true;
+        }
+      }
+      pump.join(5000);
+      return process.exitValue() == 0;
+    }
+
+    int exitCode() {
+      return process.exitValue();
+    }
+  }
+
+  private static boolean isFinished(Path runDir) {
+    return Files.exists(runDir.resolve(RunMetrics.FILE)) || ReleaseInfo.isRelease(runDir);
+  }
+
   private static List<Path> foldsOf(List<List<Path>> speakerRuns, ModelFamily family) {
     return speakerRuns.stream().flatMap(List::stream)
         .filter(p -> p.getFileName().toString().startsWith(family.cliName() + "-")).toList();
@@ -219,22 +487,27 @@ public final class DemoCommand implements Callable<Integer> {
     return TrainCommand.EXIT_STOPPED;
   }
 
-  /** Runs (or resumes, or skips when finished) one row; false when the user stopped it. */
-  private boolean runOne(Row row, SplitSpec split, Path ravdess, Path runDir, Corpus corpus,
-      TrainingRun.Environment env, PrintWriter pw, StopSignal stop) throws IOException {
-    if (Files.exists(runDir.resolve(RunMetrics.FILE))) {
+  /** Runs (or resumes, or keeps when finished) one training; false when the user stopped it. */
+  private static boolean runTask(Task task, Path ravdess, Corpus corpus, TrainingRun.Environment env, PrintWriter pw,
+      StopSignal stop) throws IOException {
+    Path runDir = task.runDir();
+    if (isFinished(runDir)) {
       pw.println("-- " + runDir.getFileName() + ": already finished, kept");
       return true;
     }
     TrainingRun.Result r;
     if (Files.exists(runDir.resolve(ModelSpec.FILE))) {
       r = TrainingRun.resume(runDir, env, pw, stop, corpus);
+    } else if (task.release()) {
+      return ReleaseModel.train(List.of(ravdess), runDir, env, pw, stop, corpus).isPresent();
     } else {
+      Row row = task.row();
       ModelSpec spec = ModelSpecs.defaults(row.family(), row.epochs(), row.alpha(), row.ensemble(),
-          new ModelSpecs.Data(List.of(ravdess), null, NeutralPolicy.DROP, split));
+          new ModelSpecs.Data(List.of(ravdess), null, NeutralPolicy.DROP, task.split()));
       pw.println("-- " + spec.displayName() + " -> " + runDir);
       r = TrainingRun.start(spec, runDir, env, pw, stop, corpus);
     }
+    pw.flush();
     return r.outcome() == TrainingRun.Outcome.FINISHED;
   }
 
