@@ -20,22 +20,7 @@ from sklearn.metrics import recall_score
 from sklearn.neural_network import MLPClassifier
 from sklearn.svm import SVC
 
-
-def load(d):
-    X = np.load(d + '/features.npy').astype(np.float64)
-    rows = list(csv.DictReader(open(d + '/clips.csv')))
-    return X, np.array([r['speaker'] for r in rows]), np.array([r['emotion'] for r in rows])
-
-
-def spknorm(X, s):
-    Z = X.copy()
-    for sp in np.unique(s):
-        m = s == sp
-        mu = X[m].mean(0)
-        sd = X[m].std(0)
-        sd[sd < 1e-6] = 1e-6
-        Z[m] = (X[m] - mu) / sd
-    return Z
+from functionals_io import load, spknorm
 
 
 def ece(p, ok):
