@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
@@ -215,11 +216,8 @@ public final class Fitter implements AutoCloseable {
       byte[] best = bestParameters;
       checkpoints.stopped(() -> new Checkpoint.State(now, saveParameters(), best, exportOptimizer()));
     }
-    int bestEpoch = p.history().isEmpty() ? 0 : p.history().get(p.history().size() - 1).epoch();
-    if (!interrupted && settings.patience() > 0 && bestParameters != null) {
-      loadParameters(bestParameters);
-      bestEpoch = p.stopping().bestEpoch();
-    }
+    // An interrupted run keeps its last weights: it is resumed from them, not judged on them.
+    int bestEpoch = loadBestParameters(p, interrupted ? null : bestParameters);
     listener.stopped(stopReason);
     return new FitResult(p.history(), bestEpoch, p.trainingSeconds(), interrupted, stopReason);
   }
@@ -228,31 +226,36 @@ public final class Fitter implements AutoCloseable {
    * Takes back a run that already finished from its checkpoint, without training: the weights it
    * ended with (the best ones under early stopping, as {@link #fit} leaves them), its history and
    * training time. For an ensemble stopped during a later member, whose earlier members are done.
+   * Empty when there is no checkpoint or its run has not finished (resume that with {@link #fit}).
    *
-   * @throws IOException if the checkpoint is missing or damaged
-   * @throws IllegalStateException if the checkpoint's run has not finished (resume it with {@link #fit})
+   * @throws IOException if the checkpoint is damaged
    */
-  public FitResult restoreFinished(Path checkpoint) throws IOException {
+  public Optional<FitResult> restoreIfFinished(Path checkpoint) throws IOException {
+    if (!java.nio.file.Files.exists(checkpoint)) {
+      return Optional.empty();
+    }
     Checkpoint.State state = Checkpoint.read(checkpoint);
     Progress p = state.progress();
     if (!p.finished()) {
-      throw new IllegalStateException("the run in " + checkpoint.getParent() + " has not finished; resume it instead");
+      return Optional.empty();
     }
     InitScheme.defaultFor(network.architecture().family()).initialize(network, model.getNDManager(),
         Seeds.mix(settings.seed(), 0x1417));
-    int bestEpoch = p.history().isEmpty() ? 0 : p.history().get(p.history().size() - 1).epoch();
-    if (settings.patience() > 0 && state.bestParameters() != null) {
-      loadParameters(state.bestParameters());
-      bestEpoch = p.stopping().bestEpoch();
-    } else {
-      loadParameters(state.parameters());
-    }
-    return new FitResult(p.history(), bestEpoch, p.trainingSeconds(), false, "finished before the stop (restored)");
+    loadParameters(state.parameters());
+    int bestEpoch = loadBestParameters(p, state.bestParameters());
+    return Optional.of(new FitResult(p.history(), bestEpoch, p.trainingSeconds(), false, "finished before the stop (restored)"));
   }
 
-  /** Whether the checkpoint holds a run that finished (false when there is none). */
-  public static boolean finishedIn(Path checkpoint) throws IOException {
-    return java.nio.file.Files.exists(checkpoint) && Checkpoint.read(checkpoint).progress().finished();
+  /**
+   * The epoch whose weights the model ends with: under early stopping the best epoch's, loaded
+   * here when they were kept; otherwise the last epoch's, which the model already holds.
+   */
+  private int loadBestParameters(Progress p, byte[] best) {
+    if (settings.patience() > 0 && best != null) {
+      loadParameters(best);
+      return p.stopping().bestEpoch();
+    }
+    return p.history().isEmpty() ? 0 : p.history().get(p.history().size() - 1).epoch();
   }
 
   private record BatchResult(double lossSum, int correct) {}

@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Locale;
 import art.empathic.run.RunFiles;
@@ -160,10 +161,11 @@ public final class TrainingRun {
       Path params = SavedModel.parametersFile(runDir, m);
       Path checkpoint = RunFiles.checkpoint(runDir, m, full.ensemble());
       try (Fitter fitter = new Fitter(SavedModel.network(full), full.training().withSeed(memberSeed(m)))) {
+        // A member that finished before the stop (an ensemble stopped in a later member): take it back as it was.
+        Optional<FitResult> done = resume ? fitter.restoreIfFinished(checkpoint) : Optional.empty();
         FitResult r;
-        if (resume && Fitter.finishedIn(checkpoint)) {
-          // A member that finished before the stop (an ensemble stopped in a later member): take it back as it was.
-          r = fitter.restoreFinished(checkpoint);
+        if (done.isPresent()) {
+          r = done.get();
           out.println(prefix + "finished before the stop: " + r.history().size() + " epochs, taken from " + checkpoint.getFileName());
         } else {
           r = fitter.fit(FitRequest.of(trainZ).validation(valZ).checkpoint(checkpoint)
