@@ -118,7 +118,7 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
    * are left out. Null when no speaker is left.
    */
   public Stats typicalSpeaker(java.util.Set<String> excluded) {
-    List<Stats> kept = trainingSpeakers(excluded);
+    List<Stats> kept = trainingSpeakers(excluded, true);
     if (kept.isEmpty()) {
       return null;
     }
@@ -141,14 +141,7 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
    * too, these describe clean speech. Null when no speaker is left.
    */
   public Stats originalSpeakersStats(java.util.Set<String> excluded) {
-    List<Stats> kept = new ArrayList<>();
-    if (speakers != null) {
-      speakers.forEach((speaker, s) -> {
-        if (!speaker.contains("#") && !excluded.contains(speaker)) {
-          kept.add(s);
-        }
-      });
-    }
+    List<Stats> kept = trainingSpeakers(excluded, false);
     if (kept.isEmpty()) {
       return null;
     }
@@ -175,7 +168,7 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
    * {@code excluded}. Null when fewer than two speakers are left.
    */
   public double[] speakerShare(java.util.Set<String> excluded) {
-    List<Stats> kept = trainingSpeakers(excluded);
+    List<Stats> kept = trainingSpeakers(excluded, true);
     if (kept.size() < 2) {
       return null;
     }
@@ -199,14 +192,19 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
     return share;
   }
 
-  private List<Stats> trainingSpeakers(java.util.Set<String> excluded) {
+  /**
+   * The statistics of the speakers not in {@code excluded}; a channel copy ("s#k") counts as its
+   * speaker s, and is kept only {@code withCopies}.
+   */
+  private List<Stats> trainingSpeakers(java.util.Set<String> excluded, boolean withCopies) {
     List<Stats> kept = new ArrayList<>();
     if (speakers == null) {
       return kept;
     }
     speakers.forEach((speaker, s) -> {
-      String base = speaker.contains("#") ? speaker.substring(0, speaker.indexOf('#')) : speaker;
-      if (!excluded.contains(base)) {
+      int copy = speaker.indexOf('#');
+      String base = copy < 0 ? speaker : speaker.substring(0, copy);
+      if ((withCopies || copy < 0) && !excluded.contains(base)) {
         kept.add(s);
       }
     });
