@@ -289,6 +289,18 @@ public final class DemoCommand implements Callable<Integer> {
     return laneOf;
   }
 
+  /** The tasks of lane {@code k} (1-based) of {@code lanes}, in their order in {@code tasks}. */
+  static List<Task> laneTasks(List<Task> tasks, int lanes, int k) {
+    int[] laneOf = assignLanes(tasks, lanes);
+    List<Task> mine = new ArrayList<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      if (laneOf[i] == k) {
+        mine.add(tasks.get(i));
+      }
+    }
+    return mine;
+  }
+
   /** At most this many lanes by default: each is a JVM holding PyTorch (several hundred MB). */
   static final int MAX_DEFAULT_JOBS = 4;
 
@@ -338,7 +350,6 @@ public final class DemoCommand implements Callable<Integer> {
    */
   private boolean runLanes(int lanes, List<Task> tasks, Path ravdess, Corpus corpus, TrainingRun.Environment env,
       PrintWriter pw, StopSignal stop, Path dir) throws IOException, InterruptedException {
-    int[] laneOf = assignLanes(tasks, lanes);
     pw.printf(Locale.ROOT, "%n%d trainings in %d lanes at once (this JVM and %d helper%s, one PyTorch thread each; "
         + "--jobs 1 runs them one after another)%n", tasks.size(), lanes, lanes - 1, lanes == 2 ? "" : "s");
     pw.flush();
@@ -349,13 +360,7 @@ public final class DemoCommand implements Callable<Integer> {
     boolean finished = false;
     boolean completed = false;
     try (PrintWriter lanePw = new PrintWriter(new LinePrefixWriter(pw, "[lane 1] "), true)) {
-      List<Task> mine = new ArrayList<>();
-      for (int i = 0; i < tasks.size(); i++) {
-        if (laneOf[i] == 1) {
-          mine.add(tasks.get(i));
-        }
-      }
-      finished = runLane(mine, ravdess, corpus, env, lanePw, stop);
+      finished = runLane(laneTasks(tasks, lanes, 1), ravdess, corpus, env, lanePw, stop);
       completed = true;
     } finally {
       for (Helper h : helpers) {
@@ -381,13 +386,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** A helper JVM's demo: only its lane's trainings, no corpus summary, no report. */
   private int runHelperLane(Lane l, List<Task> tasks, Path ravdess, PrintWriter pw) throws IOException {
-    int[] laneOf = assignLanes(tasks, l.n());
-    List<Task> mine = new ArrayList<>();
-    for (int i = 0; i < tasks.size(); i++) {
-      if (laneOf[i] == l.k()) {
-        mine.add(tasks.get(i));
-      }
-    }
+    List<Task> mine = laneTasks(tasks, l.n(), l.k());
     Corpus corpus = Corpus.load(List.of(ravdess), CorpusOptions.DEFAULT);
     TrainingRun.Environment env = new TrainingRun.Environment(FeatureCache.atDefaultLocation(),
         Runtime.getRuntime().availableProcessors(), false);
