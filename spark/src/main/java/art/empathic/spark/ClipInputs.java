@@ -47,8 +47,15 @@ final class ClipInputs {
   /** The clip rows and the number of partitions (tasks) they are spread over. */
   record Resolved(Dataset<Row> rows, int partitions) {}
 
-  /** The clips the inputs name, one row each, in {@code partitions} partitions (fewer for fewer clips). */
-  static Resolved resolve(SparkSession spark, List<String> inputs, int partitions) throws IOException {
+  /** Partitions per task slot when the user gives no --partitions: enough to balance uneven clips. */
+  static final int DEFAULT_PARTITIONS_PER_SLOT = 4;
+
+  /**
+   * The clips the inputs name, one row each, in {@code partitions} partitions (fewer for fewer
+   * clips; null: {@link #DEFAULT_PARTITIONS_PER_SLOT} per task slot of the session).
+   */
+  static Resolved resolve(SparkSession spark, List<String> inputs, Integer requested) throws IOException {
+    int partitions = requested != null ? requested : DEFAULT_PARTITIONS_PER_SLOT * spark.sparkContext().defaultParallelism();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     List<Row> rows = new ArrayList<>();
     for (String input : inputs) {

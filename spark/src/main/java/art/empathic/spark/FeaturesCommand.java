@@ -134,8 +134,7 @@ final class FeaturesCommand implements Callable<Integer> {
       double startSeconds = (System.nanoTime() - t0) / 1e9;
       JobOutput.checkWritable(spark, out, overwrite);
       long t1 = System.nanoTime();
-      int n = partitions != null ? partitions : 4 * spark.sparkContext().defaultParallelism();
-      ClipInputs.Resolved resolved = ClipInputs.resolve(spark, inputs, n);
+      ClipInputs.Resolved resolved = ClipInputs.resolve(spark, inputs, partitions);
       Dataset<Row> clips = resolved.rows();
       JobCounters counters = JobCounters.register(spark);
       ClipReader clipReader = ClipReader.of(spark.sparkContext().hadoopConfiguration(), (long) (maxFileMb * 1048576));

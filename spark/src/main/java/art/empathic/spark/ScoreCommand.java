@@ -87,8 +87,7 @@ final class ScoreCommand implements Callable<Integer> {
       List<Emotion> classes = ExecutorRecognizers.get(shipment).recognizer().classes();
       double modelSeconds = (System.nanoTime() - t1) / 1e9;
       long t2 = System.nanoTime();
-      int n = partitions != null ? partitions : 4 * spark.sparkContext().defaultParallelism();
-      ClipInputs.Resolved resolved = ClipInputs.resolve(spark, inputs, n);
+      ClipInputs.Resolved resolved = ClipInputs.resolve(spark, inputs, partitions);
       Dataset<Row> clips = resolved.rows();
       JobCounters counters = JobCounters.register(spark);
       ClipReader reader = ClipReader.of(spark.sparkContext().hadoopConfiguration(), (long) (maxFileMb * 1048576));
