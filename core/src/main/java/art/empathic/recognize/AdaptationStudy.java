@@ -221,31 +221,34 @@ public final class AdaptationStudy {
    */
   public List<Answer> publicAnswers(List<Heard> clips, Set<Emotion> scored) {
     List<Heard> kept = clips.stream().filter(h -> scored.contains(h.emotion())).toList();
-    Standardizer population = recognizer.population();
-    float[][] x = kept.stream().map(h -> population.applyWith(h.row(), population.unknownSpeakerStats())).toArray(float[][]::new);
+    float[][] p = publicProbabilities(kept);
     List<Answer> out = new ArrayList<>();
-    for (int from = 0; from < x.length; from += 64) {
-      float[][] p = recognizer.predictStandardized(java.util.Arrays.copyOfRange(x, from, Math.min(x.length, from + 64)));
-      for (int i = 0; i < p.length; i++) {
-        Emotion top = restrictedArgMax(p[i], scored);
-        out.add(new Answer(p[i][classes.indexOf(top)], top == kept.get(from + i).emotion()));
-      }
+    for (int i = 0; i < p.length; i++) {
+      Emotion top = restrictedArgMax(p[i], scored);
+      out.add(new Answer(p[i][classes.indexOf(top)], top == kept.get(i).emotion()));
     }
     return out;
   }
 
   /** The restricted-argmax prediction of each clip with the population statistics alone (no session). */
   public List<Emotion> plain(List<Heard> clips, Set<Emotion> scored) {
-    Standardizer population = recognizer.population();
-    float[][] x = clips.stream().map(h -> population.applyWith(h.row(), population.unknownSpeakerStats())).toArray(float[][]::new);
     List<Emotion> out = new ArrayList<>();
-    for (int from = 0; from < x.length; from += 64) {
-      float[][] p = recognizer.predictStandardized(java.util.Arrays.copyOfRange(x, from, Math.min(x.length, from + 64)));
-      for (float[] row : p) {
-        out.add(restrictedArgMax(row, scored));
-      }
+    for (float[] row : publicProbabilities(clips)) {
+      out.add(restrictedArgMax(row, scored));
     }
     return out;
+  }
+
+  /** Each clip's probabilities as the public API computes them: an unknown speaker's statistics, no session. */
+  private float[][] publicProbabilities(List<Heard> clips) {
+    Standardizer population = recognizer.population();
+    float[][] x = clips.stream().map(h -> population.applyWith(h.row(), population.unknownSpeakerStats())).toArray(float[][]::new);
+    float[][] p = new float[x.length][];
+    for (int from = 0; from < x.length; from += 64) {
+      float[][] chunk = recognizer.predictStandardized(java.util.Arrays.copyOfRange(x, from, Math.min(x.length, from + 64)));
+      System.arraycopy(chunk, 0, p, from, chunk.length);
+    }
+    return p;
   }
 
   private void flush(List<float[]> batch, List<int[]> cells, List<Emotion> truth, Set<Emotion> scored) {
