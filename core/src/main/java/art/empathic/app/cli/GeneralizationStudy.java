@@ -72,6 +72,11 @@ final class GeneralizationStudy {
           text == null || text.equalsIgnoreCase("none") ? null : text, balance);
     }
 
+    /** The same recipe with another feature standardisation. */
+    System withNormalization(String name, Standardizer.Mode mode) {
+      return new System(name, feature, architecture, training, mode, ensemble, augmentText, balance);
+    }
+
     /** The same recipe averaging {@code k} networks. */
     System withEnsemble(String name, int k) {
       return new System(name, feature, architecture, training, normalization, k, augmentText, balance);
@@ -343,7 +348,7 @@ final class GeneralizationStudy {
       }
       return a;
     }).toArray(boolean[][]::new) : null;
-    ExampleSet z = norm.apply(trainSet);
+    ExampleSet z = norm.applyForTraining(trainSet, seed);
     float[] weights = CorpusBalance.weights(system.balance(), train.stream().map(Clip::corpus).toList());
     List<Fitter> members = new ArrayList<>();
     long t0 = java.lang.System.nanoTime();
