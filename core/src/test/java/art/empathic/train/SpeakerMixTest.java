@@ -90,12 +90,13 @@ class SpeakerMixTest {
       Standardizer.Stats blended = Standardizer.blend(mix.unknownSpeakerStats(), mix.speakers().get(train.speakers()[i]), w[i]);
       assertThat(a.x()[i]).as("example %d", i).containsExactly(mix.applyWith(train.x()[i], blended));
     }
-    // The weights cover the whole range, from one clip of a new voice to a known speaker.
-    double[] many = Standardizer.mixWeights(10000, 42);
-    assertThat(java.util.Arrays.stream(many).min().orElseThrow()).isBetween(0.0, 0.01);
-    assertThat(java.util.Arrays.stream(many).max().orElseThrow()).isBetween(0.99, 1.0);
+    // A third of the weights are 0 (one clip of a new voice), a third 1 (a known speaker), a third in between.
+    double[] many = Standardizer.mixWeights(9000, 42);
+    assertThat(java.util.Arrays.stream(many).allMatch(x -> x >= 0 && x <= 1)).isTrue();
+    assertThat(java.util.Arrays.stream(many).filter(x -> x == 0).count()).isBetween(2800L, 3200L);
+    assertThat(java.util.Arrays.stream(many).filter(x -> x == 1).count()).isBetween(2800L, 3200L);
+    assertThat(java.util.Arrays.stream(many).filter(x -> x > 0.05 && x < 0.5).count()).isBetween(1200L, 1500L);
     assertThat(java.util.Arrays.stream(many).average().orElseThrow()).isCloseTo(0.5, offset(0.02));
-    assertThat(java.util.Arrays.stream(many).filter(x -> x < 0.1).count()).isBetween(900L, 1100L);
   }
 
   @Test
@@ -104,13 +105,14 @@ class SpeakerMixTest {
     // per-speaker statistics the level is gone from both channels, so a model trained that way
     // reads channel 0 alone and, on one clip of a new voice (the unknown speaker's statistics),
     // takes a speaker's level for the class. A model trained on blends must learn to subtract
-    // channel 1 from channel 0, which works at every weight.
+    // channel 1 from channel 0, which works at every weight
+    // (not exactly for one linear rule, since the spread of each channel changes with the weight).
     ExampleSet train = speakers(40, 20, 11);
     ExampleSet test = speakers(20, 20, 12);
     double perSpeaker = oneClipAccuracy(Standardizer.Mode.SPEAKER, train, test);
     double mixed = oneClipAccuracy(Standardizer.Mode.SPEAKER_MIX, train, test);
-    assertThat(perSpeaker).isLessThan(0.75);
-    assertThat(mixed).isGreaterThan(0.95);
+    assertThat(perSpeaker).as("per-speaker training, one clip").isLessThan(0.65);
+    assertThat(mixed).as("blended training, one clip").isGreaterThan(0.75).isGreaterThan(perSpeaker + 0.15);
   }
 
   private static double oneClipAccuracy(Standardizer.Mode mode, ExampleSet train, ExampleSet test) {
