@@ -21,9 +21,10 @@ import java.util.TreeMap;
  *   <li>{@link Mode#SPEAKER_MIX}: as {@link Mode#SPEAKER} everywhere except on the training
  *       examples ({@link #applyForTraining}): each is normalised with its speaker's statistics
  *       blended with the unknown speaker's ({@link #unknownSpeakerStats()}) at a random weight
- *       w (0, 1 or U(0, 1), a third each: {@link #mixWeights}), the blend a {@link SpeakerStatistics} session uses, so that one clip of a new
- *       voice (w = 0), a short session (small w) and a known speaker (w = 1) all look like
- *       training data (docs/ADAPTATION.md, round 4).
+ *       w (0, 1 or U(0, 1), a third each: {@link #mixWeights}), the blend a
+ *       {@link SpeakerStatistics} session uses, so that one clip of a new voice (w = 0), a short
+ *       session (small w) and a known speaker (w = 1) all look like training data
+ *       (docs/ADAPTATION.md, round 4).
  * </ul>
  *
  * @param mode how statistics are grouped
@@ -126,8 +127,8 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
   /**
    * A standardised copy of the training examples. In {@link Mode#SPEAKER_MIX} example i of a
    * speaker with statistics is normalised with {@link #blend blend(unknown, speaker, w_i)}, w_i
-   * drawn by {@link #mixWeights} in example order from {@code seed} (so a run and its resume see the same
-   * examples); every other mode, and a speaker without statistics, as {@link #apply(ExampleSet)}.
+   * drawn by {@link #mixWeights} in example order from {@code seed} (so a run and its resume see
+   * the same examples); every other mode, and a speaker without statistics, as {@link #apply(ExampleSet)}.
    */
   public ExampleSet applyForTraining(ExampleSet set, long seed) {
     if (mode != Mode.SPEAKER_MIX) {
@@ -149,7 +150,8 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
    * The blend weights of {@link #applyForTraining}, fixed by {@code seed}: each is 0 (one clip of a
    * new voice: the public API), 1 (a known speaker: per-speaker normalisation) or drawn from
    * U(0, 1) (a session part of the way), with probability 1/3 each. Chosen on validation speakers
-   * over w ~ U(0, 1) alone, which gained one clip 0.7 points instead of 3.4 (docs/ADAPTATION.md, round 4).
+   * over w ~ U(0, 1) alone, which gained one clip 0.7 points instead of 3.4 (docs/ADAPTATION.md,
+   * round 4).
    */
   static double[] mixWeights(int n, long seed) {
     java.util.SplittableRandom rng = new java.util.SplittableRandom(seed ^ MIX_SALT);
