@@ -12,10 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -125,31 +122,22 @@ final class FeaturesCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--corpus " + reader + " does not read labels from file names; "
           + "give a manifest with corpus, speaker and emotion columns instead");
     }
-    OutputFormat fmt = OutputFormat.parse(format);
-    JobSteps.checkPartitionsAndLimit(partitions, maxFileMb);
+    ClipJob.Request request = new ClipJob.Request(inputs, out, master, OutputFormat.parse(format), partitions,
+        overwrite, maxFileMb, ui);
     PrintWriter o = spec.commandLine().getOut();
-    long t0 = System.nanoTime();
-    SparkSession spark = SparkSessions.start("features", master, ui);
-    try {
-      double startSeconds = (System.nanoTime() - t0) / 1e9;
-      JobOutput.checkWritable(spark, out, overwrite);
-      long t1 = System.nanoTime();
-      ClipInputs.Resolved resolved = ClipInputs.resolve(spark, inputs, partitions);
-      Dataset<Row> clips = resolved.rows();
-      JobCounters counters = JobCounters.register(spark);
-      ClipReader clipReader = ClipReader.of(spark.sparkContext().hadoopConfiguration(), (long) (maxFileMb * 1048576));
-      Dataset<Row> rows = clips.mapPartitions(new FeatureRows(fs, clipReader, reader, counters),
-          Encoders.row(FeatureRows.SCHEMA));
-      JobOutput.write(rows, out, fmt, overwrite);
-      double jobSeconds = (System.nanoTime() - t1) / 1e9;
-      JobSummary s = new JobSummary("features", counters.clips().value(), counters.errors().value(), jobSeconds,
-          startSeconds, 0, 0, spark.sparkContext().master(), resolved.partitions(), out, fmt);
-      o.println(s.line());
-      o.println("features: " + fs.describe());
-      o.flush();
-      return s.exitCode();
-    } finally {
-      spark.stop();
-    }
+    JobSummary s = ClipJob.run("features", request, new ClipJob.Steps() {
+      @Override
+      public FeatureRows task(ClipReader clipReader, JobCounters counters) {
+        return new FeatureRows(fs, clipReader, reader, counters);
+      }
+
+      @Override
+      public StructType schema() {
+        return FeatureRows.SCHEMA;
+      }
+    }, o);
+    o.println("features: " + fs.describe());
+    o.flush();
+    return s.exitCode();
   }
 }

@@ -2,14 +2,10 @@ package art.empathic.spark;
 
 import art.empathic.recognize.ClipAnalysis;
 import art.empathic.corpus.Emotion;
-import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -72,36 +68,38 @@ final class ScoreCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ClipAnalysis.Windowing windowing = ClipAnalysis.Windowing.of(window, hop);
-    OutputFormat fmt = OutputFormat.parse(format);
-    JobSteps.checkPartitionsAndLimit(partitions, maxFileMb);
-    PrintWriter o = spec.commandLine().getOut();
-    long t0 = System.nanoTime();
-    SparkSession spark = SparkSessions.start("score", master, ui);
+    ClipJob.Request request = new ClipJob.Request(inputs, out, master, OutputFormat.parse(format), partitions,
+        overwrite, maxFileMb, ui);
+    // Embedded, the clip path gets compiled while Spark starts (see EmbeddedWarmup).
+    EmbeddedWarmup warmup = EmbeddedWarmup.startIfEmbedded(SparkSessions.masterFor(master), model,
+        EmbeddedWarmup.DEFAULT_CLIPS);
     try {
-      double startSeconds = (System.nanoTime() - t0) / 1e9;
-      JobOutput.checkWritable(spark, out, overwrite);
-      long t1 = System.nanoTime();
-      ModelShipment shipment = ModelShipment.prepare(spark, model, !modelShared);
-      // Opened on the driver too: a bad model is refused before any task runs, and the classes
-      // fix the schema. Embedded, the tasks share this very instance (one JVM).
-      List<Emotion> classes = ExecutorRecognizers.get(shipment).recognizer().classes();
-      double modelSeconds = (System.nanoTime() - t1) / 1e9;
-      long t2 = System.nanoTime();
-      ClipInputs.Resolved resolved = ClipInputs.resolve(spark, inputs, partitions);
-      Dataset<Row> clips = resolved.rows();
-      JobCounters counters = JobCounters.register(spark);
-      ClipReader reader = ClipReader.of(spark.sparkContext().hadoopConfiguration(), (long) (maxFileMb * 1048576));
-      Dataset<Row> scored = clips.mapPartitions(new ClipScorer(shipment, reader, classes, windowing, counters),
-          Encoders.row(ScoreRows.schema(classes, windowing.enabled())));
-      JobOutput.write(scored, out, fmt, overwrite);
-      double jobSeconds = (System.nanoTime() - t2) / 1e9;
-      JobSummary s = new JobSummary("score", counters.clips().value(), counters.errors().value(), jobSeconds,
-          startSeconds, modelSeconds, counters.modelLoads().value(), spark.sparkContext().master(), resolved.partitions(), out, fmt);
-      o.println(s.line());
-      o.flush();
-      return s.exitCode();
+      return ClipJob.run("score", request, new ClipJob.Steps() {
+        ModelShipment shipment;
+        List<Emotion> classes;
+
+        @Override
+        public void prepare(SparkSession spark) throws Exception {
+          shipment = ModelShipment.prepare(spark, model, !modelShared);
+          // Opened on the driver too: a bad model is refused before any task runs, and the
+          // classes fix the schema. Embedded, the tasks share this very instance (one JVM).
+          classes = ExecutorRecognizers.get(shipment).recognizer().classes();
+        }
+
+        @Override
+        public ClipScorer task(ClipReader reader, JobCounters counters) {
+          return new ClipScorer(shipment, reader, classes, windowing, counters);
+        }
+
+        @Override
+        public StructType schema() {
+          return ScoreRows.schema(classes, windowing.enabled());
+        }
+      }, spec.commandLine().getOut()).exitCode();
     } finally {
-      spark.stop();
+      if (warmup != null) {
+        warmup.close();
+      }
       ExecutorRecognizers.closeAll();
     }
   }
