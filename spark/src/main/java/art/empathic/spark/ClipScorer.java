@@ -35,7 +35,6 @@ final class ClipScorer implements FlatMapFunction<Iterator<Row>, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> input) throws Exception {
-    EmbeddedWarmup.taskStarted();
     ExecutorRecognizers.Lease lease = ExecutorRecognizers.get(model);
     if (lease.loaded()) {
       counters.modelLoads().add(1);

@@ -70,9 +70,6 @@ final class ScoreCommand implements Callable<Integer> {
     ClipAnalysis.Windowing windowing = ClipAnalysis.Windowing.of(window, hop);
     ClipJob.Request request = new ClipJob.Request(inputs, out, master, OutputFormat.parse(format), partitions,
         overwrite, maxFileMb, ui);
-    // Embedded, the clip path gets compiled while Spark starts (see EmbeddedWarmup).
-    EmbeddedWarmup warmup = EmbeddedWarmup.startIfEmbedded(SparkSessions.masterFor(master), model,
-        EmbeddedWarmup.DEFAULT_CLIPS);
     try {
       return ClipJob.run("score", request, new ClipJob.Steps() {
         ModelShipment shipment;
@@ -97,9 +94,6 @@ final class ScoreCommand implements Callable<Integer> {
         }
       }, spec.commandLine().getOut()).exitCode();
     } finally {
-      if (warmup != null) {
-        warmup.close();
-      }
       ExecutorRecognizers.closeAll();
     }
   }

@@ -65,29 +65,6 @@ class SparkJobsTest {
   }
 
   @Test
-  void warmUpHearsItsSyntheticClipsAsVoiceThroughTheModelAndStopsWhenATaskStarts() throws Exception {
-    assertThat(art.empathic.audio.VoiceActivity.check(EmbeddedWarmup.voicedClip(16000, 3.5, 42)).voiceHeard())
-        .as("the warm-up clip must reach the features and the network, not stop at the voice check").isTrue();
-    EmbeddedWarmup w = EmbeddedWarmup.startIfEmbedded("local[2]", run.toString(), 2);
-    assertThat(w).isNotNull();
-    w.join();
-    assertThat(w.clipsHeard()).isEqualTo(2);
-    assertThat(w.voiceHeard()).isTrue();
-
-    EmbeddedWarmup stopped = EmbeddedWarmup.startIfEmbedded("local[*]", "file:" + run, 100_000);
-    assertThat(stopped).isNotNull();
-    EmbeddedWarmup.taskStarted();
-    stopped.join();
-    assertThat(stopped.clipsHeard()).isLessThan(100_000);
-
-    assertThat(EmbeddedWarmup.startIfEmbedded("local-cluster[2,1,1024]", run.toString(), 2))
-        .as("executors in other JVMs: nothing to warm here").isNull();
-    assertThat(EmbeddedWarmup.startIfEmbedded("spark://127.0.0.1:7077", run.toString(), 2)).isNull();
-    assertThat(EmbeddedWarmup.startIfEmbedded("local[2]", "hdfs://namenode/runs/mlp", 2)).isNull();
-    assertThat(EmbeddedWarmup.startIfEmbedded("local[2]", dir.resolve("no-such-run").toString(), 2)).isNull();
-  }
-
-  @Test
   void scoreGivesPredictsAnswersClipForClipAndBadFilesAsErrorRows() throws Exception {
     Path out = dir.resolve("scored");
     TinyCorpus.Result r = TinyCorpus.spark("score", scoreDir.toString(), "--model", run.toString(), "--out", out.toString(),
