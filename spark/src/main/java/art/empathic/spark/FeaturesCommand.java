@@ -10,12 +10,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -30,9 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class FeaturesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Folders (searched recursively for .wav), "
-      + "globs, WAV files, CSV/TSV manifests with a path column, or any URI Hadoop reads.")
-  List<String> inputs;
+  @Mixin JobOptions job;
 
   @Option(names = "--kind", paramLabel = "KIND", description = "mfcc-mean, mfcc-stats, mfcc-seq or mel-db.")
   String kind;
@@ -63,27 +60,6 @@ final class FeaturesCommand implements Callable<Integer> {
   @Option(names = "--corpus", paramLabel = "KIND", description = "File-name reader for the labels (ravdess, tess, "
       + "savee, crema-d, emodb; default: whichever reads the name).")
   String corpus;
-
-  @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output folder.")
-  String out;
-
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
-  String master;
-
-  @Option(names = "--format", paramLabel = "FMT", defaultValue = "parquet", description = "parquet (default), jsonl or csv.")
-  String format;
-
-  @Option(names = "--partitions", paramLabel = "N", description = "Partitions (default: 4 per core of the cluster).")
-  Integer partitions;
-
-  @Option(names = "--overwrite", description = "Replace OUT if it exists.")
-  boolean overwrite;
-
-  @Option(names = "--max-file-mb", paramLabel = "MB", defaultValue = "256", description = "Larger files are error rows.")
-  double maxFileMb;
-
-  @Option(names = "--ui", description = "Keep Spark's web UI on.")
-  boolean ui;
 
   /** The feature spec the options describe. */
   FeatureSpec featureSpec() throws java.io.IOException {
@@ -122,8 +98,7 @@ final class FeaturesCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--corpus " + reader + " does not read labels from file names; "
           + "give a manifest with corpus, speaker and emotion columns instead");
     }
-    ClipJob.Request request = new ClipJob.Request(inputs, out, master, OutputFormat.parse(format), partitions,
-        overwrite, maxFileMb, ui);
+    ClipJob.Request request = job.request();
     PrintWriter o = spec.commandLine().getOut();
     JobSummary s = ClipJob.run("features", request, new ClipJob.Steps() {
       @Override

@@ -8,7 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -24,18 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Folders (searched recursively for .wav), "
-      + "globs, WAV files, CSV/TSV manifests with a path column, or any URI Hadoop reads (file:, hdfs:, s3a:).")
-  List<String> inputs;
+  @Mixin JobOptions job;
 
   @Option(names = "--model", required = true, paramLabel = "RUN", description = "Run directory of the model (any Hadoop URI).")
   String model;
-
-  @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output folder (Spark writes part files and _SUCCESS).")
-  String out;
-
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
-  String master;
 
   @Option(names = "--window", paramLabel = "S", description = "Timeline window length in seconds (0.5-30), as predict --window.")
   Double window;
@@ -43,33 +35,14 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--hop", paramLabel = "S", description = "Timeline hop in seconds (default: half the window).")
   Double hop;
 
-  @Option(names = "--format", paramLabel = "FMT", defaultValue = "parquet",
-      description = "parquet (default), jsonl or csv (the timeline as JSON text).")
-  String format;
-
-  @Option(names = "--partitions", paramLabel = "N", description = "Partitions (tasks) to spread the clips over "
-      + "(default: 4 per core of the cluster).")
-  Integer partitions;
-
-  @Option(names = "--overwrite", description = "Replace OUT if it exists (else an existing OUT is refused).")
-  boolean overwrite;
-
-  @Option(names = "--max-file-mb", paramLabel = "MB", defaultValue = "256",
-      description = "Larger files are error rows, not read (default: ${DEFAULT-VALUE}).")
-  double maxFileMb;
-
   @Option(names = "--model-shared", description = "Executors open --model at its path (which they must all see) "
       + "instead of receiving its files with the job. Fused models are always opened this way.")
   boolean modelShared;
 
-  @Option(names = "--ui", description = "Keep Spark's web UI on.")
-  boolean ui;
-
   @Override
   public Integer call() throws Exception {
     ClipAnalysis.Windowing windowing = ClipAnalysis.Windowing.of(window, hop);
-    ClipJob.Request request = new ClipJob.Request(inputs, out, master, OutputFormat.parse(format), partitions,
-        overwrite, maxFileMb, ui);
+    ClipJob.Request request = job.request();
     try {
       return ClipJob.run("score", request, new ClipJob.Steps() {
         ModelShipment shipment;
