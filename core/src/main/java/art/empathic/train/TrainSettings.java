@@ -25,10 +25,14 @@ package art.empathic.train;
  * @param multiCorpus how training over several corpora weighs them and restricts each clip's
  *     loss ({@link MultiCorpus#DEFAULT}); absent from specs written before it existed, which read
  *     as {@link MultiCorpus#LEGACY} (what they were trained with)
+ * @param arousalWeight weight of an auxiliary loss on binary arousal (multi-task): the binary
+ *     cross-entropy of the summed probabilities of the high-arousal classes against the label's
+ *     arousal ({@link Fitter#classLabels}); 0 (the default, and specs written before it) turns it off
  */
 public record TrainSettings(int epochs, int batchSize, double learningRate, Schedule schedule, double weightDecay,
     double labelSmoothing, long seed, int patience, boolean sklearnStopping, double tol, int nIterNoChange,
-    FeatureAugmentation augmentation, int window, int testWindows, MultiCorpus multiCorpus) {
+    FeatureAugmentation augmentation, int window, int testWindows, MultiCorpus multiCorpus,
+    double arousalWeight) {
 
   /** Learning-rate schedules. */
   public enum Schedule {
@@ -53,6 +57,7 @@ public record TrainSettings(int epochs, int batchSize, double learningRate, Sche
     if (augmentation == null) augmentation = FeatureAugmentation.NONE;
     if (schedule == null) schedule = Schedule.CONSTANT;
     if (multiCorpus == null) multiCorpus = MultiCorpus.LEGACY;
+    if (!(arousalWeight >= 0) || Double.isInfinite(arousalWeight)) throw new IllegalArgumentException("arousal weight must be finite and >= 0, got " + arousalWeight);
   }
 
   /** scikit-learn MLPClassifier's settings as the study used them: Adam 1e-3, batch 256, up to 500 epochs. */
@@ -68,7 +73,8 @@ public record TrainSettings(int epochs, int batchSize, double learningRate, Sche
     return new Builder().epochs(epochs).batchSize(batchSize).learningRate(learningRate).schedule(schedule)
         .weightDecay(weightDecay).labelSmoothing(labelSmoothing).seed(seed).patience(patience)
         .sklearnStopping(sklearnStopping).tol(tol).nIterNoChange(nIterNoChange).augmentation(augmentation)
-        .window(window).testWindows(testWindows).multiCorpus(multiCorpus);
+        .window(window).testWindows(testWindows).multiCorpus(multiCorpus)
+        .arousalWeight(arousalWeight);
   }
 
   public TrainSettings withEpochs(int e) {
@@ -104,6 +110,7 @@ public record TrainSettings(int epochs, int batchSize, double learningRate, Sche
     private int window;
     private int testWindows = 1;
     private MultiCorpus multiCorpus = MultiCorpus.DEFAULT;
+    private double arousalWeight;
 
     public Builder epochs(int v) { epochs = v; return this; }
     public Builder batchSize(int v) { batchSize = v; return this; }
@@ -120,10 +127,12 @@ public record TrainSettings(int epochs, int batchSize, double learningRate, Sche
     public Builder window(int v) { window = v; return this; }
     public Builder testWindows(int v) { testWindows = v; return this; }
     public Builder multiCorpus(MultiCorpus v) { multiCorpus = v; return this; }
+    public Builder arousalWeight(double v) { arousalWeight = v; return this; }
 
     public TrainSettings build() {
       return new TrainSettings(epochs, batchSize, learningRate, schedule, weightDecay, labelSmoothing, seed, patience,
-          sklearnStopping, tol, nIterNoChange, augmentation, window, testWindows, multiCorpus);
+          sklearnStopping, tol, nIterNoChange, augmentation, window, testWindows, multiCorpus,
+          arousalWeight);
     }
   }
 }

@@ -166,7 +166,7 @@ public final class TrainingRun {
       Path params = SavedModel.parametersFile(runDir, m);
       Path checkpoint = RunFiles.checkpoint(runDir, m, full.ensemble());
       try (Fitter fitter = new Fitter(SavedModel.network(full), full.training().withSeed(memberSeed(m)))) {
-        multiCorpus.configure(fitter, corpusOfExample, trainZ.y());
+        multiCorpus.configure(fitter, corpusOfExample, trainZ.y()).classLabels(labels);
         // A member that finished before the stop (an ensemble stopped in a later member): take it back as it was.
         Optional<FitResult> done = resume ? fitter.restoreIfFinished(checkpoint) : Optional.empty();
         FitResult r;

@@ -79,6 +79,11 @@ final class GeneralizationStudy {
       return new System(name, feature, architecture, training, normalization, k, augmentText);
     }
 
+    /** The same recipe with other training settings. */
+    System withTraining(String name, TrainSettings t) {
+      return new System(name, feature, architecture, t, normalization, ensemble, augmentText);
+    }
+
     /** The same recipe with another corpus weighting in multi-corpus training. */
     System withBalance(String name, CorpusBalance.Mode b) {
       return new System(name, feature, architecture,
@@ -346,7 +351,7 @@ final class GeneralizationStudy {
         Network net = Network.build(system.architecture(), new Shape(system.feature().shape()[0]), classes.size());
         Fitter fitter = new Fitter(net, system.training().withSeed(m == 1 ? seed : seed * 1000 + m));
         members.add(fitter);
-        system.training().multiCorpus().configure(fitter, corpusOfExample, z.y());
+        system.training().multiCorpus().configure(fitter, corpusOfExample, z.y()).classLabels(classes);
         fitter.fit(FitRequest.of(z).build());
       }
     } catch (IOException | RuntimeException e) {

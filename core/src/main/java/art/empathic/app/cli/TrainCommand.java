@@ -143,6 +143,10 @@ public final class TrainCommand implements Callable<Integer> {
         + "Either way each clip's loss is restricted to the classes its own corpus has; spec.json records both "
         + "(training.multiCorpus).")
     CorpusBalance.Mode balance;
+    @Option(names = "--arousal-weight", paramLabel = "W", description = "Multi-task: add W times a binary-arousal "
+        + "loss (high: angry, fear, happy, surprise; on the summed probabilities of those classes) to the training "
+        + "loss; 0: off (the default).")
+    Double arousalWeight;
   }
 
   /** Parses --balance with {@link CorpusBalance.Mode#parse}, whose message names the accepted values. */
@@ -239,7 +243,7 @@ public final class TrainCommand implements Callable<Integer> {
         .epochs(t.epochs).batchSize(t.batchSize).learningRate(t.lr).schedule(t.schedule).weightDecay(t.weightDecay)
         .labelSmoothing(t.labelSmoothing).patience(t.patience).normalize(t.normalize).augment(t.augment)
         .mixup(t.mixup).timeShift(t.timeShift).timeMasks(t.timeMasks).window(t.window).testWindows(t.testWindows)
-        .ensemble(t.ensemble).balance(t.balance)
+        .ensemble(t.ensemble).balance(t.balance).arousalWeight(t.arousalWeight)
         .build();
   }
 }
