@@ -123,7 +123,7 @@ public final class ModelRecognizer implements EmotionRecognizer {
 
   /** A session with a given blend rule (the adaptation benchmark compares rules). */
   SpeakerSession newSession(SpeakerStatistics.Blend blend) {
-    boolean adapts = model.spec().normalizationMode() == Standardizer.Mode.SPEAKER;
+    boolean adapts = model.spec().normalizationMode().perSpeaker();
     return new AdaptiveSession(adapts ? blend : SpeakerStatistics.Blend.NONE, adapts);
   }
 

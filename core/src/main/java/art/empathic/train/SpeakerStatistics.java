@@ -30,12 +30,13 @@ public final class SpeakerStatistics {
   public record Blend(double minSeconds, double priorSeconds, double maxWeight) {
     /**
      * The shipped rule, chosen on validation speakers (docs/ADAPTATION.md): from 10 s of speech,
-     * prior 30 s, weight at most 0.05: the largest weight that keeps speakers who stay in one
-     * emotion within 2 points of not adapting with the default family (functionals_mlp; 0.2 with
-     * the paper CNN-LSTM, when it was the default). Larger weights help speakers whose mood
-     * varies but cost steady ones more (a weight of 1: 35-40 points).
+     * prior 30 s, weight at most 0.02: the largest weight that keeps speakers who stay in one
+     * emotion within 2 points of not adapting with the default family (functionals_mlp trained
+     * with speaker_mix, round 4; 0.05 with round 3's recipe, 0.2 with the paper CNN-LSTM when it was
+     * the default). Larger weights help speakers whose mood varies but cost steady ones more (a
+     * weight of 1: about 50 points).
      */
-    public static final Blend DEFAULT = new Blend(10, 30, 0.05);
+    public static final Blend DEFAULT = new Blend(10, 30, 0.02);
     /** Never adapt: the population statistics only. */
     public static final Blend NONE = new Blend(Double.POSITIVE_INFINITY, 0, 0);
 

@@ -18,6 +18,12 @@ import java.util.TreeMap;
  *       statistics, computed from all of the speaker's clips without their labels (the
  *       "speaker normalisation" of the SER literature). Clips of a speaker with fewer than
  *       {@link #MIN_SPEAKER_CLIPS} clips, or of an unknown speaker, use the global statistics.
+ *   <li>{@link Mode#SPEAKER_MIX}: as {@link Mode#SPEAKER} everywhere except on the training
+ *       examples ({@link #applyForTraining}): each is normalised with its speaker's statistics
+ *       blended with the unknown speaker's ({@link #unknownSpeakerStats()}) at a random weight
+ *       w (0, 1 or U(0, 1), a third each: {@link #mixWeights}), the blend a {@link SpeakerStatistics} session uses, so that one clip of a new
+ *       voice (w = 0), a short session (small w) and a known speaker (w = 1) all look like
+ *       training data (docs/ADAPTATION.md, round 4).
  * </ul>
  *
  * @param mode how statistics are grouped
@@ -43,7 +49,18 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
   public static final int MIN_SPEAKER_CLIPS = 5;
   private static final double STD_FLOOR = 1e-6;
 
-  public enum Mode { GLOBAL, SPEAKER }
+  /** How statistics are grouped (and, for training examples, blended). */
+  public enum Mode {
+    GLOBAL, SPEAKER, SPEAKER_MIX;
+
+    /** Whether speakers are normalised with their own statistics (and a session can adapt). */
+    public boolean perSpeaker() {
+      return this != GLOBAL;
+    }
+  }
+
+  /** Keeps the blend weights' random stream apart from the other streams drawn from the run seed. */
+  private static final long MIX_SALT = 0x5EEDB1E7D5L;
 
   /** Mean and standard deviation per channel. */
   public record Stats(float[] mean, float[] std) {}
@@ -57,7 +74,7 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
     int channels = channels(train.exampleShape());
     Stats global = stats(train.x(), channels);
     Map<String, Stats> perSpeaker = new LinkedHashMap<>();
-    if (mode == Mode.SPEAKER) {
+    if (mode.perSpeaker()) {
       Map<String, List<float[]>> bySpeaker = new HashMap<>();
       for (int i = 0; i < unlabelled.size(); i++) {
         bySpeaker.computeIfAbsent(unlabelled.speakers()[i], k -> new ArrayList<>()).add(unlabelled.x()[i]);
@@ -69,7 +86,7 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
       });
     }
     Standardizer fitted = new Standardizer(mode, channels, global.mean(), global.std(), perSpeaker);
-    if (mode != Mode.SPEAKER) {
+    if (!mode.perSpeaker()) {
       return fitted;
     }
     // The unknown speaker's statistics come from the training speakers only (never a test speaker).
@@ -104,6 +121,68 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
   public float[] apply(float[] x, String speaker) {
     Stats s = speaker == null ? null : speakers.get(speaker);
     return applyWith(x, s == null ? unknownSpeakerStats() : s);
+  }
+
+  /**
+   * A standardised copy of the training examples. In {@link Mode#SPEAKER_MIX} example i of a
+   * speaker with statistics is normalised with {@link #blend blend(unknown, speaker, w_i)}, w_i
+   * drawn by {@link #mixWeights} in example order from {@code seed} (so a run and its resume see the same
+   * examples); every other mode, and a speaker without statistics, as {@link #apply(ExampleSet)}.
+   */
+  public ExampleSet applyForTraining(ExampleSet set, long seed) {
+    if (mode != Mode.SPEAKER_MIX) {
+      return apply(set);
+    }
+    double[] weights = mixWeights(set.size(), seed);
+    Stats prior = unknownSpeakerStats();
+    float[][] out = new float[set.size()][];
+    for (int i = 0; i < set.size(); i++) {
+      double w = weights[i];
+      String speaker = set.speakers()[i];
+      Stats own = speaker == null ? null : speakers.get(speaker);
+      out[i] = applyWith(set.x()[i], own == null ? prior : blend(prior, own, w));
+    }
+    return new ExampleSet(out, set.y(), set.speakers(), set.exampleShape());
+  }
+
+  /**
+   * The blend weights of {@link #applyForTraining}, fixed by {@code seed}: each is 0 (one clip of a
+   * new voice: the public API), 1 (a known speaker: per-speaker normalisation) or drawn from
+   * U(0, 1) (a session part of the way), with probability 1/3 each. Chosen on validation speakers
+   * over w ~ U(0, 1) alone, which gained one clip 0.7 points instead of 3.4 (docs/ADAPTATION.md, round 4).
+   */
+  static double[] mixWeights(int n, long seed) {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(seed ^ MIX_SALT);
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      double kind = rng.nextDouble();
+      double u = rng.nextDouble();
+      w[i] = kind < 1.0 / 3 ? 0 : kind < 2.0 / 3 ? 1 : u;
+    }
+    return w;
+  }
+
+  /**
+   * {@code prior} blended with a speaker's statistics by {@code weight}, exactly as a session
+   * blends ({@link SpeakerStatistics#blended(Stats, double[])}): means and second moments are
+   * mixed, so the blended deviation also covers the shift between the two means. Weight 0 gives
+   * {@code prior}, weight 1 the speaker's own statistics.
+   */
+  public static Stats blend(Stats prior, Stats speaker, double weight) {
+    int n = prior.mean().length;
+    float[] mean = new float[n];
+    float[] std = new float[n];
+    for (int c = 0; c < n; c++) {
+      double pm = prior.mean()[c];
+      double ps = prior.std()[c];
+      double sm = speaker.mean()[c];
+      double ss = speaker.std()[c];
+      double m = (1 - weight) * pm + weight * sm;
+      double second = (1 - weight) * (ps * ps + pm * pm) + weight * (ss * ss + sm * sm);
+      mean[c] = (float) m;
+      std[c] = (float) Math.max(STD_FLOOR, Math.sqrt(Math.max(0, second - m * m)));
+    }
+    return new Stats(mean, std);
   }
 
   /** The population (global) statistics as {@link Stats}. */

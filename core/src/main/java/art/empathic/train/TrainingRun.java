@@ -149,7 +149,8 @@ public final class TrainingRun {
         : Standardizer.fit(spec.normalizationMode(), originals(f.train(), train), allOriginals(f, classes));
     ModelSpec full = spec.withLearned(new ModelSpec.Learned(labels, norm));
     full.write(runDir);
-    ExampleSet trainZ = norm.apply(train);
+    // SPEAKER_MIX: each training example at a random blend of its speaker's and the unknown speaker's statistics.
+    ExampleSet trainZ = norm.applyForTraining(train, spec.seed());
     ExampleSet valZ = validation == null ? null : norm.apply(validation);
     List<String> corpusOfExample = f.train().clips().stream().map(art.empathic.corpus.Clip::corpus).toList();
     MultiCorpus multiCorpus = full.training().multiCorpus();

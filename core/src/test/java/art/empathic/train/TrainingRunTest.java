@@ -135,6 +135,32 @@ class TrainingRunTest {
   }
 
   @Test
+  void aSpeakerMixRunSavesItsModeAndResumesToTheSameModel() throws Exception {
+    // The blend weights of the training examples are drawn from the run seed: a resumed run sees the same examples.
+    ModelSpec spec = ModelSpecs.defaults(ModelFamily.MLP, 30, null, 1, new ModelSpecs.Data(List.of(manifest),
+        null, NeutralPolicy.DROP, SplitSpec.speakerFold(4, 2, 3))).toBuilder()
+        .normalizationMode(Standardizer.Mode.SPEAKER_MIX).build();
+    TrainingRun.Environment env = new TrainingRun.Environment(FeatureCache.at(cache), 2, false);
+    PrintWriter quiet = new PrintWriter(new StringWriter());
+    Path whole = dir.resolve("mix-whole");
+    TrainingRun.start(spec, whole, env, quiet, StopSignal.none());
+    Path stopped = dir.resolve("mix-stopped");
+    assertThat(TrainingRun.start(spec, stopped, env, quiet, StopSignal.afterChecks(7)).outcome())
+        .isEqualTo(TrainingRun.Outcome.STOPPED);
+    assertThat(TrainingRun.resume(stopped, env, quiet, StopSignal.none()).outcome()).isEqualTo(TrainingRun.Outcome.FINISHED);
+    assertThat(Files.readAllBytes(stopped.resolve("model.params"))).isEqualTo(Files.readAllBytes(whole.resolve("model.params")));
+    ModelSpec saved = ModelSpec.read(whole);
+    assertThat(saved.normalizationMode()).isEqualTo(Standardizer.Mode.SPEAKER_MIX);
+    assertThat(saved.normalization().unknownSpeaker()).isNotNull();
+    assertThat(Files.readString(whole.resolve("spec.json"))).contains("\"SPEAKER_MIX\"");
+    // Not the same model as plain per-speaker normalisation of the same data and seed.
+    Path plain = dir.resolve("mix-plain");
+    TrainingRun.start(spec.toBuilder().normalizationMode(Standardizer.Mode.SPEAKER).build(), plain, env, quiet,
+        StopSignal.none());
+    assertThat(Files.readAllBytes(plain.resolve("model.params"))).isNotEqualTo(Files.readAllBytes(whole.resolve("model.params")));
+  }
+
+  @Test
   void anEnsembleStoppedInALaterMemberResumesToTheSameModelAsAnUninterruptedOne() throws Exception {
     // The bug: resuming found member 1's finished checkpoint and failed with "already finished".
     ModelSpecs.Data data = new ModelSpecs.Data(List.of(manifest), null, NeutralPolicy.DROP, SplitSpec.speakerFold(4, 2, 3));

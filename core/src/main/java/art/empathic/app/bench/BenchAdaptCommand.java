@@ -53,7 +53,7 @@ final class BenchAdaptCommand implements Callable<Integer> {
 
   @Option(names = "--blend", split = ",", paramLabel = "MIN,PRIOR,MAX",
       description = "Also measure this blend rule (default: the shipped one, "
-          + "min 10 s, prior 30 s, max weight 0.05).")
+          + "min 10 s, prior 30 s, max weight 0.02).")
   List<Double> blend;
 
   @Option(names = "--orders", defaultValue = "2", paramLabel = "N", description = "Random orders per clip (default ${DEFAULT-VALUE}).")

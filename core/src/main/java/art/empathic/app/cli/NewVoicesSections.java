@@ -48,7 +48,7 @@ final class NewVoicesSections {
         double all = m.accuracy();
         double zero = Double.NaN;
         double adapted = Double.NaN;
-        if (spec.normalizationMode() == Standardizer.Mode.SPEAKER) {
+        if (spec.normalizationMode().perSpeaker()) {
           Corpus c = Corpus.load(spec.data().stream().map(Path::of).toList(), new CorpusOptions(null, spec.neutral()));
           AdaptationStudy study = new AdaptationStudy(rec);
           List<AdaptationStudy.Heard> heard = study.load(Splitter.split(c.clips(), spec.split()).test(), new ArrayList<>());

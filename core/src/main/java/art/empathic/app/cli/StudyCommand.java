@@ -81,6 +81,10 @@ public final class StudyCommand implements Runnable {
         + "'after' system (AugmentSpec form, e.g. copies=3,channel=on,speed=0.8:1.2; 'none' switches the default recipe's off).")
     String augment;
 
+    @Option(names = "--normalize", paramLabel = "MODE", description = "Feature standardisation of the 'after' "
+        + "system: global, speaker or speaker_mix (default: the recipe's).")
+    art.empathic.train.Standardizer.Mode normalize;
+
     @Option(names = "--ensemble", paramLabel = "K", description = "Networks averaged by the 'after' system "
         + "(default: the recipe's).")
     Integer ensemble;
@@ -140,6 +144,9 @@ public final class StudyCommand implements Runnable {
         };
         if (augment != null && which.trim().equals("after")) {
           sys = sys.withAugment(sys.name() + " + augment " + augment, augment);
+        }
+        if (normalize != null && which.trim().equals("after")) {
+          sys = sys.withNormalization(sys.name() + " + normalize " + normalize.name().toLowerCase(Locale.ROOT), normalize);
         }
         if (ensemble != null && which.trim().equals("after")) {
           sys = sys.withEnsemble(sys.name() + " x" + ensemble, ensemble);
@@ -241,7 +248,7 @@ public final class StudyCommand implements Runnable {
       StringBuilder md = new StringBuilder();
       String when = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
       md.append("Command: `./empathic-art study generalize --systems ").append(systems)
-          .append(noChannels ? " --no-channels" : channelFolds != 6 ? " --channel-folds " + channelFolds : "").append(augment != null ? " --augment " + augment : "").append(ensemble != null ? " --ensemble " + ensemble : "").append(balance != null ? " --balance " + balance : "").append(arousalWeight != null ? " --arousal-weight " + arousalWeight : "")
+          .append(noChannels ? " --no-channels" : channelFolds != 6 ? " --channel-folds " + channelFolds : "").append(augment != null ? " --augment " + augment : "").append(normalize != null ? " --normalize " + normalize.name().toLowerCase(Locale.ROOT) : "").append(ensemble != null ? " --ensemble " + ensemble : "").append(balance != null ? " --balance " + balance : "").append(arousalWeight != null ? " --arousal-weight " + arousalWeight : "")
           .append(validate ? " --validate --sections " + sections : "")
           .append(" --seed ").append(seed).append("`  \n")
           .append("Date: ").append(when).append("; machine: ").append(Runtime.getRuntime().availableProcessors())

@@ -118,7 +118,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", paramLabel = "N", description = "Early stopping on validation loss (needs "
         + "--validation); the best weights are kept.")
     Integer patience;
-    @Option(names = "--normalize", paramLabel = "MODE", description = "global or speaker feature standardisation.")
+    @Option(names = "--normalize", paramLabel = "MODE", description = "Feature standardisation: global, speaker (each speaker "
+        + "with its own statistics) or speaker_mix (as speaker, but each training example with its speaker's statistics "
+        + "blended with a new voice's at a weight of 0, 1 or random, as a session blends them).")
     Standardizer.Mode normalize;
     @Option(names = "--augment", paramLabel = "SPEC", description = "Training-side audio augmentation, e.g. "
         + "copies=2,noise=15:30,speed=0.9:1.1,pitch=-2:2,shift=0.2,channel=on (channel=on: each copy through a "
