@@ -51,13 +51,6 @@ public record Recipe(FeatureSpec feature, Architecture architecture, TrainSettin
    */
   public static final String FUNCTIONALS_AUGMENT = "copies=3,channel=on,speed=0.8:1.2";
 
-  /**
-   * The default family's auxiliary arousal loss weight (multi-task: binary cross-entropy of the
-   * summed high-arousal probabilities, {@link TrainSettings#arousalWeight}); chosen on validation
-   * speakers in docs/GENERALIZATION.md, round 4b. {@code train --arousal-weight 0} turns it off.
-   */
-  public static final double FUNCTIONALS_AROUSAL_WEIGHT = 0.5;
-
   public static Recipe defaults(ModelFamily family) {
     TrainSettings.Builder deep = TrainSettings.builder().epochs(20).batchSize(16)
         .schedule(TrainSettings.Schedule.ONE_CYCLE).labelSmoothing(0.1);
@@ -80,12 +73,11 @@ public record Recipe(FeatureSpec feature, Architecture architecture, TrainSettin
       // Round 4: speaker_mix (each training example at its speaker's statistics blended with a new
       // voice's, weight 0, 1 or random): one clip through the public API 61.2 -> 64.6% on validation
       // folds 1-3, for 1.9 points of the transductive figure on the inner folds (docs/ADAPTATION.md).
-      // Round 4b: an auxiliary binary-arousal loss (weight 0.5), +1.8 points on RAVDESS and +1.2 on
-      // EmoDB inner folds, arousal UAR +0.9 / +0.2, multi-corpus +1.2 (RAVDESS) and UAR +0.7 (EmoDB)
-      // (chosen with plain per-speaker normalisation; see docs/GENERALIZATION.md for it on speaker_mix).
+      // Round 4b: an auxiliary binary-arousal loss (--arousal-weight 0.5) won on validation speakers but
+      // is not the default: fits with it were not reproducible and one multi-corpus fold collapsed
+      // (docs/GENERALIZATION.md, "Round 4b").
       case FUNCTIONALS_MLP -> new Recipe(FeatureSpec.functionals(SAMPLE_RATE), new Architecture.Mlp(List.of(256), 1.0),
-          TrainSettings.sklearnMlp(42).toBuilder().arousalWeight(FUNCTIONALS_AROUSAL_WEIGHT).build(),
-          Standardizer.Mode.SPEAKER_MIX, FUNCTIONALS_AUGMENT, 1);
+          TrainSettings.sklearnMlp(42), Standardizer.Mode.SPEAKER_MIX, FUNCTIONALS_AUGMENT, 1);
     };
   }
 

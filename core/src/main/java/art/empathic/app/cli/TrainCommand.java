@@ -147,7 +147,7 @@ public final class TrainCommand implements Callable<Integer> {
     CorpusBalance.Mode balance;
     @Option(names = "--arousal-weight", paramLabel = "W", description = "Multi-task: add W times a binary-arousal "
         + "loss (high: angry, fear, happy, surprise; on the summed probabilities of those classes) to the training "
-        + "loss; 0: off (the default family uses 0.5).")
+        + "loss; 0: off (the default; docs/GENERALIZATION.md, round 4b).")
     Double arousalWeight;
   }
 
