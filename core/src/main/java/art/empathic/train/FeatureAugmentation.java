@@ -22,6 +22,9 @@ public record FeatureAugmentation(int timeMasks, int timeMaskWidth, int channelM
         || !(noiseStd >= 0) || !(mixupAlpha >= 0)) {
       throw new IllegalArgumentException("augmentation settings must be non-negative");
     }
+    // A mask width without masks changes nothing: `--time-masks 0` is then no augmentation at all.
+    if (timeMasks == 0) timeMaskWidth = 0;
+    if (channelMasks == 0) channelMaskWidth = 0;
   }
 
   public boolean isNone() {

@@ -36,15 +36,16 @@ public final class ModelSpecs {
 
   /**
    * A family's default recipe with the study's knobs: epochs, MLP alpha and ensemble size
-   * (each null: the recipe's).
+   * (each null: the recipe's). The epoch count picks the recipe ({@link Recipe#forEpochs}): the
+   * paper CNN-LSTM's 500-epoch row trains with its long-schedule recipe.
    */
   public static ModelSpec defaults(ModelFamily family, Integer epochs, Double alpha, Integer ensemble, Data data) {
-    Recipe r = Recipe.defaults(family);
+    Recipe r = Recipe.forEpochs(family, epochs);
     Architecture a = r.architecture();
     if (alpha != null && a instanceof Architecture.Mlp m) {
       a = new Architecture.Mlp(m.hidden(), alpha);
     }
-    TrainSettings t = epochs == null ? r.training() : r.training().withEpochs(epochs).withSklearnStopping(false);
+    TrainSettings t = r.training();
     return of(family, r.feature(), a, t, r.normalization(), r.augment(data.split().seed()),
         ensemble != null ? ensemble : r.ensemble(), data);
   }

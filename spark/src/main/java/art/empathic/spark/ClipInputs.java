@@ -15,12 +15,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Turns the INPUT arguments into one row per clip: {@code path} (a qualified URI), {@code length}
@@ -34,18 +31,13 @@ import org.apache.spark.sql.types.StructType;
  * becomes a row with a problem, so the job reports it rather than failing.
  */
 final class ClipInputs {
-  static final StructType SCHEMA = new StructType()
-      .add("path", DataTypes.StringType, false)
-      .add("length", DataTypes.LongType, false)
-      .add("problem", DataTypes.StringType, true)
-      .add("corpus", DataTypes.StringType, true)
-      .add("speaker", DataTypes.StringType, true)
-      .add("emotion", DataTypes.StringType, true);
+  /** Field positions in a clip row. */
+  static final int PATH = 0, LENGTH = 1, PROBLEM = 2, CORPUS = 3, SPEAKER = 4, EMOTION = 5;
 
   private ClipInputs() {}
 
   /** The clip rows and the number of partitions (tasks) they are spread over. */
-  record Resolved(Dataset<Row> rows, int partitions) {}
+  record Resolved(JavaRDD<Row> rows, int partitions) {}
 
   /** Partitions per task slot when the user gives no --partitions: enough to balance uneven clips. */
   static final int DEFAULT_PARTITIONS_PER_SLOT = 4;
@@ -87,8 +79,7 @@ final class ClipInputs {
     // Sliced on the driver: clips spread evenly over the tasks, with no shuffle stage; never
     // more tasks than clips.
     int slices = Math.max(1, Math.min(partitions, rows.size()));
-    JavaRDD<Row> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices);
-    return new Resolved(spark.createDataFrame(rdd, SCHEMA), slices);
+    return new Resolved(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices), slices);
   }
 
   /**

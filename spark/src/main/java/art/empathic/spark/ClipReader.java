@@ -56,6 +56,10 @@ final class ClipReader implements Serializable {
   byte[] read(String uri, long knownLength) throws ClipUnreadable {
     try {
       Path p = new Path(uri);
+      java.nio.file.Path local = localFile(p);
+      if (local != null) {
+        return readLocal(local, knownLength);
+      }
       FileSystem fs = p.getFileSystem(conf());
       long length = knownLength;
       if (length < 0) { // a manifest's path: not listed yet
@@ -65,22 +69,51 @@ final class ClipReader implements Serializable {
         }
         length = status.getLen();
       }
-      if (length > maxBytes) {
-        throw new ClipUnreadable("file is " + size(length) + ", over the size limit of " + size(maxBytes) + " (--max-file-mb)");
-      }
+      checkSize(length);
       try (InputStream in = fs.open(p)) {
-        // Read at most one byte past the limit: a file that grew since listing is refused too.
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        if (bytes.length > maxBytes) {
-          throw new ClipUnreadable("file grew over the size limit while being read");
-        }
-        return bytes;
+        return readAtMostLimit(in);
       }
-    } catch (java.io.FileNotFoundException e) {
+    } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
       throw new ClipUnreadable("no such file");
     } catch (IOException e) {
       throw new ClipUnreadable("cannot read: " + OneLine.of(e));
     }
+  }
+
+  /**
+   * A {@code file:} URI as a local path, else null. Local files are read with java.nio rather
+   * than through Hadoop's local file system, which wraps every open in a checksum reader (it
+   * looks for a {@code .crc} file beside each clip first) and a 4 KiB buffered stream; a WAV
+   * clip has no Hadoop checksum file to check anyway.
+   */
+  static java.nio.file.Path localFile(Path p) {
+    java.net.URI u = p.toUri();
+    return "file".equals(u.getScheme()) ? java.nio.file.Path.of(u.getPath()) : null;
+  }
+
+  private byte[] readLocal(java.nio.file.Path file, long knownLength) throws IOException, ClipUnreadable {
+    if (knownLength < 0 && java.nio.file.Files.isDirectory(file)) {
+      throw new ClipUnreadable("is a folder, not a WAV file");
+    }
+    checkSize(knownLength >= 0 ? knownLength : java.nio.file.Files.size(file));
+    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+      return readAtMostLimit(in);
+    }
+  }
+
+  private void checkSize(long length) throws ClipUnreadable {
+    if (length > maxBytes) {
+      throw new ClipUnreadable("file is " + size(length) + ", over the size limit of " + size(maxBytes) + " (--max-file-mb)");
+    }
+  }
+
+  /** Reads at most one byte past the limit: a file that grew since listing is refused too. */
+  private byte[] readAtMostLimit(InputStream in) throws IOException, ClipUnreadable {
+    byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+    if (bytes.length > maxBytes) {
+      throw new ClipUnreadable("file grew over the size limit while being read");
+    }
+    return bytes;
   }
 
   /** A size for people: KiB below a MiB, else MiB. */

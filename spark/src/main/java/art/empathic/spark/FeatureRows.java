@@ -1,9 +1,7 @@
 package art.empathic.spark;
 
 import art.empathic.audio.Audio;
-import art.empathic.audio.AudioFormatException;
 import art.empathic.audio.Resampler;
-import art.empathic.audio.WavReader;
 import art.empathic.corpus.ClipLabel;
 import art.empathic.corpus.CorpusKind;
 import art.empathic.corpus.EmotionWords;
@@ -16,7 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -25,9 +23,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The task of {@code spark features}: for each clip, the features {@code features export} makes
  * (decode, resample to the spec's rate, base matrix, then the spec's kind derived from it) and
- * the labels the name readers or the manifest give. A clip that fails is an error row.
+ * the labels the name readers or the manifest give. A clip that fails is an error row ({@link ClipRows}).
  */
-final class FeatureRows implements MapPartitionsFunction<Row, Row> {
+final class FeatureRows implements FlatMapFunction<Iterator<Row>, Row> {
   private static final long serialVersionUID = 1L;
 
   static final StructType SCHEMA = new StructType()
@@ -60,47 +58,27 @@ final class FeatureRows implements MapPartitionsFunction<Row, Row> {
     for (int d : spec.shape()) {
       shape.add(d);
     }
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return input.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        Row in = input.next();
-        String path = in.getString(0);
-        String[] labels = labels(in, path);
-        counters.clips().add(1);
-        String error;
-        try {
-          if (!in.isNullAt(2)) {
-            throw new ClipReader.ClipUnreadable(in.getString(2));
-          }
-          byte[] bytes = reader.read(path, in.getLong(1));
-          Audio audio = Resampler.resample(WavReader.decode(bytes, path), spec.sampleRate());
-          float[] row = spec.derive(spec.kind().base().compute(extractor, audio.samples()));
-          for (float v : row) {
-            if (!Float.isFinite(v)) {
-              throw new IllegalArgumentException("features contain NaN or infinite values");
-            }
-          }
-          return RowFactory.create(path, labels[0], labels[1], labels[2], ScalaSeqs.of(boxed(row)), ScalaSeqs.of(shape), null);
-        } catch (AudioFormatException e) {
-          error = e.problem();
-        } catch (ClipReader.ClipUnreadable | RuntimeException e) {
-          error = OneLine.of(e);
+    return ClipRows.map(input, reader, counters, (in, path, decoded) -> {
+      Audio audio = Resampler.resample(decoded, spec.sampleRate());
+      float[] row = spec.derive(spec.kind().base().compute(extractor, audio.samples()));
+      for (float v : row) {
+        if (!Float.isFinite(v)) {
+          throw new IllegalArgumentException("features contain NaN or infinite values");
         }
-        counters.errors().add(1);
-        return RowFactory.create(path, labels[0], labels[1], labels[2], null, null, OneLine.of(error));
       }
-    };
+      String[] labels = labels(in, path);
+      return RowFactory.create(path, labels[0], labels[1], labels[2], ScalaSeqs.of(boxed(row)), ScalaSeqs.of(shape), null);
+    }, (in, path, problem) -> {
+      String[] labels = labels(in, path);
+      return RowFactory.create(path, labels[0], labels[1], labels[2], null, null, problem);
+    });
   }
 
   /** corpus, speaker, emotion: from the manifest when it gave them, else from the file name. */
   private String[] labels(Row in, String path) {
-    if (!in.isNullAt(3) || !in.isNullAt(4) || !in.isNullAt(5)) {
-      return new String[] {in.getString(3), in.getString(4), emotion(in.getString(5))};
+    if (!in.isNullAt(ClipInputs.CORPUS) || !in.isNullAt(ClipInputs.SPEAKER) || !in.isNullAt(ClipInputs.EMOTION)) {
+      return new String[] {in.getString(ClipInputs.CORPUS), in.getString(ClipInputs.SPEAKER),
+          emotion(in.getString(ClipInputs.EMOTION))};
     }
     Path file = Path.of(URI.create(path.replace(" ", "%20")).getPath());
     for (CorpusKind k : CorpusKind.values()) {

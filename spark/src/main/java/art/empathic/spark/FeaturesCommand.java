@@ -10,15 +10,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -33,9 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class FeaturesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Folders (searched recursively for .wav), "
-      + "globs, WAV files, CSV/TSV manifests with a path column, or any URI Hadoop reads.")
-  List<String> inputs;
+  @Mixin JobOptions job;
 
   @Option(names = "--kind", paramLabel = "KIND", description = "mfcc-mean, mfcc-stats, mfcc-seq or mel-db.")
   String kind;
@@ -66,27 +60,6 @@ final class FeaturesCommand implements Callable<Integer> {
   @Option(names = "--corpus", paramLabel = "KIND", description = "File-name reader for the labels (ravdess, tess, "
       + "savee, crema-d, emodb; default: whichever reads the name).")
   String corpus;
-
-  @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output folder.")
-  String out;
-
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
-  String master;
-
-  @Option(names = "--format", paramLabel = "FMT", defaultValue = "parquet", description = "parquet (default), jsonl or csv.")
-  String format;
-
-  @Option(names = "--partitions", paramLabel = "N", description = "Partitions (default: 4 per core of the cluster).")
-  Integer partitions;
-
-  @Option(names = "--overwrite", description = "Replace OUT if it exists.")
-  boolean overwrite;
-
-  @Option(names = "--max-file-mb", paramLabel = "MB", defaultValue = "256", description = "Larger files are error rows.")
-  double maxFileMb;
-
-  @Option(names = "--ui", description = "Keep Spark's web UI on.")
-  boolean ui;
 
   /** The feature spec the options describe. */
   FeatureSpec featureSpec() throws java.io.IOException {
@@ -125,31 +98,21 @@ final class FeaturesCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--corpus " + reader + " does not read labels from file names; "
           + "give a manifest with corpus, speaker and emotion columns instead");
     }
-    OutputFormat fmt = OutputFormat.parse(format);
-    JobSteps.checkPartitionsAndLimit(partitions, maxFileMb);
+    ClipJob.Request request = job.request();
     PrintWriter o = spec.commandLine().getOut();
-    long t0 = System.nanoTime();
-    SparkSession spark = SparkSessions.start("features", master, ui);
-    try {
-      double startSeconds = (System.nanoTime() - t0) / 1e9;
-      JobOutput.checkWritable(spark, out, overwrite);
-      long t1 = System.nanoTime();
-      ClipInputs.Resolved resolved = ClipInputs.resolve(spark, inputs, partitions);
-      Dataset<Row> clips = resolved.rows();
-      JobCounters counters = JobCounters.register(spark);
-      ClipReader clipReader = ClipReader.of(spark.sparkContext().hadoopConfiguration(), (long) (maxFileMb * 1048576));
-      Dataset<Row> rows = clips.mapPartitions(new FeatureRows(fs, clipReader, reader, counters),
-          Encoders.row(FeatureRows.SCHEMA));
-      JobOutput.write(rows, out, fmt, overwrite);
-      double jobSeconds = (System.nanoTime() - t1) / 1e9;
-      JobSummary s = new JobSummary("features", counters.clips().value(), counters.errors().value(), jobSeconds,
-          startSeconds, 0, 0, spark.sparkContext().master(), resolved.partitions(), out, fmt);
-      o.println(s.line());
-      o.println("features: " + fs.describe());
-      o.flush();
-      return s.exitCode();
-    } finally {
-      spark.stop();
-    }
+    JobSummary s = ClipJob.run("features", request, new ClipJob.Steps() {
+      @Override
+      public FeatureRows task(ClipReader clipReader, JobCounters counters) {
+        return new FeatureRows(fs, clipReader, reader, counters);
+      }
+
+      @Override
+      public StructType schema() {
+        return FeatureRows.SCHEMA;
+      }
+    }, o);
+    o.println("features: " + fs.describe());
+    o.flush();
+    return s.exitCode();
   }
 }

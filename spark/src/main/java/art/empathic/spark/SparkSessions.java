@@ -13,6 +13,11 @@ final class SparkSessions {
 
   private SparkSessions() {}
 
+  /** The master a session will run on: {@code master} when given, else spark-submit's, else {@code local[*]}. */
+  static String masterFor(String master) {
+    return master != null ? master : new SparkConf().get("spark.master", "local[*]");
+  }
+
   /**
    * A session for {@code app}: on {@code master} when given, else on the master spark-submit
    * set, else embedded on every core ({@code local[*]}). The web UI is off unless asked for
@@ -20,12 +25,7 @@ final class SparkSessions {
    */
   static SparkSession start(String app, String master, boolean ui) {
     SparkConf fromSubmit = new SparkConf();
-    SparkSession.Builder b = SparkSession.builder().appName("empathic-art " + app);
-    if (master != null) {
-      b.master(master);
-    } else if (!fromSubmit.contains("spark.master")) {
-      b.master("local[*]");
-    }
+    SparkSession.Builder b = SparkSession.builder().appName("empathic-art " + app).master(masterFor(master));
     if (!fromSubmit.contains("spark.ui.enabled")) {
       b.config("spark.ui.enabled", ui);
     }

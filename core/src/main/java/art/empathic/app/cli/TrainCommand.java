@@ -103,7 +103,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   static final class TrainingOptions {
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs (MLP: the maximum; fixing it turns off "
-        + "scikit-learn's stopping rule).")
+        + "scikit-learn's stopping rule). cnn_lstm_paper at 100 or more trains with its long-schedule recipe "
+        + "(one network, weight decay and SpecAugment; docs/MODELS.md).")
     Integer epochs;
     @Option(names = "--batch-size", paramLabel = "N", description = "Examples per step.")
     Integer batchSize;
@@ -216,7 +217,8 @@ public final class TrainCommand implements Callable<Integer> {
   /** The full spec: the family's recipe with every override applied. */
   ModelSpec spec() {
     ModelFamily family = model == null ? DefaultFamily.FAMILY : ModelFamily.fromCliName(model);
-    Recipe r = Recipe.defaults(family);
+    // The epoch count picks the recipe: the paper CNN-LSTM over a long schedule has its own (Recipe.forEpochs).
+    Recipe r = Recipe.forEpochs(family, training.epochs);
     List<Path> dirs = data != null && !data.isEmpty() ? data : List.of(DataLocator.ravdess(null).orElseThrow(() ->
         new IllegalArgumentException("no data: pass --data DIR or set " + DataLocator.ENV
             + " (./empathic-art datasets download ravdess fetches RAVDESS)")));
