@@ -37,9 +37,11 @@ import art.empathic.corpus.Split;
  *     {@link #drawChannel}: one channel per speaker and copy (one speaker, one microphone), the
  *     noise realisation per clip; babble comes from other training speakers' clips (see
  *     {@link FeaturePipeline#extract(Split, AugmentSpec)})
+ * @param babbleSnrDb with a range: one extra copy per clip with babble of other training speakers
+ *     at an SNR drawn per speaker and copy from it ({@link #totalCopies}); null: none
  */
 public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColour, Range shiftSeconds, Range speed,
-    Range pitchSemitones, long seed, boolean channels) {
+    Range pitchSemitones, long seed, boolean channels, Range babbleSnrDb) {
 
   /** SNR range of white and babble noise in channel augmentation, dB. */
   public static final Range CHANNEL_SNR_DB = new Range(5, 30);
@@ -49,6 +51,12 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
   public static final Range CHANNEL_GAIN_DB = new Range(-30, 0);
   /** Overdrive range (peak over full scale before hard clipping) in channel augmentation, dB. */
   public static final Range CHANNEL_CLIP_DB = new Range(3, 12);
+
+  /** Without an extra babble copy (the form before {@code babble=} existed). */
+  public AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColour, Range shiftSeconds, Range speed,
+      Range pitchSemitones, long seed, boolean channels) {
+    this(copies, noiseSnrDb, noiseColour, shiftSeconds, speed, pitchSemitones, seed, channels, null);
+  }
 
   /** Without channel augmentation (the form before channels existed). */
   public AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColour, Range shiftSeconds, Range speed,
@@ -98,11 +106,13 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
 
   public AugmentSpec {
     noiseColour = noiseColour == null ? Augment.Noise.WHITE : noiseColour;
-    if (copies < 1) {
+    if (copies < 0 || copies + (babbleSnrDb == null ? 0 : 1) < 1) {
       throw new IllegalArgumentException("augmentation needs at least 1 copy per clip, got " + copies);
     }
-    if (noiseSnrDb == null && shiftSeconds == null && speed == null && pitchSemitones == null && !channels) {
-      throw new IllegalArgumentException("augmentation with no alteration switched on");
+    if (copies > 0 && noiseSnrDb == null && shiftSeconds == null && speed == null && pitchSemitones == null
+        && !channels) {
+      throw new IllegalArgumentException("augmentation with no alteration switched on"
+          + (babbleSnrDb == null ? "" : " (copies=0 for the babble copy alone)"));
     }
     if (speed != null && !(speed.min() >= 0.25 && speed.max() <= 4)) {
       throw new IllegalArgumentException("speed factors must lie in [0.25, 4], got [" + speed.min() + ", " + speed.max() + "]");
@@ -128,6 +138,7 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
     Range pitch = null;
     Augment.Noise colour = Augment.Noise.WHITE;
     boolean channel = false;
+    Range babble = null;
     for (String part : text.split(",")) {
       String[] kv = part.trim().split("=", 2);
       if (kv.length != 2 || kv[1].isBlank()) {
@@ -144,19 +155,20 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
           case "shift" -> shift = value.contains(":") ? range(value)
               : new Range(-Double.parseDouble(value), Double.parseDouble(value));
           case "colour", "color" -> colour = Augment.Noise.valueOf(value.toUpperCase(Locale.ROOT));
+          case "babble" -> babble = range(value);
           case "channel", "channels" -> channel = switch (value.toLowerCase(Locale.ROOT)) {
             case "on", "true", "yes" -> true;
             case "off", "false", "no" -> false;
             default -> throw new IllegalArgumentException("augmentation: channel must be on or off, got '" + value + "'");
           };
           default -> throw new IllegalArgumentException("augmentation: unknown key '" + key
-              + "' (use copies, noise, speed, pitch, shift, colour, channel)");
+              + "' (use copies, noise, speed, pitch, shift, colour, channel, babble)");
         }
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("augmentation: '" + value + "' is not a number or min:max range for " + key);
       }
     }
-    return new AugmentSpec(copies, noise, colour, shift, speed, pitch, seed, channel);
+    return new AugmentSpec(copies, noise, colour, shift, speed, pitch, seed, channel, babble);
   }
 
   private static Range range(String value) {
@@ -174,6 +186,7 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
     if (pitchSemitones != null) b.append(",pitch=").append(pitchSemitones.min()).append(':').append(pitchSemitones.max());
     if (shiftSeconds != null) b.append(",shift=").append(shiftSeconds.min()).append(':').append(shiftSeconds.max());
     if (channels) b.append(",channel=on");
+    if (babbleSnrDb != null) b.append(",babble=").append(babbleSnrDb.min()).append(':').append(babbleSnrDb.max());
     return b.toString();
   }
 
@@ -193,11 +206,14 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
    */
   public Draw draw(String contentHash, String speaker, int copy) {
     Draw d = draw(contentHash, copy);
-    if (!channels) {
+    boolean babbleCopy = copy > copies;
+    if (!channels && !babbleCopy) {
       return d;
     }
-    byte[] h = ContentHash.sha256().digest((seed + ":channel:" + speaker + ":" + copy).getBytes(StandardCharsets.UTF_8));
-    Channel ch = drawChannel(new Random(ByteBuffer.wrap(h).getLong()));
+    byte[] h = ContentHash.sha256().digest((seed + (babbleCopy ? ":babble:" : ":channel:") + speaker + ":" + copy)
+        .getBytes(StandardCharsets.UTF_8));
+    Random rnd = new Random(ByteBuffer.wrap(h).getLong());
+    Channel ch = babbleCopy ? new Channel(Channel.Kind.BABBLE, babbleSnrDb.draw(rnd)) : drawChannel(rnd);
     return new Draw(d.copy(), d.shiftSeconds(), d.speed(), d.pitchSemitones(), d.noiseSnrDb(), d.noiseSeed(), ch);
   }
 
@@ -219,6 +235,16 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
       default -> 0;
     };
     return new Channel(k, v);
+  }
+
+  /**
+   * Copies of each training clip in all: {@link #copies}, plus one more with {@code babble=LO:HI}
+   * (its speed, pitch, shift and noise drawn like the others', then mixed with babble of other
+   * training speakers at an SNR drawn per speaker from that range: the other voices one hears at
+   * a party or in an office, which the channel mix meets in only one copy of six).
+   */
+  public int totalCopies() {
+    return copies + (babbleSnrDb == null ? 0 : 1);
   }
 
   /** The strengths for copy {@code copy} (1-based) of the clip with this content hash (no channel). */

@@ -117,7 +117,7 @@ public final class FeaturePipeline {
     for (Clip c : split.train()) {
       jobs.add(new Job(c, null, Part.TRAIN));
       if (augment != null) {
-        for (int copy = 1; copy <= augment.copies(); copy++) {
+        for (int copy = 1; copy <= augment.totalCopies(); copy++) {
           jobs.add(new Job(c, augmentedDraw(augment, c, copy, split.train()), Part.TRAIN));
         }
       }
@@ -132,14 +132,14 @@ public final class FeaturePipeline {
   }
 
   /**
-   * Only the augmented copies of {@code clips} ({@code augment.copies()} per clip, clip by clip),
+   * Only the augmented copies of {@code clips} ({@code augment.totalCopies()} per clip, clip by clip),
    * with babble (if a copy's channel is babble) drawn from {@code babblePool}'s clips of speakers
    * other than the clip's own. The caller must make sure the pool holds training clips only.
    */
   public FeatureSet extractCopies(List<Clip> clips, AugmentSpec augment, java.util.function.Function<Clip, List<Clip>> babblePool) {
     List<Job> jobs = new ArrayList<>();
     for (Clip c : clips) {
-      for (int copy = 1; copy <= augment.copies(); copy++) {
+      for (int copy = 1; copy <= augment.totalCopies(); copy++) {
         jobs.add(new Job(c, augmentedDraw(augment, c, copy, babblePool.apply(c)), Part.TRAIN));
       }
     }

@@ -2,6 +2,7 @@ package art.empathic.train;
 
 import art.empathic.run.EpochStats;
 import art.empathic.eval.ArgMax;
+import art.empathic.eval.VoiceScore;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -81,6 +82,24 @@ public final class Fitter implements AutoCloseable {
     return this;
   }
 
+  private boolean[] highArousal;
+
+  /**
+   * Names the output classes (labels in output order), from which the auxiliary arousal loss of
+   * {@link TrainSettings#arousalWeight} knows the high-arousal classes (angry, fear, happy,
+   * surprise: {@link VoiceScore#HIGH_AROUSAL}). Needed only when that weight is above 0.
+   */
+  public Fitter classLabels(List<String> labels) {
+    if (labels.size() != network.classes()) {
+      throw new IllegalArgumentException(labels.size() + " class labels for a network of " + network.classes() + " outputs");
+    }
+    highArousal = new boolean[labels.size()];
+    for (int k = 0; k < highArousal.length; k++) {
+      highArousal[k] = VoiceScore.HIGH_AROUSAL.contains(labels.get(k).toLowerCase(java.util.Locale.ROOT));
+    }
+    return this;
+  }
+
   private float[] exampleWeights;
 
   /**
@@ -114,6 +133,12 @@ public final class Fitter implements AutoCloseable {
     FitListener listener = request.listener();
     if (train.size() < 2) {
       throw new IllegalArgumentException("need at least 2 training examples, got " + train.size());
+    }
+    if (settings.arousalWeight() > 0 && highArousal == null) {
+      throw new IllegalStateException("an arousal loss weight needs the class labels (Fitter.classLabels)");
+    }
+    if (settings.arousalWeight() > 0 && settings.augmentation().mixupAlpha() > 0) {
+      throw new IllegalArgumentException("the auxiliary arousal loss cannot be combined with mixup");
     }
     if (exampleWeights != null && exampleWeights.length != train.size()) {
       throw new IllegalArgumentException(exampleWeights.length + " example weights for " + train.size() + " examples");
@@ -312,6 +337,9 @@ public final class Fitter implements AutoCloseable {
       try (GradientCollector gc = trainer.newGradientCollector()) {
         NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
         NDArray loss = TrainingLoss.compute(logits, mask, t, network.denseWeights(), l2InOptimizer ? 0 : alpha);
+        if (settings.arousalWeight() > 0) {
+          loss = loss.add(arousalTerm(bm, mask == null ? logits : logits.add(mask), train, order, from, n, classes));
+        }
         gc.backward(loss);
         lossValue = loss.getFloat();
         out = logits.toFloatArray();
@@ -331,6 +359,24 @@ public final class Fitter implements AutoCloseable {
     }
   }
 
+
+  /** {@link TrainingLoss#arousal} of the batch {@code order[from .. from+n)}. */
+  private NDArray arousalTerm(NDManager bm, NDArray maskedLogits, ExampleSet train, int[] order, int from, int n,
+      int classes) {
+    float[] high = new float[classes];
+    for (int k = 0; k < classes; k++) {
+      high[k] = highArousal[k] ? 1f : 0f;
+    }
+    float[] target = new float[n];
+    float[] w = new float[n];
+    for (int i = 0; i < n; i++) {
+      int idx = order[from + i];
+      target[i] = highArousal[train.y()[idx]] ? 1f : 0f;
+      w[i] = exampleWeights == null ? 1f : exampleWeights[idx];
+    }
+    return TrainingLoss.arousal(maskedLogits, Tensors.floats(bm, high, new Shape(1, classes)),
+        Tensors.floats(bm, target, new Shape(n)), Tensors.floats(bm, w, new Shape(n)), settings.arousalWeight());
+  }
 
   private void mixup(float[] xs, float[] targets, int n, int width, int classes, SplittableRandom r) {
     double alpha = settings.augmentation().mixupAlpha();

@@ -73,6 +73,9 @@ public record Recipe(FeatureSpec feature, Architecture architecture, TrainSettin
       // Round 4: speaker_mix (each training example at its speaker's statistics blended with a new
       // voice's, weight 0, 1 or random): one clip through the public API 61.2 -> 64.6% on validation
       // folds 1-3, for 1.9 points of the transductive figure on the inner folds (docs/ADAPTATION.md).
+      // Round 4b: an auxiliary binary-arousal loss (--arousal-weight 0.5) won on validation speakers but
+      // is not the default: fits with it were not reproducible and one multi-corpus fold collapsed
+      // (docs/GENERALIZATION.md, "Round 4b").
       case FUNCTIONALS_MLP -> new Recipe(FeatureSpec.functionals(SAMPLE_RATE), new Architecture.Mlp(List.of(256), 1.0),
           TrainSettings.sklearnMlp(42), Standardizer.Mode.SPEAKER_MIX, FUNCTIONALS_AUGMENT, 1);
     };

@@ -31,10 +31,13 @@ public record RecipeOverrides(Features features, Network network, Training train
    * Training: optimiser, schedule, stopping, normalisation, augmentation and ensemble.
    *
    * @param augment audio augmentation in {@link art.empathic.features.AugmentSpec#parse} form, or "none"
+   * @param balance corpus weighting of multi-corpus training (each clip's loss stays restricted to its corpus's classes)
+   * @param arousalWeight weight of the auxiliary binary-arousal loss ({@link TrainSettings#arousalWeight})
    */
   public record Training(Integer epochs, Integer batchSize, Double learningRate, TrainSettings.Schedule schedule,
       Double weightDecay, Double labelSmoothing, Integer patience, Standardizer.Mode normalize, String augment,
-      Double mixup, Integer timeShift, Integer timeMasks, Integer window, Integer testWindows, Integer ensemble) {}
+      Double mixup, Integer timeShift, Integer timeMasks, Integer window, Integer testWindows, Integer ensemble,
+      CorpusBalance.Mode balance, Double arousalWeight) {}
 
   /**
    * The recipe with these overrides applied; {@code seed} seeds the training. IllegalArgumentException
@@ -131,6 +134,8 @@ public record RecipeOverrides(Features features, Network network, Training train
     if (o.patience() != null) b.patience(o.patience());
     if (o.window() != null) b.window(o.window());
     if (o.testWindows() != null) b.testWindows(o.testWindows());
+    if (o.arousalWeight() != null) b.arousalWeight(o.arousalWeight());
+    if (o.balance() != null) b.multiCorpus(new MultiCorpus(o.balance(), base.multiCorpus().restrictLoss()));
     return b.build();
   }
 
@@ -152,6 +157,8 @@ public record RecipeOverrides(Features features, Network network, Training train
     private TrainSettings.Schedule schedule;
     private Standardizer.Mode normalize;
     private String augment;
+    private CorpusBalance.Mode balance;
+    private Double arousalWeight;
 
     private Builder() {}
 
@@ -186,12 +193,17 @@ public record RecipeOverrides(Features features, Network network, Training train
     public Builder window(Integer v) { window = v; return this; }
     public Builder testWindows(Integer v) { testWindows = v; return this; }
     public Builder ensemble(Integer v) { ensemble = v; return this; }
+    /** Corpus weighting of multi-corpus training ({@link CorpusBalance}). */
+    public Builder balance(CorpusBalance.Mode v) { balance = v; return this; }
+    /** Weight of the auxiliary binary-arousal loss (0: off). */
+    public Builder arousalWeight(Double v) { arousalWeight = v; return this; }
 
     public RecipeOverrides build() {
       return new RecipeOverrides(new Features(kind, nMfcc, nFft, hopLength, nMels, frames, deltas, statistics),
           new Network(alpha, hidden, units, dropout, filters, kernel, lstmUnits),
           new Training(epochs, batchSize, learningRate, schedule, weightDecay, labelSmoothing, patience, normalize,
-              augment, mixup, timeShift, timeMasks, window, testWindows, ensemble));
+              augment, mixup, timeShift, timeMasks, window, testWindows, ensemble, balance,
+              arousalWeight));
     }
   }
 }

@@ -22,10 +22,17 @@ package art.empathic.train;
  *     sequence
  * @param testWindows with a window: how many windows, spread evenly from the first to the last
  *     offset, are averaged at evaluation and prediction (1: the centre window only)
+ * @param multiCorpus how training over several corpora weighs them and restricts each clip's
+ *     loss ({@link MultiCorpus#DEFAULT}); absent from specs written before it existed, which read
+ *     as {@link MultiCorpus#LEGACY} (what they were trained with)
+ * @param arousalWeight weight of an auxiliary loss on binary arousal (multi-task): the binary
+ *     cross-entropy of the summed probabilities of the high-arousal classes against the label's
+ *     arousal ({@link Fitter#classLabels}); 0 (the default, and specs written before it) turns it off
  */
 public record TrainSettings(int epochs, int batchSize, double learningRate, Schedule schedule, double weightDecay,
     double labelSmoothing, long seed, int patience, boolean sklearnStopping, double tol, int nIterNoChange,
-    FeatureAugmentation augmentation, int window, int testWindows) {
+    FeatureAugmentation augmentation, int window, int testWindows, MultiCorpus multiCorpus,
+    double arousalWeight) {
 
   /** Learning-rate schedules. */
   public enum Schedule {
@@ -49,6 +56,8 @@ public record TrainSettings(int epochs, int batchSize, double learningRate, Sche
     if (testWindows < 1) throw new IllegalArgumentException("test windows must be >= 1, got " + testWindows);
     if (augmentation == null) augmentation = FeatureAugmentation.NONE;
     if (schedule == null) schedule = Schedule.CONSTANT;
+    if (multiCorpus == null) multiCorpus = MultiCorpus.LEGACY;
+    if (!(arousalWeight >= 0) || Double.isInfinite(arousalWeight)) throw new IllegalArgumentException("arousal weight must be finite and >= 0, got " + arousalWeight);
   }
 
   /** scikit-learn MLPClassifier's settings as the study used them: Adam 1e-3, batch 256, up to 500 epochs. */
@@ -64,7 +73,8 @@ public record TrainSettings(int epochs, int batchSize, double learningRate, Sche
     return new Builder().epochs(epochs).batchSize(batchSize).learningRate(learningRate).schedule(schedule)
         .weightDecay(weightDecay).labelSmoothing(labelSmoothing).seed(seed).patience(patience)
         .sklearnStopping(sklearnStopping).tol(tol).nIterNoChange(nIterNoChange).augmentation(augmentation)
-        .window(window).testWindows(testWindows);
+        .window(window).testWindows(testWindows).multiCorpus(multiCorpus)
+        .arousalWeight(arousalWeight);
   }
 
   public TrainSettings withEpochs(int e) {
@@ -99,6 +109,8 @@ public record TrainSettings(int epochs, int batchSize, double learningRate, Sche
     private FeatureAugmentation augmentation = FeatureAugmentation.NONE;
     private int window;
     private int testWindows = 1;
+    private MultiCorpus multiCorpus = MultiCorpus.DEFAULT;
+    private double arousalWeight;
 
     public Builder epochs(int v) { epochs = v; return this; }
     public Builder batchSize(int v) { batchSize = v; return this; }
@@ -114,10 +126,13 @@ public record TrainSettings(int epochs, int batchSize, double learningRate, Sche
     public Builder augmentation(FeatureAugmentation v) { augmentation = v; return this; }
     public Builder window(int v) { window = v; return this; }
     public Builder testWindows(int v) { testWindows = v; return this; }
+    public Builder multiCorpus(MultiCorpus v) { multiCorpus = v; return this; }
+    public Builder arousalWeight(double v) { arousalWeight = v; return this; }
 
     public TrainSettings build() {
       return new TrainSettings(epochs, batchSize, learningRate, schedule, weightDecay, labelSmoothing, seed, patience,
-          sklearnStopping, tol, nIterNoChange, augmentation, window, testWindows);
+          sklearnStopping, tol, nIterNoChange, augmentation, window, testWindows, multiCorpus,
+          arousalWeight);
     }
   }
 }

@@ -43,6 +43,20 @@ final class TrainingLoss {
     return loss;
   }
 
+  /**
+   * The auxiliary arousal term of multi-task training: {@code -weight / n * sum_i w_i * [a_i log P_i
+   * + (1 - a_i) log(1 - P_i)]}, where {@code P_i} is the softmax probability summed over the
+   * high-arousal classes ({@code high} holds 1 for those, 0 for the others, shape (1, C)),
+   * {@code a_i} is 1 when example i's label is of high arousal, and {@code w_i} its example weight.
+   * {@code logits} must already carry any per-corpus mask.
+   */
+  static NDArray arousal(NDArray logits, NDArray high, NDArray target, NDArray exampleWeights, double weight) {
+    long n = logits.getShape().get(0);
+    NDArray p = logits.softmax(1).mul(high).sum(new int[] {1}).clip(1e-7f, 1 - 1e-7f);
+    NDArray ll = target.mul(p.log()).add(target.mul(-1f).add(1f).mul(p.mul(-1f).add(1f).log()));
+    return ll.mul(exampleWeights).sum().mul((float) (-weight / n));
+  }
+
   /** The value of the L2 term {@code 0.5 * alpha * sum(W^2) / n}, computed outside any gradient tape. */
   static double penalty(List<Parameter> weights, double alpha, long n) {
     double squares = 0;

@@ -152,6 +152,11 @@ public final class TrainingRun {
     // SPEAKER_MIX: each training example at a random blend of its speaker's and the unknown speaker's statistics.
     ExampleSet trainZ = norm.applyForTraining(train, spec.seed());
     ExampleSet valZ = validation == null ? null : norm.apply(validation);
+    List<String> corpusOfExample = f.train().clips().stream().map(art.empathic.corpus.Clip::corpus).toList();
+    MultiCorpus multiCorpus = full.training().multiCorpus();
+    if (multiCorpus.loss(corpusOfExample, trainZ.y(), classes.size()).active()) {
+      out.println("corpora: " + corpusCounts(corpusOfExample) + "; " + multiCorpus.describe());
+    }
 
     double seconds = 0;
     int epochs = 0;
@@ -162,6 +167,7 @@ public final class TrainingRun {
       Path params = SavedModel.parametersFile(runDir, m);
       Path checkpoint = RunFiles.checkpoint(runDir, m, full.ensemble());
       try (Fitter fitter = new Fitter(SavedModel.network(full), full.training().withSeed(memberSeed(m)))) {
+        multiCorpus.configure(fitter, corpusOfExample, trainZ.y()).classLabels(labels);
         // A member that finished before the stop (an ensemble stopped in a later member): take it back as it was.
         Optional<FitResult> done = resume ? fitter.restoreIfFinished(checkpoint) : Optional.empty();
         FitResult r;
@@ -221,6 +227,13 @@ public final class TrainingRun {
         split.train().size(), speakers, seconds);
     out.println("report: " + report.html());
     return new Result(Outcome.FINISHED, runDir, null);
+  }
+
+  /** "ravdess 1440, emodb 375" (examples per corpus, augmented copies included, in order of appearance). */
+  private static String corpusCounts(List<String> corpusOfExample) {
+    Map<String, Integer> n = new LinkedHashMap<>();
+    corpusOfExample.forEach(c -> n.merge(c, 1, Integer::sum));
+    return n.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
   }
 
   private long memberSeed(int member) {

@@ -127,6 +127,49 @@ class ChannelAugmentTest {
     throw new AssertionError("no babble draw in 40 seeds");
   }
 
+  /**
+   * {@code babble=LO:HI} adds one copy of babble from other training speakers at an SNR in that
+   * range, drawn per speaker; the other copies stay exactly what they were (and so keep their cache keys).
+   */
+  @Test
+  void anExtraBabbleCopyAtItsOwnSnrRangeLeavesTheOtherCopiesAsTheyWere() throws IOException {
+    AugmentSpec plain = AugmentSpec.parse("copies=3,channel=on,speed=0.8:1.2", 9);
+    AugmentSpec withBabble = AugmentSpec.parse("copies=3,channel=on,speed=0.8:1.2,babble=0:20", 9);
+    assertThat(withBabble.totalCopies()).isEqualTo(4);
+    assertThat(plain.totalCopies()).isEqualTo(3);
+    assertThat(AugmentSpec.parse(withBabble.toCli(), 9)).isEqualTo(withBabble);
+    Set<Double> snrs = new HashSet<>();
+    for (int s = 0; s < 30; s++) {
+      for (int copy = 1; copy <= 3; copy++) {
+        assertThat(withBabble.draw("h" + s, "s" + s, copy)).isEqualTo(plain.draw("h" + s, "s" + s, copy));
+      }
+      AugmentSpec.Draw b = withBabble.draw("h" + s, "s" + s, 4);
+      assertThat(b.channel().kind()).isEqualTo(Channel.Kind.BABBLE);
+      assertThat(b.channel().value()).isBetween(0.0, 20.0);
+      assertThat(b.speed()).isBetween(0.8, 1.2);
+      // One speaker, one babble level in the copy: another clip of the speaker shares it.
+      assertThat(withBabble.draw("other", "s" + s, 4).channel()).isEqualTo(b.channel());
+      snrs.add(b.channel().value());
+    }
+    assertThat(snrs).hasSizeGreaterThan(20);
+    // Babble alone, without channel copies, is an alteration too; and it mixes other speakers only.
+    AugmentSpec alone = AugmentSpec.parse("copies=0,babble=5:5", 3);
+    assertThat(alone.totalCopies()).isEqualTo(1);
+    assertThat(alone.draw("h", "s1", 1).channel()).isEqualTo(new Channel(Channel.Kind.BABBLE, 5));
+    assertThatThrownBy(() -> AugmentSpec.parse("babble=5:20", 3)).hasMessageContaining("copies=0 for the babble copy");
+    List<Clip> clips = corpus().clips();
+    FeaturePipeline.AugmentedDraw d = FeaturePipeline.augmentedDraw(alone, clips.get(0), 1, clips);
+    assertThat(d.babble()).hasSize(Channel.BABBLE_TALKERS)
+        .allSatisfy(b -> assertThat(b.speaker()).isNotEqualTo(clips.get(0).speaker()));
+    Corpus c = corpus();
+    Split split = Splitter.split(c.clips(), SplitSpec.speakerFold(3, 3, 0));
+    FeatureSpec spec = FeatureSpec.mfccMean(MfccConfig.librosaDefaults(16000).withNFft(512).withHopLength(128)
+        .withNMels(40).withNMfcc(13));
+    SplitFeatures f = new FeaturePipeline(spec, FeatureCache.disabled(), 1, false).extract(split, alone);
+    assertThat(f.train().size()).isEqualTo(2 * split.train().size());
+    assertThat(f.test().size()).isEqualTo(split.test().size());
+  }
+
   @Test
   void channelCopiesAreDistinctDeterministicAndOnlyInTraining() throws IOException {
     Corpus c = corpus();

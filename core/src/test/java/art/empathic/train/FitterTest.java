@@ -79,6 +79,29 @@ class FitterTest {
     }
   }
 
+  /** The auxiliary arousal loss needs the class labels, and adds to the training loss it reports. */
+  @Test
+  void anArousalLossNeedsTheClassLabelsAndAddsToTheLoss() throws IOException {
+    ExampleSet train = toy(ModelFamily.MLP, 70, 13);
+    List<String> labels = List.of("Angry", "Calm", "Disgust", "Fear", "Happy", "Sad", "Surprise");
+    double[] firstLoss = new double[2];
+    for (int w = 0; w < 2; w++) {
+      Network net = Network.build(smallArchitecture(ModelFamily.MLP), new Shape(train.exampleShape()), CLASSES);
+      TrainSettings s = settings(3, 3).toBuilder().arousalWeight(w).build();
+      try (Fitter fitter = new Fitter(net, s)) {
+        if (w > 0) {
+          assertThatThrownBy(() -> fitter.fit(FitRequest.of(train).build())).hasMessageContaining("class labels");
+          assertThatThrownBy(() -> fitter.classLabels(labels.subList(0, 3))).hasMessageContaining("3 class labels");
+        }
+        fitter.classLabels(labels);
+        firstLoss[w] = fitter.fit(FitRequest.of(train).build()).history().get(0).trainLoss();
+      }
+    }
+    // Same seed, same first batches: the weighted run's loss carries the extra term (about log 2 at the start).
+    assertThat(firstLoss[1]).isGreaterThan(firstLoss[0] + 0.2);
+    assertThatThrownBy(() -> settings(1, 1).toBuilder().arousalWeight(-1).build()).hasMessageContaining("arousal weight");
+  }
+
   @Test
   void exampleWeightsMustMatchTheTrainingSetAndBeFinite() {
     ExampleSet train = toy(ModelFamily.MLP, 20, 1);

@@ -49,6 +49,39 @@ class TrainingLossTest {
     }
   }
 
+  /**
+   * The auxiliary arousal term is the binary cross-entropy of the summed high-arousal probability;
+   * unlike the class cross-entropy it pulls up the other classes on the label's arousal side.
+   */
+  @Test
+  void theArousalTermIsTheBinaryCrossEntropyOfTheSummedHighArousalProbability() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      // Classes: 0 and 1 of high arousal, 2 and 3 of low. Clip 1 is labelled 0 (high), clip 2 is labelled 2 (low).
+      float[] z = {1, 0.5f, 2, -1, 0, 1, 0.5f, 0.5f};
+      NDArray high = m.create(new float[] {1, 1, 0, 0}, new Shape(1, 4));
+      NDArray target = m.create(new float[] {1, 0});
+      NDArray weights = m.create(new float[] {1, 2});
+      double p1 = (Math.exp(1) + Math.exp(0.5)) / (Math.exp(1) + Math.exp(0.5) + Math.exp(2) + Math.exp(-1));
+      double p2 = (Math.exp(0) + Math.exp(1)) / (Math.exp(0) + Math.exp(1) + 2 * Math.exp(0.5));
+      double expected = -0.7 / 2 * (Math.log(p1) + 2 * Math.log(1 - p2));
+      NDArray logits = m.create(z, new Shape(2, 4));
+      assertThat((double) TrainingLoss.arousal(logits, high, target, weights, 0.7).getFloat()).isCloseTo(expected, offset(1e-5));
+
+      logits.setRequiresGradient(true);
+      try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+        gc.backward(TrainingLoss.arousal(logits, high, target, weights, 1));
+      }
+      float[] g = logits.getGradient().toFloatArray();
+      // Clip 1 (high): class 1, the other high class, is pulled up (negative gradient); the low classes pushed down.
+      assertThat(g[1]).isNegative();
+      assertThat(g[2]).isPositive();
+      assertThat(g[3]).isPositive();
+      // Clip 2 (low): class 3, the other low class, is pulled up.
+      assertThat(g[7]).isNegative();
+      assertThat(g[5]).isPositive();
+    }
+  }
+
   @Test
   void penaltyAloneIsTheL2TermOfTheLoss() {
     try (NDManager m = NDManager.newBaseManager()) {

@@ -21,6 +21,7 @@ import art.empathic.train.CorpusBalance;
 import art.empathic.train.ExampleSet;
 import art.empathic.train.FitRequest;
 import art.empathic.train.Fitter;
+import art.empathic.train.MultiCorpus;
 import art.empathic.train.Recipe;
 import art.empathic.train.Standardizer;
 import art.empathic.train.TrainSettings;
@@ -56,35 +57,43 @@ import java.util.stream.IntStream;
  */
 final class GeneralizationStudy {
   /**
-   * A recipe under test; {@code balance} weights the corpora of a multi-corpus training set
-   * (it changes nothing when one corpus trains).
+   * A recipe under test; its training settings' {@link MultiCorpus} weights the corpora of a
+   * multi-corpus training set and restricts each clip's loss to its corpus's classes, exactly as
+   * {@code train} does (it changes nothing when one corpus trains).
    */
   record System(String name, FeatureSpec feature, Architecture architecture, TrainSettings training,
-      Standardizer.Mode normalization, int ensemble, String augmentText, CorpusBalance.Mode balance) {
+      Standardizer.Mode normalization, int ensemble, String augmentText) {
     static System of(String name, Recipe r) {
       return new System(name, r.feature(), r.architecture(), r.training(), r.normalization(), r.ensemble(),
-          r.augmentText(), CorpusBalance.DEFAULT);
+          r.augmentText());
     }
 
     /** The same recipe with another training-side audio augmentation ("none" or null: none). */
     System withAugment(String name, String text) {
       return new System(name, feature, architecture, training, normalization, ensemble,
-          text == null || text.equalsIgnoreCase("none") ? null : text, balance);
+          text == null || text.equalsIgnoreCase("none") ? null : text);
     }
 
     /** The same recipe with another feature standardisation. */
     System withNormalization(String name, Standardizer.Mode mode) {
-      return new System(name, feature, architecture, training, mode, ensemble, augmentText, balance);
+      return new System(name, feature, architecture, training, mode, ensemble, augmentText);
     }
 
     /** The same recipe averaging {@code k} networks. */
     System withEnsemble(String name, int k) {
-      return new System(name, feature, architecture, training, normalization, k, augmentText, balance);
+      return new System(name, feature, architecture, training, normalization, k, augmentText);
+    }
+
+    /** The same recipe with other training settings. */
+    System withTraining(String name, TrainSettings t) {
+      return new System(name, feature, architecture, t, normalization, ensemble, augmentText);
     }
 
     /** The same recipe with another corpus weighting in multi-corpus training. */
     System withBalance(String name, CorpusBalance.Mode b) {
-      return new System(name, feature, architecture, training, normalization, ensemble, augmentText, b);
+      return new System(name, feature, architecture,
+          training.toBuilder().multiCorpus(new MultiCorpus(b, training.multiCorpus().restrictLoss())).build(),
+          normalization, ensemble, augmentText);
     }
   }
 
@@ -360,26 +369,16 @@ final class GeneralizationStudy {
     }
     ExampleSet pool = trainSet.concat(examples(unlabelledTest, rows(unlabelledTest, null), classes));
     Standardizer norm = Standardizer.fit(system.normalization(), trainSet, pool);
-    Map<String, Set<String>> corpusClasses = new HashMap<>();
-    train.forEach(c -> corpusClasses.computeIfAbsent(c.corpus(), k -> new LinkedHashSet<>()).add(c.emotion().label()));
-    boolean restrict = corpusClasses.values().stream().anyMatch(s -> s.size() < classes.size());
-    boolean[][] allowed = restrict ? train.stream().map(c -> {
-      boolean[] a = new boolean[classes.size()];
-      for (int k = 0; k < a.length; k++) {
-        a[k] = corpusClasses.get(c.corpus()).contains(classes.get(k));
-      }
-      return a;
-    }).toArray(boolean[][]::new) : null;
     ExampleSet z = norm.applyForTraining(trainSet, seed);
-    float[] weights = CorpusBalance.weights(system.balance(), train.stream().map(Clip::corpus).toList());
+    List<String> corpusOfExample = train.stream().map(Clip::corpus).toList();
     List<Fitter> members = new ArrayList<>();
     long t0 = java.lang.System.nanoTime();
     try {
       for (int m = 1; m <= Math.max(1, system.ensemble()); m++) {
         Network net = Network.build(system.architecture(), new Shape(system.feature().shape()[0]), classes.size());
-        Fitter fitter = new Fitter(net, system.training().withSeed(m == 1 ? seed : seed * 1000 + m)).restrictLoss(allowed)
-            .weightExamples(weights);
+        Fitter fitter = new Fitter(net, system.training().withSeed(m == 1 ? seed : seed * 1000 + m));
         members.add(fitter);
+        system.training().multiCorpus().configure(fitter, corpusOfExample, z.y()).classLabels(classes);
         fitter.fit(FitRequest.of(z).build());
       }
     } catch (IOException | RuntimeException e) {

@@ -94,6 +94,10 @@ public final class StudyCommand implements Runnable {
         + "corpus.")
     String balance;
 
+    @Option(names = "--arousal-weight", paramLabel = "W", description = "Auxiliary binary-arousal loss weight of "
+        + "the 'after' system (multi-task; default: the recipe's).")
+    Double arousalWeight;
+
     @Option(names = "--sections", paramLabel = "LIST", defaultValue = "folds,multi",
         description = "With --validate: folds (RAVDESS and EmoDB inner folds), multi (multi-corpus on the inner "
             + "folds); channels follow --no-channels/--channel-folds (default: ${DEFAULT-VALUE}).")
@@ -150,6 +154,10 @@ public final class StudyCommand implements Runnable {
         if (balance != null && which.trim().equals("after")) {
           CorpusBalance.Mode b = CorpusBalance.Mode.parse(balance);
           sys = sys.withBalance(sys.name() + " + balance " + b.name().toLowerCase(Locale.ROOT), b);
+        }
+        if (arousalWeight != null && which.trim().equals("after")) {
+          sys = sys.withTraining(sys.name() + " + arousal loss " + arousalWeight,
+              sys.training().toBuilder().arousalWeight(arousalWeight).build());
         }
         GeneralizationStudy s = new GeneralizationStudy(sys, FeatureCache.atDefaultLocation(), n, seed, pw);
         if (validate) {
@@ -240,7 +248,7 @@ public final class StudyCommand implements Runnable {
       StringBuilder md = new StringBuilder();
       String when = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
       md.append("Command: `./empathic-art study generalize --systems ").append(systems)
-          .append(noChannels ? " --no-channels" : channelFolds != 6 ? " --channel-folds " + channelFolds : "").append(augment != null ? " --augment " + augment : "").append(normalize != null ? " --normalize " + normalize.name().toLowerCase(Locale.ROOT) : "").append(ensemble != null ? " --ensemble " + ensemble : "").append(balance != null ? " --balance " + balance : "")
+          .append(noChannels ? " --no-channels" : channelFolds != 6 ? " --channel-folds " + channelFolds : "").append(augment != null ? " --augment " + augment : "").append(normalize != null ? " --normalize " + normalize.name().toLowerCase(Locale.ROOT) : "").append(ensemble != null ? " --ensemble " + ensemble : "").append(balance != null ? " --balance " + balance : "").append(arousalWeight != null ? " --arousal-weight " + arousalWeight : "")
           .append(validate ? " --validate --sections " + sections : "")
           .append(" --seed ").append(seed).append("`  \n")
           .append("Date: ").append(when).append("; machine: ").append(Runtime.getRuntime().availableProcessors())

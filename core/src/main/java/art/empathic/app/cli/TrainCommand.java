@@ -6,6 +6,7 @@ import art.empathic.corpus.DataLocator;
 import art.empathic.corpus.NeutralPolicy;
 import art.empathic.corpus.SplitSpec;
 import art.empathic.model.ModelFamily;
+import art.empathic.train.CorpusBalance;
 import art.empathic.train.DefaultFamily;
 import art.empathic.train.ModelSpec;
 import art.empathic.train.Recipe;
@@ -33,6 +34,8 @@ import art.empathic.train.TrainingRun;
       "Train one model family and evaluate it on the held-out test part; --split none trains the release model on",
       "every clip instead (no test part). Without --model, the family best on new voices.",
       "Defaults are each family's best recipe (docs/MODELS.md); every part can be overridden.",
+      "Several --data corpora train one model over the union of their classes, each corpus weighing the same",
+      "(--balance) and each clip's loss restricted to its own corpus's classes, as study generalize does.",
       "The run directory gets spec.json, model.params, history.json, summary.json, predictions.csv,",
       "metrics.json and report.html. Ctrl-C stops after the current batch; --resume continues."})
 public final class TrainCommand implements Callable<Integer> {
@@ -138,6 +141,23 @@ public final class TrainCommand implements Callable<Integer> {
     Integer testWindows;
     @Option(names = "--ensemble", paramLabel = "K", description = "Average K networks trained with different seeds.")
     Integer ensemble;
+    @Option(names = "--balance", paramLabel = "MODE", converter = BalanceConverter.class, description = "Several "
+        + "--data corpora: corpus (default: every corpus weighs the same in total) or none (every clip weighs 1). "
+        + "Either way each clip's loss is restricted to the classes its own corpus has; spec.json records both "
+        + "(training.multiCorpus).")
+    CorpusBalance.Mode balance;
+    @Option(names = "--arousal-weight", paramLabel = "W", description = "Multi-task: add W times a binary-arousal "
+        + "loss (high: angry, fear, happy, surprise; on the summed probabilities of those classes) to the training "
+        + "loss; 0: off (the default; docs/GENERALIZATION.md, round 4b).")
+    Double arousalWeight;
+  }
+
+  /** Parses --balance with {@link CorpusBalance.Mode#parse}, whose message names the accepted values. */
+  static final class BalanceConverter implements picocli.CommandLine.ITypeConverter<CorpusBalance.Mode> {
+    @Override
+    public CorpusBalance.Mode convert(String value) {
+      return CorpusBalance.Mode.parse(value);
+    }
   }
 
   static final class ArchitectureOptions {
@@ -227,7 +247,7 @@ public final class TrainCommand implements Callable<Integer> {
         .epochs(t.epochs).batchSize(t.batchSize).learningRate(t.lr).schedule(t.schedule).weightDecay(t.weightDecay)
         .labelSmoothing(t.labelSmoothing).patience(t.patience).normalize(t.normalize).augment(t.augment)
         .mixup(t.mixup).timeShift(t.timeShift).timeMasks(t.timeMasks).window(t.window).testWindows(t.testWindows)
-        .ensemble(t.ensemble)
+        .ensemble(t.ensemble).balance(t.balance).arousalWeight(t.arousalWeight)
         .build();
   }
 }
