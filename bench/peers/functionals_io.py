@@ -20,3 +20,16 @@ def spknorm(X, s):
         sd[sd < 1e-6] = 1e-6
         Z[m] = (X[m] - mu) / sd
     return Z
+
+
+def ravdess_fold1_training_side(rav):
+    """RAVDESS without neutral, fold 1's training side (actors 1, 2, 13, 14 left out) normalised per
+    speaker, and its five inner folds of four actors: (Z, emotions, actors, inner fold actor lists)."""
+    X, s, y = load(rav)
+    keep = y != 'Neutral'
+    X, s, y = X[keep], s[keep], y[keep]
+    actor = np.array([int(a.split('_')[1]) for a in s])
+    side = ~np.isin(actor, [1, 2, 13, 14])
+    Z, ys, acts_of = spknorm(X[side], s[side]), y[side], actor[side]
+    acts = sorted(set(acts_of))
+    return Z, ys, acts_of, [acts[i::5] for i in range(5)]

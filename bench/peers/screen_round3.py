@@ -20,7 +20,7 @@ from sklearn.metrics import recall_score
 from sklearn.neural_network import MLPClassifier
 from sklearn.svm import SVC
 
-from functionals_io import load, spknorm
+from functionals_io import load, spknorm, ravdess_fold1_training_side
 
 
 def ece(p, ok):
@@ -32,14 +32,7 @@ def ece(p, ok):
 mode = sys.argv[1]
 rav = sys.argv[2] if len(sys.argv) > 2 else '/tmp/sci/rav'
 emo = sys.argv[3] if len(sys.argv) > 3 else '/tmp/sci/emo'
-Xr, sr, yr = load(rav)
-keep = yr != 'Neutral'
-Xr, sr, yr = Xr[keep], sr[keep], yr[keep]
-actor = np.array([int(a.split('_')[1]) for a in sr])
-side = ~np.isin(actor, [1, 2, 13, 14])
-Zr, yrs, ars = spknorm(Xr[side], sr[side]), yr[side], actor[side]
-acts = sorted(set(ars))
-groups = [acts[i::5] for i in range(5)]
+Zr, yrs, ars, groups = ravdess_fold1_training_side(rav)
 
 if mode == 'ensemble':
     res = {1: [], 3: [], 5: []}

@@ -19,19 +19,12 @@ import numpy as np
 from sklearn.metrics import recall_score
 from sklearn.neural_network import MLPClassifier
 
-from functionals_io import load, spknorm
+from functionals_io import load, spknorm, ravdess_fold1_training_side
 
 mode = sys.argv[1]
 rav = sys.argv[2] if len(sys.argv) > 2 else '/tmp/sci/rav'
 emo = sys.argv[3] if len(sys.argv) > 3 else '/tmp/sci/emo'
-Xr, sr, yr = load(rav)
-keep = yr != 'Neutral'
-Xr, sr, yr = Xr[keep], sr[keep], yr[keep]
-actor = np.array([int(a.split('_')[1]) for a in sr])
-side = ~np.isin(actor, [1, 2, 13, 14])
-Zr, yrs, ars = spknorm(Xr[side], sr[side]), yr[side], actor[side]
-acts = sorted(set(ars))
-rgroups = [acts[i::5] for i in range(5)]
+Zr, yrs, ars, rgroups = ravdess_fold1_training_side(rav)
 Xe, se, ye = load(emo)
 pairs = [{m, w} for m, w in zip(['03', '10', '11', '12', '15'], ['08', '09', '13', '14', '16'])]
 eside = ~np.isin(se, list(pairs[0]))
