@@ -114,19 +114,11 @@ public final class SpeakerStatistics {
     float[] mean = new float[channels];
     float[] std = new float[channels];
     for (int c = 0; c < channels; c++) {
-      double weight = weights[c];
-      double pm = prior.mean()[c];
-      double ps = prior.std()[c];
-      double m = pm;
-      double second = ps * ps + pm * pm;
-      if (weight > 0 && count > 0) {
-        double sm = sum[c] / count;
-        double ss = sumSq[c] / count;
-        m = (1 - weight) * pm + weight * sm;
-        second = (1 - weight) * second + weight * ss;
+      if (weights[c] > 0 && count > 0) {
+        Standardizer.blendChannel(prior, c, sum[c] / count, sumSq[c] / count, weights[c], mean, std);
+      } else {
+        Standardizer.blendChannel(prior, c, 0, 0, 0, mean, std); // the prior as it is
       }
-      mean[c] = (float) m;
-      std[c] = (float) Math.max(1e-6, Math.sqrt(Math.max(0, second - m * m)));
     }
     return new Standardizer.Stats(mean, std);
   }

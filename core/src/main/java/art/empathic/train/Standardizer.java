@@ -175,16 +175,26 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
     float[] mean = new float[n];
     float[] std = new float[n];
     for (int c = 0; c < n; c++) {
-      double pm = prior.mean()[c];
-      double ps = prior.std()[c];
       double sm = speaker.mean()[c];
       double ss = speaker.std()[c];
-      double m = (1 - weight) * pm + weight * sm;
-      double second = (1 - weight) * (ps * ps + pm * pm) + weight * (ss * ss + sm * sm);
-      mean[c] = (float) m;
-      std[c] = (float) Math.max(STD_FLOOR, Math.sqrt(Math.max(0, second - m * m)));
+      blendChannel(prior, c, sm, ss * ss + sm * sm, weight, mean, std);
     }
     return new Stats(mean, std);
+  }
+
+  /**
+   * Channel {@code c} of a blend, written into {@code mean} and {@code std}: {@code prior}'s mean and
+   * second moment mixed with a speaker's ({@code speakerSecond} = E[x^2]) by {@code weight}. The one
+   * formula behind {@link #blend} and {@link SpeakerStatistics#blended(Stats, double[])}.
+   */
+  static void blendChannel(Stats prior, int c, double speakerMean, double speakerSecond, double weight,
+      float[] mean, float[] std) {
+    double pm = prior.mean()[c];
+    double ps = prior.std()[c];
+    double m = (1 - weight) * pm + weight * speakerMean;
+    double second = (1 - weight) * (ps * ps + pm * pm) + weight * speakerSecond;
+    mean[c] = (float) m;
+    std[c] = (float) Math.max(STD_FLOOR, Math.sqrt(Math.max(0, second - m * m)));
   }
 
   /** The population (global) statistics as {@link Stats}. */
