@@ -142,22 +142,8 @@ public final class StudyCommand implements Runnable {
               Recipe.defaults(ModelFamily.DEFAULT)).withAugment("clean-trained: " + ModelFamily.DEFAULT.cliName(), null);
           default -> throw new IllegalArgumentException("--systems: unknown '" + which + "' (use before, after, clean)");
         };
-        if (augment != null && which.trim().equals("after")) {
-          sys = sys.withAugment(sys.name() + " + augment " + augment, augment);
-        }
-        if (normalize != null && which.trim().equals("after")) {
-          sys = sys.withNormalization(sys.name() + " + normalize " + normalize.name().toLowerCase(Locale.ROOT), normalize);
-        }
-        if (ensemble != null && which.trim().equals("after")) {
-          sys = sys.withEnsemble(sys.name() + " x" + ensemble, ensemble);
-        }
-        if (balance != null && which.trim().equals("after")) {
-          CorpusBalance.Mode b = CorpusBalance.Mode.parse(balance);
-          sys = sys.withBalance(sys.name() + " + balance " + b.name().toLowerCase(Locale.ROOT), b);
-        }
-        if (arousalWeight != null && which.trim().equals("after")) {
-          sys = sys.withTraining(sys.name() + " + arousal loss " + arousalWeight,
-              sys.training().toBuilder().arousalWeight(arousalWeight).build());
+        if (which.trim().equals("after")) {
+          sys = withOverrides(sys);
         }
         GeneralizationStudy s = new GeneralizationStudy(sys, FeatureCache.atDefaultLocation(), n, seed, pw);
         if (validate) {
@@ -241,6 +227,28 @@ public final class StudyCommand implements Runnable {
       AtomicFiles.writeString(target, text);
       pw.printf(Locale.ROOT, "wrote %s (%.1f min)%n", target, minutes);
       return 0;
+    }
+
+    /** The 'after' system with the recipe options given on the command line, each named in the system's name. */
+    private GeneralizationStudy.System withOverrides(GeneralizationStudy.System sys) {
+      if (augment != null) {
+        sys = sys.withAugment(sys.name() + " + augment " + augment, augment);
+      }
+      if (normalize != null) {
+        sys = sys.withNormalization(sys.name() + " + normalize " + normalize.name().toLowerCase(Locale.ROOT), normalize);
+      }
+      if (ensemble != null) {
+        sys = sys.withEnsemble(sys.name() + " x" + ensemble, ensemble);
+      }
+      if (balance != null) {
+        CorpusBalance.Mode b = CorpusBalance.Mode.parse(balance);
+        sys = sys.withBalance(sys.name() + " + balance " + b.name().toLowerCase(Locale.ROOT), b);
+      }
+      if (arousalWeight != null) {
+        sys = sys.withTraining(sys.name() + " + arousal loss " + arousalWeight,
+            sys.training().toBuilder().arousalWeight(arousalWeight).build());
+      }
+      return sys;
     }
 
     private String render(Map<String, Map<String, List<GeneralizationStudy.Row>>> results, Map<String, Double> fit,
