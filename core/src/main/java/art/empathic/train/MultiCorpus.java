@@ -11,7 +11,7 @@ import java.util.Map;
  * whether each example's loss is restricted to the classes its own corpus has (a masked softmax:
  * an EmoDB clip is never pushed away from calm or surprise, which EmoDB does not record;
  * {@link Fitter#restrictLoss}). One training corpus, or corpora with the same classes, change
- * nothing. {@code train} and {@code study generalize} both go through {@link #configure}.
+ * nothing. {@code train} and {@code study generalize} both go through {@link #loss} and {@link Loss#applyTo}.
  *
  * @param balance how the corpora are weighted
  * @param restrictLoss restrict each example's softmax to its corpus's classes
@@ -42,6 +42,11 @@ public record MultiCorpus(CorpusBalance.Mode balance, boolean restrictLoss) {
     public boolean active() {
       return allowed != null || weights != null;
     }
+
+    /** Sets this restriction and these weights on the fitter (both null lift them); the fitter only reads them. */
+    public Fitter applyTo(Fitter fitter) {
+      return fitter.restrictLoss(allowed).weightExamples(weights);
+    }
   }
 
   /**
@@ -68,12 +73,6 @@ public record MultiCorpus(CorpusBalance.Mode balance, boolean restrictLoss) {
       }
     }
     return new Loss(allowed, CorpusBalance.weights(balance, corpusOfExample));
-  }
-
-  /** Sets {@link #loss} of these examples on the fitter (restriction and weights; both null lift them). */
-  public Fitter configure(Fitter fitter, List<String> corpusOfExample, int[] labels) {
-    Loss l = loss(corpusOfExample, labels, fitter.network().classes());
-    return fitter.restrictLoss(l.allowed()).weightExamples(l.weights());
   }
 
   /** A one-line description for logs: "corpora balanced, loss restricted to each corpus's classes". */

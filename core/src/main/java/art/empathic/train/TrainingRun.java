@@ -154,7 +154,8 @@ public final class TrainingRun {
     ExampleSet valZ = validation == null ? null : norm.apply(validation);
     List<String> corpusOfExample = f.train().clips().stream().map(art.empathic.corpus.Clip::corpus).toList();
     MultiCorpus multiCorpus = full.training().multiCorpus();
-    if (multiCorpus.loss(corpusOfExample, trainZ.y(), classes.size()).active()) {
+    MultiCorpus.Loss corpusLoss = multiCorpus.loss(corpusOfExample, trainZ.y(), classes.size()); // every member's
+    if (corpusLoss.active()) {
       out.println("corpora: " + corpusCounts(corpusOfExample) + "; " + multiCorpus.describe());
     }
 
@@ -167,7 +168,7 @@ public final class TrainingRun {
       Path params = SavedModel.parametersFile(runDir, m);
       Path checkpoint = RunFiles.checkpoint(runDir, m, full.ensemble());
       try (Fitter fitter = new Fitter(SavedModel.network(full), full.training().withSeed(memberSeed(m)))) {
-        multiCorpus.configure(fitter, corpusOfExample, trainZ.y()).classLabels(labels);
+        corpusLoss.applyTo(fitter).classLabels(labels);
         // A member that finished before the stop (an ensemble stopped in a later member): take it back as it was.
         Optional<FitResult> done = resume ? fitter.restoreIfFinished(checkpoint) : Optional.empty();
         FitResult r;

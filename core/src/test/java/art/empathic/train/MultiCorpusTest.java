@@ -152,7 +152,7 @@ class MultiCorpusTest {
     Network net = Network.build(FitterTest.smallArchitecture(ModelFamily.MLP), new Shape(train.exampleShape()), 3);
     TrainSettings s = TrainSettings.builder().epochs(40).batchSize(16).learningRate(1e-2).seed(3).multiCorpus(mc).build();
     try (Fitter fitter = new Fitter(net, s)) {
-      mc.configure(fitter, corpora, train.y());
+      mc.loss(corpora, train.y(), 3).applyTo(fitter);
       fitter.fit(FitRequest.of(train).build());
       float[][] p = fitter.predictProbabilities(probe);
       double sum = 0;

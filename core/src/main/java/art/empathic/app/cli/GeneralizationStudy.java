@@ -370,7 +370,8 @@ final class GeneralizationStudy {
     ExampleSet pool = trainSet.concat(examples(unlabelledTest, rows(unlabelledTest, null), classes));
     Standardizer norm = Standardizer.fit(system.normalization(), trainSet, pool);
     ExampleSet z = norm.applyForTraining(trainSet, seed);
-    List<String> corpusOfExample = train.stream().map(Clip::corpus).toList();
+    MultiCorpus.Loss corpusLoss = system.training().multiCorpus()
+        .loss(train.stream().map(Clip::corpus).toList(), z.y(), classes.size()); // every member's
     List<Fitter> members = new ArrayList<>();
     long t0 = java.lang.System.nanoTime();
     try {
@@ -378,7 +379,7 @@ final class GeneralizationStudy {
         Network net = Network.build(system.architecture(), new Shape(system.feature().shape()[0]), classes.size());
         Fitter fitter = new Fitter(net, system.training().withSeed(m == 1 ? seed : seed * 1000 + m));
         members.add(fitter);
-        system.training().multiCorpus().configure(fitter, corpusOfExample, z.y()).classLabels(classes);
+        corpusLoss.applyTo(fitter).classLabels(classes);
         fitter.fit(FitRequest.of(z).build());
       }
     } catch (IOException | RuntimeException e) {
