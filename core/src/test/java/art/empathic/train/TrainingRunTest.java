@@ -206,6 +206,43 @@ class TrainingRunTest {
     }
   }
 
+  /**
+   * The log-mel CRNN (issue 14, round 5a) trains through {@code train}, records its architecture and
+   * features in spec.json, serves through the recognizer exactly as evaluated, and fuses with a
+   * functionals-free MLP run of the same split into one servable model (members on other features).
+   */
+  @Test
+  void aLogmelCrnnRunServesAndFusesWithAnotherFamily() throws Exception {
+    Path crnn = dir.resolve("run-crnn");
+    MainTest.Result r = MainTest.run("train", "--model", "logmel_crnn", "--data", manifest.toString(), "--out",
+        crnn.toString(), "--cache", cache.toString(), "--no-progress", "--epochs", "3");
+    assertThat(r.code()).as(r.err()).isZero();
+    String spec = Files.readString(crnn.resolve("spec.json"));
+    assertThat(spec).contains("logmel_crnn").contains("mel-cmn").contains("ATTENTION");
+    assertThat(Files.readString(crnn.resolve("summary.json"))).contains("AttentionPooling").contains("Conv2D 3x3");
+    List<String> lines = Files.readAllLines(crnn.resolve("predictions.csv"));
+    String[] first = lines.get(1).split(",");
+    EmotionPrediction direct;
+    try (EmotionRecognizer rec = EmotionRecognizer.load(crnn)) {
+      direct = rec.predict(Path.of(first[0]));
+      for (int k = 0; k < 7; k++) {
+        assertThat(direct.probability(Emotion.SEVEN.get(k))).isCloseTo(Double.parseDouble(first[3 + k]), offset(1e-5));
+      }
+    }
+    Path mlp = dir.resolve("run-mlp-for-crnn");
+    assertThat(train(mlp).code()).isZero();
+    Path fused = dir.resolve("fused-crnn");
+    MainTest.Result f = MainTest.run("fuse", mlp.toString(), crnn.toString(), "--weights", "1,1", "--out", fused.toString());
+    assertThat(f.code()).as(f.err()).isZero();
+    try (EmotionRecognizer rec = EmotionRecognizer.load(fused); EmotionRecognizer m = EmotionRecognizer.load(mlp)) {
+      EmotionPrediction p = rec.predict(Path.of(first[0]));
+      EmotionPrediction q = m.predict(Path.of(first[0]));
+      for (Emotion e : Emotion.SEVEN) {
+        assertThat(p.probability(e)).isCloseTo(0.5 * q.probability(e) + 0.5 * direct.probability(e), offset(1e-5));
+      }
+    }
+  }
+
   @Test
   void badRequestsAreClearErrors() {
     assertThat(MainTest.run("train", "--model", "transformer", "--data", manifest.toString()).err())

@@ -44,7 +44,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
   @Option(names = "--model", paramLabel = "NAME", description = "functionals_mlp (the default: best on new voices, "
-      + "docs/GENERALIZATION.md), mlp, baseline_cnn, cnn_lstm or cnn_lstm_paper.")
+      + "docs/GENERALIZATION.md), mlp, baseline_cnn, cnn_lstm, cnn_lstm_paper or logmel_crnn (log-mel CRNN with attention pooling, an option for new "
+      + "voices).")
   String model;
 
   @Option(names = "--resume", paramLabel = "RUNDIR", description = "Continue a stopped run with its own settings.")
@@ -173,7 +174,7 @@ public final class TrainCommand implements Callable<Integer> {
     List<Integer> filters;
     @Option(names = "--kernel", paramLabel = "N", description = "Convolution kernel width (odd).")
     Integer kernel;
-    @Option(names = "--lstm-units", paramLabel = "N", description = "LSTM state size.")
+    @Option(names = "--lstm-units", paramLabel = "N", description = "LSTM state size (logmel_crnn: its GRU's; 0: none).")
     Integer lstmUnits;
   }
 
