@@ -37,6 +37,9 @@ class LogmelCrnnTest {
           .orElseThrow();
       assertThat(attention.params()).isEqualTo(64L + 1);
       assertThat(attention.outputShape()).containsExactly(null, 64L);
+      // Conv 5,888 + BatchNorm 2 x 2 x 56 + GRU 61,824 + attention 65 + dense 455 (docs/MODELS.md).
+      assertThat(s.totalParams()).isEqualTo(68_456L);
+      assertThat(s.nonTrainableParams()).isEqualTo(2L * (8 + 16 + 32));
 
       NDArray x = m.randomNormal(net.batchShape(5));
       NDArray logits = net.block().forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow();

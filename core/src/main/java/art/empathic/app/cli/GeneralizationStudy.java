@@ -447,8 +447,11 @@ final class GeneralizationStudy {
       members.forEach(Fitter::close);
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
-    fitSeconds += (java.lang.System.nanoTime() - t0) / 1e9;
+    double seconds = (java.lang.System.nanoTime() - t0) / 1e9;
+    fitSeconds += seconds;
     fits++;
+    out.printf(Locale.ROOT, "[%s] fit %d: %d training examples, %.1f s%n", system.name(), fits, z.size(), seconds);
+    out.flush();
     return new Trained(classes, members, norm, trainSet);
   }
 
