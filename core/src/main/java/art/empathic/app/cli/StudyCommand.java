@@ -105,9 +105,10 @@ public final class StudyCommand implements Runnable {
         + "the 'after' system (multi-task; default: the recipe's).")
     Double arousalWeight;
 
-    @Option(names = "--sections", paramLabel = "LIST", defaultValue = "folds,multi",
+    @Option(names = "--sections", paramLabel = "LIST",
         description = "With --validate: folds (RAVDESS and EmoDB inner folds), multi (multi-corpus on the inner "
-            + "folds); channels follow --no-channels/--channel-folds (default: ${DEFAULT-VALUE}).")
+            + "folds; default: folds,multi). Without: folds (parts 1-2), cross (part 3), multi (part 4); default all. "
+            + "Channels follow --no-channels/--channel-folds.")
     String sections;
 
     @Option(names = "--validate", description = "Validation only (for choosing a recipe): RAVDESS without the "
@@ -177,7 +178,7 @@ public final class StudyCommand implements Runnable {
           List<Clip> vc = s.prepare(side);
           List<java.util.Set<String>> inner = all.subList(1, all.size());
           s.prepareCopies(vc, inner);
-          List<String> parts = List.of(sections.split(","));
+          List<String> parts = List.of((sections != null ? sections : "folds,multi").split(","));
           Map<String, List<GeneralizationStudy.Row>> sectionRows = new LinkedHashMap<>();
           List<Clip> ve = List.of();
           List<java.util.Set<String>> eInner = List.of();
@@ -215,17 +216,24 @@ public final class StudyCommand implements Runnable {
         s.prepareCopies(rc, rf);
         s.prepareCopies(ec, ef);
         Map<String, List<GeneralizationStudy.Row>> sections = new LinkedHashMap<>();
-        sections.put("1. RAVDESS, 6 speaker folds", withOneClip(s.foldsAll("RAVDESS folds", rc, rf, List.of())));
-        sections.put("2. EmoDB, 5 speaker folds (one man, one woman each)", withOneClip(s.foldsAll("EmoDB folds", ec,
-            ef, List.of())));
-        List<GeneralizationStudy.Row> cross = new ArrayList<>(s.crossCorpus("RAVDESS -> EmoDB", rc, ec));
-        cross.addAll(s.crossCorpus("EmoDB -> RAVDESS (5 shared classes)", ec,
-            rc.stream().filter(c -> ec.stream().anyMatch(x -> x.emotion() == c.emotion())).toList()));
-        sections.put("3. Cross-corpus (train on all of one, test on all of the other)", cross);
-        List<GeneralizationStudy.Row> multi = new ArrayList<>();
-        multi.add(s.folds("RAVDESS folds + all EmoDB in training", rc, rf, ec));
-        multi.addAll(s.foldsBoth("EmoDB folds + all RAVDESS in training", ec, ef, rc));
-        sections.put("4. Multi-corpus (trained on both; loss restricted to each clip's corpus classes)", multi);
+        List<String> parts = List.of((this.sections != null ? this.sections : "folds,cross,multi").split(","));
+        if (parts.contains("folds")) {
+          sections.put("1. RAVDESS, 6 speaker folds", withOneClip(s.foldsAll("RAVDESS folds", rc, rf, List.of())));
+          sections.put("2. EmoDB, 5 speaker folds (one man, one woman each)", withOneClip(s.foldsAll("EmoDB folds", ec,
+              ef, List.of())));
+        }
+        if (parts.contains("cross")) {
+          List<GeneralizationStudy.Row> cross = new ArrayList<>(s.crossCorpus("RAVDESS -> EmoDB", rc, ec));
+          cross.addAll(s.crossCorpus("EmoDB -> RAVDESS (5 shared classes)", ec,
+              rc.stream().filter(c -> ec.stream().anyMatch(x -> x.emotion() == c.emotion())).toList()));
+          sections.put("3. Cross-corpus (train on all of one, test on all of the other)", cross);
+        }
+        if (parts.contains("multi")) {
+          List<GeneralizationStudy.Row> multi = new ArrayList<>();
+          multi.add(s.folds("RAVDESS folds + all EmoDB in training", rc, rf, ec));
+          multi.addAll(s.foldsBoth("EmoDB folds + all RAVDESS in training", ec, ef, rc));
+          sections.put("4. Multi-corpus (trained on both; loss restricted to each clip's corpus classes)", multi);
+        }
         if (!noChannels) {
           int k = Math.max(1, Math.min(channelFolds, rf.size()));
           sections.put("5. Channels (RAVDESS speaker folds " + (k == rf.size() ? "1-6" : "1-" + k + " of 6")
@@ -312,7 +320,8 @@ public final class StudyCommand implements Runnable {
       md.append("Command: `./empathic-art study generalize --systems ").append(systems)
           .append(systems.contains("fused") ? " --fusion-weights " + fusionWeights : "")
           .append(noChannels ? " --no-channels" : channelFolds != 6 ? " --channel-folds " + channelFolds : "").append(augment != null ? " --augment " + augment : "").append(normalize != null ? " --normalize " + normalize.name().toLowerCase(Locale.ROOT) : "").append(ensemble != null ? " --ensemble " + ensemble : "").append(balance != null ? " --balance " + balance : "").append(arousalWeight != null ? " --arousal-weight " + arousalWeight : "")
-          .append(validate ? " --validate --sections " + sections : "")
+          .append(validate ? " --validate --sections " + (sections != null ? sections : "folds,multi")
+              : sections != null ? " --sections " + sections : "")
           .append(" --seed ").append(seed).append("`  \n")
           .append("Date: ").append(when).append("; machine: ").append(Runtime.getRuntime().availableProcessors())
           .append(" cores, ").append(System.getProperty("os.arch")).append(", Java ")
