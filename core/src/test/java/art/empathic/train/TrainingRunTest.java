@@ -243,6 +243,32 @@ class TrainingRunTest {
     }
   }
 
+  /** {@code train --split none --fuse-with logmel_crnn}: a release model that is a fused pair, served as one. */
+  @Test
+  void aFusedReleasePairTrainsBothMembersAndServesTheirAverage() throws Exception {
+    Path run = dir.resolve("release-fused");
+    MainTest.Result r = train(run, "--split", "none", "--fuse-with", "logmel_crnn:0.5");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("fused release model");
+    for (String f : List.of("fusion.json", "release.json", "spec.json", "mlp/release.json", "logmel_crnn/release.json")) {
+      assertThat(run.resolve(f)).as(f).isRegularFile();
+    }
+    assertThat(Files.readString(run.resolve("logmel_crnn/spec.json"))).contains("mel-cmn");
+    Path clip = dir.resolve("clips").resolve("angry-0.wav");
+    try (EmotionRecognizer fused = EmotionRecognizer.load(run);
+        EmotionRecognizer a = EmotionRecognizer.load(run.resolve("mlp"));
+        EmotionRecognizer b = EmotionRecognizer.load(run.resolve("logmel_crnn"))) {
+      EmotionPrediction p = fused.predict(clip);
+      EmotionPrediction pa = a.predict(clip);
+      EmotionPrediction pb = b.predict(clip);
+      for (Emotion e : Emotion.SEVEN) {
+        assertThat(p.probability(e)).isCloseTo(0.5 * pa.probability(e) + 0.5 * pb.probability(e), offset(1e-5));
+      }
+    }
+    assertThat(train(dir.resolve("bad-fuse"), "--split", "none", "--fuse-with", "logmel_crnn:1.5").err())
+        .contains("weight must be in (0, 1)");
+  }
+
   @Test
   void badRequestsAreClearErrors() {
     assertThat(MainTest.run("train", "--model", "transformer", "--data", manifest.toString()).err())
