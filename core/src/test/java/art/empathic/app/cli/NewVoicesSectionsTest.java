@@ -34,18 +34,7 @@ class NewVoicesSectionsTest {
   @BeforeAll
   static void trainAFoldRunAndAReleaseModel() throws Exception {
     Random r = new Random(21);
-    List<String> rows = new ArrayList<>(List.of("path,emotion,speaker"));
-    for (int speaker = 0; speaker < 6; speaker++) {
-      for (Emotion e : Emotion.SEVEN) {
-        for (int i = 0; i < 2; i++) {
-          String name = "s" + speaker + "-" + e.label().toLowerCase() + "-" + i + ".wav";
-          WavWriter.pcm16().write(dir.resolve("clips").resolve(name),
-              new Audio(NewVoicesProductTest.voice(e, speaker, r, 1.0), NewVoicesProductTest.SR));
-          rows.add("clips/" + name + "," + e.label().toLowerCase() + ",spk" + speaker);
-        }
-      }
-    }
-    Path manifest = Files.write(dir.resolve("manifest.csv"), rows);
+    Path manifest = NewVoicesProductTest.toneCorpus(dir, 6, 2, r);
     fold = dir.resolve("fold-1");
     release = dir.resolve("release");
     for (List<String> split : List.of(List.of("--split", "speaker", "--fold", "1", "--out", fold.toString()),

@@ -3,8 +3,6 @@ package art.empathic.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import art.empathic.app.MainTest;
-import art.empathic.audio.Audio;
-import art.empathic.audio.WavWriter;
 import art.empathic.corpus.Corpus;
 import art.empathic.corpus.CorpusOptions;
 import art.empathic.corpus.Emotion;
@@ -13,7 +11,6 @@ import art.empathic.recognize.AdaptationStudy;
 import art.empathic.recognize.ModelRecognizer;
 import art.empathic.train.ModelSpec;
 import art.empathic.train.SpeakerStatistics;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -36,19 +33,7 @@ class SteadySpeakerTest {
 
   @Test
   void theShippedBlendKeepsASteadySpeakersEmotionWhereFullAdaptationErasesIt() throws Exception {
-    Random r = new Random(33);
-    List<String> rows = new ArrayList<>(List.of("path,emotion,speaker"));
-    for (int speaker = 0; speaker < 6; speaker++) {
-      for (Emotion e : Emotion.SEVEN) {
-        for (int i = 0; i < 12; i++) {
-          String name = "s" + speaker + "-" + e.label().toLowerCase() + "-" + i + ".wav";
-          WavWriter.pcm16().write(dir.resolve("clips").resolve(name),
-              new Audio(NewVoicesProductTest.voice(e, speaker, r, 1.0), NewVoicesProductTest.SR));
-          rows.add("clips/" + name + "," + e.label().toLowerCase() + ",spk" + speaker);
-        }
-      }
-    }
-    Path manifest = Files.write(dir.resolve("manifest.csv"), rows);
+    Path manifest = NewVoicesProductTest.toneCorpus(dir, 6, 12, new Random(33));
     Path fold = dir.resolve("fold-1");
     MainTest.Result t = MainTest.run("train", "--model", "mlp", "--data", manifest.toString(), "--no-cache",
         "--no-progress", "--augment", "none", "--epochs", "60", "--normalize", "speaker", "--split", "speaker",
