@@ -65,21 +65,8 @@ public final class FeatureCache {
     return new FeatureCache(null);
   }
 
-  /**
-   * System property that stands in for {@code EMPATHIC_ART_CACHE} (tests point it at a temporary
-   * folder, so that commands which use the default cache never write into the user's own).
-   */
-  public static final String PROPERTY = "empathic.art.cache";
-
-  /**
-   * The {@value #PROPERTY} system property, else {@code EMPATHIC_ART_CACHE}, else
-   * {@code $XDG_CACHE_HOME/empathic-art/features}, else {@code ~/.cache/...}.
-   */
+  /** {@code EMPATHIC_ART_CACHE}, else {@code $XDG_CACHE_HOME/empathic-art/features}, else {@code ~/.cache/...}. */
   public static Path defaultRoot() {
-    String property = System.getProperty(PROPERTY);
-    if (property != null && !property.isBlank()) {
-      return Path.of(property);
-    }
     String env = System.getenv(ENV);
     if (env != null && !env.isBlank()) {
       return Path.of(env);

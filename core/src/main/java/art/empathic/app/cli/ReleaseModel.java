@@ -37,7 +37,22 @@ final class ReleaseModel {
    */
   static final String EXPECTED_TIME = "about 1-2 minutes on a quiet 2-core machine, much longer on a busy one";
 
+  /**
+   * System property naming the feature cache the release model trained by {@link #ensure} uses
+   * instead of the default one (tests point it at a temporary folder, so that they never write
+   * into the user's cache). It lives here, not in {@code FeatureCache}: the feature packages'
+   * class files key the cache, and a change there would make every cached entry miss.
+   */
+  static final String CACHE_PROPERTY = "empathic.art.cache";
+
   private ReleaseModel() {}
+
+  /** The feature cache {@link #ensure} trains with: {@link #CACHE_PROPERTY} if set, else the default. */
+  static FeatureCache cache() {
+    String property = System.getProperty(CACHE_PROPERTY);
+    return property != null && !property.isBlank() ? FeatureCache.at(Path.of(property))
+        : FeatureCache.atDefaultLocation();
+  }
 
   /** The spec of a release model on the given corpus folders. */
   static ModelSpec spec(List<Path> data, long seed) {
@@ -99,7 +114,7 @@ final class ReleaseModel {
       return Optional.empty();
     }
     out.println("no trained model yet (looked under " + DefaultModel.runsFolder() + "); training one first.");
-    TrainingRun.Environment env = new TrainingRun.Environment(FeatureCache.atDefaultLocation(),
+    TrainingRun.Environment env = new TrainingRun.Environment(cache(),
         Runtime.getRuntime().availableProcessors(), progress);
     try (StopSignal stop = StopSignal.install()) {
       Optional<Path> dir = train(List.of(ravdess.get().toAbsolutePath().normalize()),

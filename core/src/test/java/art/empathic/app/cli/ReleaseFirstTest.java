@@ -7,7 +7,6 @@ import art.empathic.audio.Audio;
 import art.empathic.audio.WavWriter;
 import art.empathic.corpus.DataLocator;
 import art.empathic.corpus.Emotion;
-import art.empathic.features.FeatureCache;
 import art.empathic.recognize.DefaultModel;
 import art.empathic.recognize.PredictionJson;
 import art.empathic.run.ReleaseInfo;
@@ -53,7 +52,7 @@ class ReleaseFirstTest {
     Path runs = dir.resolve("runs");
     System.setProperty(DefaultModel.RUNS_PROPERTY, runs.toString());
     System.setProperty(DataLocator.PROPERTY, root.toString());
-    System.setProperty(FeatureCache.PROPERTY, dir.resolve("cache").toString());
+    System.setProperty(ReleaseModel.CACHE_PROPERTY, dir.resolve("cache").toString());
     try {
       MainTest.Result first = MainTest.run("predict", "--json", clip.toString());
       assertThat(first.code()).as(first.err()).isZero();
@@ -91,7 +90,7 @@ class ReleaseFirstTest {
     } finally {
       System.clearProperty(DefaultModel.RUNS_PROPERTY);
       System.clearProperty(DataLocator.PROPERTY);
-      System.clearProperty(FeatureCache.PROPERTY);
+      System.clearProperty(ReleaseModel.CACHE_PROPERTY);
     }
   }
 }
