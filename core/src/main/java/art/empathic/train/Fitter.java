@@ -351,6 +351,11 @@ public final class Fitter implements AutoCloseable {
         }
         gc.backward(loss);
         lossValue = loss.getFloat();
+        if (!Double.isFinite(lossValue)) {
+          // A NaN network predicts its first class for every clip: fail loudly instead (round 5b).
+          throw new IllegalStateException("training diverged: the loss of epoch " + (epoch + 1) + ", batch "
+              + (batch + 1) + " is " + lossValue + " (NaN or infinite features, or too high a learning rate)");
+        }
         out = logits.toFloatArray();
       }
       if (l2InOptimizer) {

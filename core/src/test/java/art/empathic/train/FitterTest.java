@@ -141,6 +141,21 @@ class FitterTest {
     }
   }
 
+  /** A loss that is not finite stops the fit with a message instead of leaving a NaN network behind. */
+  @Test
+  void aLossThatIsNotFiniteStopsTheFit() {
+    ExampleSet good = toy(ModelFamily.MLP, 40, 19);
+    float[][] x = good.x().clone();
+    x[5] = x[5].clone();
+    x[5][3] = Float.NaN;
+    ExampleSet bad = new ExampleSet(x, good.y(), good.speakers(), good.exampleShape());
+    Network net = Network.build(smallArchitecture(ModelFamily.MLP), new Shape(bad.exampleShape()), CLASSES);
+    try (Fitter fitter = new Fitter(net, settings(2, 1))) {
+      assertThatThrownBy(() -> fitter.fit(FitRequest.of(bad).build()))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("training diverged").hasMessageContaining("NaN");
+    }
+  }
+
   @Test
   void exampleWeightsMustMatchTheTrainingSetAndBeFinite() {
     ExampleSet train = toy(ModelFamily.MLP, 20, 1);
