@@ -82,7 +82,8 @@ public final class StudyCommand implements Runnable {
     String augment;
 
     @Option(names = "--normalize", paramLabel = "MODE", description = "Feature standardisation of the 'after' "
-        + "system: global, speaker or speaker_mix (default: the recipe's).")
+        + "system: global, speaker, speaker_mix or speaker_mix_corpus (speaker_mix with each training example blended "
+        + "toward its own corpus's prior; default: the recipe's).")
     art.empathic.train.Standardizer.Mode normalize;
 
     @Option(names = "--ensemble", paramLabel = "K", description = "Networks averaged by the 'after' system "
