@@ -62,20 +62,27 @@ class NewVoicesProductTest {
     return x;
   }
 
-  @BeforeAll
-  static void trainTheReleaseModel() throws IOException {
-    Random r = new Random(11);
+  /**
+   * Writes {@code speakers} x 7 emotions x {@code clips} tones of 1 s ({@link #voice}) under
+   * {@code dir/clips}, and their manifest ({@code path,emotion,speaker}), which it returns.
+   */
+  static Path toneCorpus(Path dir, int speakers, int clips, Random r) throws IOException {
     List<String> rows = new ArrayList<>(List.of("path,emotion,speaker"));
-    for (int speaker = 0; speaker < 4; speaker++) {
+    for (int speaker = 0; speaker < speakers; speaker++) {
       for (Emotion e : Emotion.SEVEN) {
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < clips; i++) {
           String name = "s" + speaker + "-" + e.label().toLowerCase() + "-" + i + ".wav";
           WavWriter.pcm16().write(dir.resolve("clips").resolve(name), new Audio(voice(e, speaker, r, 1.0), SR));
           rows.add("clips/" + name + "," + e.label().toLowerCase() + ",spk" + speaker);
         }
       }
     }
-    manifest = Files.write(dir.resolve("manifest.csv"), rows);
+    return Files.write(dir.resolve("manifest.csv"), rows);
+  }
+
+  @BeforeAll
+  static void trainTheReleaseModel() throws IOException {
+    manifest = toneCorpus(dir, 4, 6, new Random(11));
     release = dir.resolve("release");
     MainTest.Result t = MainTest.run("train", "--model", "mlp", "--split", "none", "--data", manifest.toString(),
         "--out", release.toString(), "--no-cache", "--no-progress", "--augment", "none", "--epochs", "60",

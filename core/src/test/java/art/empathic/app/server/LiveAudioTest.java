@@ -48,6 +48,14 @@ class LiveAudioTest {
       return c;
     }
 
+    /** A client that has started a 16 kHz s16le stream and read the server's "ready". */
+    static Client started(EmotionServer s) throws Exception {
+      Client c = connect(s);
+      c.text("{\"type\":\"start\",\"sampleRate\":16000,\"encoding\":\"s16le\"}");
+      c.next();
+      return c;
+    }
+
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
       partial.append(data);
@@ -151,11 +159,34 @@ class LiveAudioTest {
   }
 
   @Test
+  void everyConnectionHasItsOwnSpeakerSession() throws Exception {
+    // Issue 14: /api/live keeps one recognizer session per connection, so what one person said
+    // never adapts the model to another. The tone recognizer's sessions count the speech heard.
+    EmotionServer s = start(ServerLimits.defaults());
+    Client a = Client.started(s);
+    List<JsonNode> first = a.streamPaced(TestRecognizers.tone(Emotion.ANGRY, 6, 16000), 16000, 0);
+    double heardByA = first.get(first.size() - 1).get("adaptation").get("secondsHeard").asDouble();
+    assertThat(heardByA).isGreaterThanOrEqualTo(3.0);
+    // Each second of audio is learned from once: never more than was sent.
+    assertThat(heardByA).isLessThanOrEqualTo(6.0);
+
+    Client b = Client.started(s);
+    List<JsonNode> second = b.streamPaced(TestRecognizers.tone(Emotion.SAD, 1, 16000), 16000, 0);
+    assertThat(second).hasSize(1);
+    assertThat(second.get(0).get("adaptation").get("secondsHeard").asDouble()).isLessThanOrEqualTo(1.0);
+    assertThat(second.get(0).get("adaptation").get("supported").asBoolean()).isFalse();
+
+    // The first connection's session goes on from where it was.
+    List<JsonNode> more = a.streamPaced(TestRecognizers.tone(Emotion.ANGRY, 3, 16000), 16000, 6);
+    assertThat(more.get(more.size() - 1).get("adaptation").get("secondsHeard").asDouble()).isGreaterThan(heardByA);
+    a.ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    b.ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+  }
+
+  @Test
   void theLabelFollowsTheSpeakerButDoesNotFlicker() throws Exception {
     EmotionServer s = start(ServerLimits.defaults());
-    Client c = Client.connect(s);
-    c.text("{\"type\":\"start\",\"sampleRate\":16000,\"encoding\":\"s16le\"}");
-    c.next();
+    Client c = Client.started(s);
     List<String> tops = new ArrayList<>();
     c.streamPaced(TestRecognizers.tone(Emotion.CALM, 4, 16000), 16000, 0).forEach(m -> tops.add(m.get("top").asText()));
     c.streamPaced(TestRecognizers.tone(Emotion.ANGRY, 6, 16000), 16000, 4).forEach(m -> tops.add(m.get("top").asText()));
