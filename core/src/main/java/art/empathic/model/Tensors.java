@@ -38,6 +38,25 @@ public final class Tensors {
     return manager.create(buffer, shape, DataType.FLOAT32);
   }
 
+  /**
+   * A float32 scalar (shape ()) holding {@code value}, allocated by PyTorch and attached to the
+   * manager of {@code like}: use it instead of DJL's {@code NDArray.mul(Number)} (and the other
+   * operations taking a Java number) wherever autograd records the operation.
+   *
+   * <p>Why: DJL turns a number into a 0-d tensor over a fresh Java direct buffer (PyTorch's
+   * {@code from_blob}, no copy) and closes it as soon as the operation returns. Autograd keeps
+   * that tensor for the backward pass (the gradient of {@code a * s} with respect to {@code a} is
+   * {@code s}), but nothing in Java keeps the buffer: a garbage collection between the forward and
+   * the backward pass frees its memory, the allocator writes its own bookkeeping there, and the
+   * backward pass multiplies the gradient by that garbage (about 1e36 when measured). Adam then
+   * takes one wild step and stalls, or turns every weight NaN: fits that depended on when the JVM
+   * collected garbage (docs/GENERALIZATION.md, "Round 5b"). A tensor PyTorch allocated lives as
+   * long as autograd holds it, whatever Java does.
+   */
+  public static NDArray scalar(NDArray like, float value) {
+    return like.getManager().full(new Shape(), value, DataType.FLOAT32);
+  }
+
   /** A shape of ints as the longs DJL's {@code Shape} takes. */
   public static long[] toLongs(int[] a) {
     long[] out = new long[a.length];

@@ -103,6 +103,12 @@ public final class Fitter implements AutoCloseable {
   private float[] exampleWeights;
 
   /**
+   * Run between each batch's forward and backward pass (null: nothing). A test seam: the tests run
+   * a garbage collection there, which once changed gradients (docs/GENERALIZATION.md, "Round 5b").
+   */
+  Runnable betweenForwardAndBackward;
+
+  /**
    * Weights each training example's loss (null: every example 1). Used to balance corpora in
    * multi-corpus training ({@link CorpusBalance}): the weights should average 1 so that the
    * L2 penalty and scikit-learn's stopping tolerance keep their meaning. Implemented by scaling
@@ -340,8 +346,16 @@ public final class Fitter implements AutoCloseable {
         if (settings.arousalWeight() > 0) {
           loss = loss.add(arousalTerm(bm, mask == null ? logits : logits.add(mask), train, order, from, n, classes));
         }
+        if (betweenForwardAndBackward != null) {
+          betweenForwardAndBackward.run();
+        }
         gc.backward(loss);
         lossValue = loss.getFloat();
+        if (!Double.isFinite(lossValue)) {
+          // A NaN network predicts its first class for every clip: fail loudly instead (round 5b).
+          throw new IllegalStateException("training diverged: the loss of epoch " + (epoch + 1) + ", batch "
+              + (batch + 1) + " is " + lossValue + " (NaN or infinite features, or too high a learning rate)");
+        }
         out = logits.toFloatArray();
       }
       if (l2InOptimizer) {

@@ -75,7 +75,8 @@ public record Recipe(FeatureSpec feature, Architecture architecture, TrainSettin
       // folds 1-3, for 1.9 points of the transductive figure on the inner folds (docs/ADAPTATION.md).
       // Round 4b: an auxiliary binary-arousal loss (--arousal-weight 0.5) won on validation speakers but
       // is not the default: fits with it were not reproducible and one multi-corpus fold collapsed
-      // (docs/GENERALIZATION.md, "Round 4b").
+      // (docs/GENERALIZATION.md, "Round 4b"). Round 5b found the cause of both (a garbage collection
+      // between forward and backward corrupted gradients: Tensors.scalar) and fixed it; still an option.
       case FUNCTIONALS_MLP -> new Recipe(FeatureSpec.functionals(SAMPLE_RATE), new Architecture.Mlp(List.of(256), 1.0),
           TrainSettings.sklearnMlp(42), Standardizer.Mode.SPEAKER_MIX, FUNCTIONALS_AUGMENT, 1);
     };

@@ -2,6 +2,7 @@ package art.empathic.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
+import art.empathic.model.Tensors;
 import java.util.List;
 
 /**
@@ -30,7 +31,10 @@ final class TrainingLoss {
     long n = logits.getShape().get(0);
     // sum(log p * t) * (-1/n): the mean cross-entropy in three operations (each costs a JNI call
     // forward and another backward, which dominates for the small networks here).
-    NDArray loss = logits.logSoftmax(1).mul(targets).sum().mul(-1f / n);
+    // Every constant below is a tensor PyTorch allocated (Tensors.scalar), never mul(Number): autograd
+    // keeps the constant for the backward pass, and DJL's number tensor may be freed by then.
+    NDArray loss = logits.logSoftmax(1).mul(targets).sum();
+    loss = loss.mul(Tensors.scalar(loss, -1f / n));
     if (alpha > 0 && !weights.isEmpty()) {
       NDArray squares = null;
       for (Parameter w : weights) {
@@ -38,7 +42,7 @@ final class TrainingLoss {
         squares = squares == null ? s : squares.add(s);
       }
       // A float scalar: a double would promote the loss to float64.
-      loss = loss.add(squares.mul((float) (0.5 * alpha / n)));
+      loss = loss.add(squares.mul(Tensors.scalar(squares, (float) (0.5 * alpha / n))));
     }
     return loss;
   }
@@ -53,8 +57,11 @@ final class TrainingLoss {
   static NDArray arousal(NDArray logits, NDArray high, NDArray target, NDArray exampleWeights, double weight) {
     long n = logits.getShape().get(0);
     NDArray p = logits.softmax(1).mul(high).sum(new int[] {1}).clip(1e-7f, 1 - 1e-7f);
-    NDArray ll = target.mul(p.log()).add(target.mul(-1f).add(1f).mul(p.mul(-1f).add(1f).log()));
-    return ll.mul(exampleWeights).sum().mul((float) (-weight / n));
+    NDArray one = Tensors.scalar(p, 1f);
+    // 1 - a and 1 - P as -a + 1 and -P + 1 (neg, then add a PyTorch-owned 1: see compute).
+    NDArray ll = target.mul(p.log()).add(target.neg().add(one).mul(p.neg().add(one).log()));
+    NDArray sum = ll.mul(exampleWeights).sum();
+    return sum.mul(Tensors.scalar(sum, (float) (-weight / n)));
   }
 
   /** The value of the L2 term {@code 0.5 * alpha * sum(W^2) / n}, computed outside any gradient tape. */
