@@ -82,7 +82,8 @@ public final class StudyCommand implements Runnable {
     String augment;
 
     @Option(names = "--normalize", paramLabel = "MODE", description = "Feature standardisation of the 'after' "
-        + "system: global, speaker or speaker_mix (default: the recipe's).")
+        + "system: global, speaker, speaker_mix or speaker_mix_corpus (speaker_mix with each training example blended "
+        + "toward its own corpus's prior; default: the recipe's).")
     art.empathic.train.Standardizer.Mode normalize;
 
     @Option(names = "--ensemble", paramLabel = "K", description = "Networks averaged by the 'after' system "
@@ -102,6 +103,11 @@ public final class StudyCommand implements Runnable {
         description = "With --validate: folds (RAVDESS and EmoDB inner folds), multi (multi-corpus on the inner "
             + "folds); channels follow --no-channels/--channel-folds (default: ${DEFAULT-VALUE}).")
     String sections;
+
+    @Option(names = "--test-sections", paramLabel = "LIST", defaultValue = "folds,cross,multi",
+        description = "Without --validate: which of folds (parts 1-2), cross (3) and multi (4) to run; channels (5) "
+            + "follow --no-channels/--channel-folds; none: channels only (default: ${DEFAULT-VALUE}, all).")
+    String testSections;
 
     @Option(names = "--validate", description = "Validation only (for choosing a recipe): RAVDESS without the "
         + "fold-1 test actors (the other five folds as inner folds) and EmoDB without fold 1's pair (the other four "
@@ -192,17 +198,29 @@ public final class StudyCommand implements Runnable {
         s.prepareCopies(rc, rf);
         s.prepareCopies(ec, ef);
         Map<String, List<GeneralizationStudy.Row>> sections = new LinkedHashMap<>();
-        sections.put("1. RAVDESS, 6 speaker folds", List.of(s.folds("RAVDESS folds", rc, rf, List.of())));
-        sections.put("2. EmoDB, 5 speaker folds (one man, one woman each)", List.of(s.folds("EmoDB folds", ec, ef,
-            List.of())));
-        List<GeneralizationStudy.Row> cross = new ArrayList<>(s.crossCorpus("RAVDESS -> EmoDB", rc, ec));
-        cross.addAll(s.crossCorpus("EmoDB -> RAVDESS (5 shared classes)", ec,
-            rc.stream().filter(c -> ec.stream().anyMatch(x -> x.emotion() == c.emotion())).toList()));
-        sections.put("3. Cross-corpus (train on all of one, test on all of the other)", cross);
-        List<GeneralizationStudy.Row> multi = new ArrayList<>();
-        multi.add(s.folds("RAVDESS folds + all EmoDB in training", rc, rf, ec));
-        multi.addAll(s.foldsBoth("EmoDB folds + all RAVDESS in training", ec, ef, rc));
-        sections.put("4. Multi-corpus (trained on both; loss restricted to each clip's corpus classes)", multi);
+        List<String> wanted = List.of(testSections.split(","));
+        for (String w : wanted) {
+          if (!List.of("folds", "cross", "multi", "none").contains(w)) {
+            throw new IllegalArgumentException("--test-sections: unknown '" + w + "' (use folds, cross, multi or none)");
+          }
+        }
+        if (wanted.contains("folds")) {
+          sections.put("1. RAVDESS, 6 speaker folds", List.of(s.folds("RAVDESS folds", rc, rf, List.of())));
+          sections.put("2. EmoDB, 5 speaker folds (one man, one woman each)", List.of(s.folds("EmoDB folds", ec, ef,
+              List.of())));
+        }
+        if (wanted.contains("cross")) {
+          List<GeneralizationStudy.Row> cross = new ArrayList<>(s.crossCorpus("RAVDESS -> EmoDB", rc, ec));
+          cross.addAll(s.crossCorpus("EmoDB -> RAVDESS (5 shared classes)", ec,
+              rc.stream().filter(c -> ec.stream().anyMatch(x -> x.emotion() == c.emotion())).toList()));
+          sections.put("3. Cross-corpus (train on all of one, test on all of the other)", cross);
+        }
+        if (wanted.contains("multi")) {
+          List<GeneralizationStudy.Row> multi = new ArrayList<>();
+          multi.add(s.folds("RAVDESS folds + all EmoDB in training", rc, rf, ec));
+          multi.addAll(s.foldsBoth("EmoDB folds + all RAVDESS in training", ec, ef, rc));
+          sections.put("4. Multi-corpus (trained on both; loss restricted to each clip's corpus classes)", multi);
+        }
         if (!noChannels) {
           int k = Math.max(1, Math.min(channelFolds, rf.size()));
           sections.put("5. Channels (RAVDESS speaker folds " + (k == rf.size() ? "1-6" : "1-" + k + " of 6")
