@@ -98,6 +98,31 @@ public record Channel(Kind kind, double value) {
   }
 
   /**
+   * As {@link #apply}, except that babble is the sum of exactly {@code voices} (each once, at unit
+   * power, from a random offset, looped) instead of {@link #BABBLE_TALKERS} picks among them: babble
+   * of fewer talkers for training (round 5c's {@code talkers=}). Other kinds are {@link #apply}.
+   */
+  public Audio applyVoices(Audio audio, List<float[]> voices, Random random) {
+    if (kind != Kind.BABBLE) {
+      return apply(audio, voices, random);
+    }
+    List<float[]> usable = voices.stream().filter(o -> o.length > 0 && Augment.power(o) > 0).toList();
+    if (usable.isEmpty()) {
+      throw new IllegalArgumentException("babble noise needs other clips with sound to mix, got none");
+    }
+    float[] x = audio.samples();
+    double[] b = new double[x.length];
+    for (float[] o : usable) {
+      double g = 1 / Math.sqrt(Augment.power(o));
+      int off = random.nextInt(o.length);
+      for (int i = 0; i < x.length; i++) {
+        b[i] += g * o[(off + i) % o.length];
+      }
+    }
+    return new Audio(addAtSnr(x, b, value), audio.sampleRate());
+  }
+
+  /**
    * Adds {@code noise} (cut or looped to the clip's length) scaled so that
    * {@code 10 log10(P_signal / P_noise) = snrDb} over the clip. A silent clip is returned as a copy.
    */

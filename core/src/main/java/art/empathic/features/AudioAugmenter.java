@@ -35,6 +35,12 @@ final class AudioAugmenter {
       y = Augment.addNoise(y, draw.noiseSnrDb(), colour, new Random(draw.noiseSeed()));
     }
     Audio out = new Audio(y, rate);
-    return draw.channel() == null ? out : draw.channel().apply(out, babble, new Random(~draw.noiseSeed()));
+    if (draw.channel() == null) {
+      return out;
+    }
+    Random r = new Random(~draw.noiseSeed());
+    // With a drawn number of talkers the babble is exactly the given voices, each once.
+    return draw.talkers() != null && draw.channel().kind() == art.empathic.audio.Channel.Kind.BABBLE
+        ? draw.channel().applyVoices(out, babble, r) : draw.channel().apply(out, babble, r);
   }
 }

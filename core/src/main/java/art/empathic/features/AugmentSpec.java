@@ -39,9 +39,24 @@ import art.empathic.corpus.Split;
  *     {@link FeaturePipeline#extract(Split, AugmentSpec)})
  * @param babbleSnrDb with a range: one extra copy per clip with babble of other training speakers
  *     at an SNR drawn per speaker and copy from it ({@link #totalCopies}); null: none
+ * @param babbleShare with channels: the probability that a channel copy's channel is babble, drawn
+ *     per speaker and copy from a stream of its own before the usual draw (a copy that does not
+ *     become babble keeps exactly today's channel); null: babble only as one kind of six
+ *     ({@code babbleshare=P}, round 5c)
+ * @param babbleChannelSnrDb with channels: the SNR range of every babble channel of the mix
+ *     (redrawn from the babble stream); null: {@link #CHANNEL_SNR_DB} as before ({@code babblesnr=LO:HI})
+ * @param babbleTalkers with channels or a babble copy: the number of voices in training babble,
+ *     drawn per speaker and copy (each voice once, at unit power); null: {@link Channel#BABBLE_TALKERS}
+ *     picks as before ({@code talkers=LO:HI})
  */
 public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColour, Range shiftSeconds, Range speed,
-    Range pitchSemitones, long seed, boolean channels, Range babbleSnrDb) {
+    Range pitchSemitones, long seed, boolean channels, Range babbleSnrDb,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    Double babbleShare,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    Range babbleChannelSnrDb,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    Range babbleTalkers) {
 
   /** SNR range of white and babble noise in channel augmentation, dB. */
   public static final Range CHANNEL_SNR_DB = new Range(5, 30);
@@ -51,6 +66,13 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
   public static final Range CHANNEL_GAIN_DB = new Range(-30, 0);
   /** Overdrive range (peak over full scale before hard clipping) in channel augmentation, dB. */
   public static final Range CHANNEL_CLIP_DB = new Range(3, 12);
+
+  /** Without round 5c's babble settings (share, SNR range, talkers): babble as before. */
+  public AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColour, Range shiftSeconds, Range speed,
+      Range pitchSemitones, long seed, boolean channels, Range babbleSnrDb) {
+    this(copies, noiseSnrDb, noiseColour, shiftSeconds, speed, pitchSemitones, seed, channels, babbleSnrDb,
+        null, null, null);
+  }
 
   /** Without an extra babble copy (the form before {@code babble=} existed). */
   public AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColour, Range shiftSeconds, Range speed,
@@ -77,9 +99,19 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
     }
   }
 
-  /** The strengths drawn for one copy of one clip; null for alterations that are off. */
+  /**
+   * The strengths drawn for one copy of one clip; null for alterations that are off.
+   * {@code talkers}: for a babble channel with {@code talkers=}, the number of voices mixed (each
+   * once); null: {@link Channel#BABBLE_TALKERS} picks among the given clips as before.
+   */
   public record Draw(int copy, Double shiftSeconds, Double speed, Double pitchSemitones, Double noiseSnrDb, long noiseSeed,
-      Channel channel) {
+      Channel channel, Integer talkers) {
+    /** Babble (if any) as before: {@link Channel#BABBLE_TALKERS} picks. */
+    public Draw(int copy, Double shiftSeconds, Double speed, Double pitchSemitones, Double noiseSnrDb, long noiseSeed,
+        Channel channel) {
+      this(copy, shiftSeconds, speed, pitchSemitones, noiseSnrDb, noiseSeed, channel, null);
+    }
+
     /** Without a channel. */
     public Draw(int copy, Double shiftSeconds, Double speed, Double pitchSemitones, Double noiseSnrDb, long noiseSeed) {
       this(copy, shiftSeconds, speed, pitchSemitones, noiseSnrDb, noiseSeed, null);
@@ -89,7 +121,8 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
     public String key() {
       return "copy=" + copy + " shift=" + shiftSeconds + " speed=" + speed + " pitch=" + pitchSemitones
           + " snr=" + noiseSnrDb + " noise_seed=" + noiseSeed
-          + (channel == null ? "" : " channel=" + channel.kind() + ":" + channel.value());
+          + (channel == null ? "" : " channel=" + channel.kind() + ":" + channel.value())
+          + (talkers == null ? "" : " talkers=" + talkers);
     }
 
     /** Short human description, e.g. "copy 1: shift +0.12 s, noise 18.3 dB SNR". */
@@ -100,6 +133,7 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
       if (pitchSemitones != null) parts.add(String.format(Locale.ROOT, "pitch %+.2f st", pitchSemitones));
       if (noiseSnrDb != null) parts.add(String.format(Locale.ROOT, "noise %.1f dB SNR", noiseSnrDb));
       if (channel != null) parts.add("channel " + channel.describeExact());
+      if (talkers != null) parts.add(talkers + (talkers == 1 ? " voice" : " voices"));
       return "copy " + copy + ": " + String.join(", ", parts);
     }
   }
@@ -117,6 +151,17 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
     if (speed != null && !(speed.min() >= 0.25 && speed.max() <= 4)) {
       throw new IllegalArgumentException("speed factors must lie in [0.25, 4], got [" + speed.min() + ", " + speed.max() + "]");
     }
+    if (babbleShare != null && !(babbleShare >= 0 && babbleShare <= 1)) {
+      throw new IllegalArgumentException("babble share must lie in [0, 1], got " + babbleShare);
+    }
+    if ((babbleShare != null || babbleChannelSnrDb != null) && !channels) {
+      throw new IllegalArgumentException("babbleshare and babblesnr change the channel mix: they need channel=on");
+    }
+    if (babbleTalkers != null && !(babbleTalkers.min() >= 1 && babbleTalkers.max() <= 20
+        && babbleTalkers.min() == Math.rint(babbleTalkers.min()) && babbleTalkers.max() == Math.rint(babbleTalkers.max()))) {
+      throw new IllegalArgumentException("talkers must be whole numbers in [1, 20], got [" + babbleTalkers.min() + ", "
+          + babbleTalkers.max() + "]");
+    }
     if (pitchSemitones != null && !(pitchSemitones.min() >= -24 && pitchSemitones.max() <= 24)) {
       throw new IllegalArgumentException("pitch shifts must lie in [-24, 24] semitones, got [" + pitchSemitones.min()
           + ", " + pitchSemitones.max() + "]");
@@ -128,7 +173,9 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
    * Parses the CLI form, e.g. {@code "copies=2,noise=15:30,speed=0.9:1.1,pitch=-2:2,shift=0.2"}:
    * comma-separated {@code key=value}; a value is {@code min:max} or one number (for shift: the
    * largest shift either way in seconds); {@code colour=white|pink} picks the noise;
-   * {@code channel=on} adds a simulated recording channel to every copy.
+   * {@code channel=on} adds a simulated recording channel to every copy;
+   * {@code babble=LO:HI} adds a babble copy; {@code babbleshare=P}, {@code babblesnr=LO:HI} and
+   * {@code talkers=LO:HI} change the babble of the channel mix (see the record's parameters).
    */
   public static AugmentSpec parse(String text, long seed) {
     int copies = 1;
@@ -139,6 +186,9 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
     Augment.Noise colour = Augment.Noise.WHITE;
     boolean channel = false;
     Range babble = null;
+    Double babbleShare = null;
+    Range babbleSnr = null;
+    Range talkers = null;
     for (String part : text.split(",")) {
       String[] kv = part.trim().split("=", 2);
       if (kv.length != 2 || kv[1].isBlank()) {
@@ -156,19 +206,23 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
               : new Range(-Double.parseDouble(value), Double.parseDouble(value));
           case "colour", "color" -> colour = Augment.Noise.valueOf(value.toUpperCase(Locale.ROOT));
           case "babble" -> babble = range(value);
+          case "babbleshare" -> babbleShare = Double.parseDouble(value);
+          case "babblesnr" -> babbleSnr = range(value);
+          case "talkers" -> talkers = range(value);
           case "channel", "channels" -> channel = switch (value.toLowerCase(Locale.ROOT)) {
             case "on", "true", "yes" -> true;
             case "off", "false", "no" -> false;
             default -> throw new IllegalArgumentException("augmentation: channel must be on or off, got '" + value + "'");
           };
           default -> throw new IllegalArgumentException("augmentation: unknown key '" + key
-              + "' (use copies, noise, speed, pitch, shift, colour, channel, babble)");
+              + "' (use copies, noise, speed, pitch, shift, colour, channel, babble, babbleshare, babblesnr, talkers)");
         }
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("augmentation: '" + value + "' is not a number or min:max range for " + key);
       }
     }
-    return new AugmentSpec(copies, noise, colour, shift, speed, pitch, seed, channel, babble);
+    return new AugmentSpec(copies, noise, colour, shift, speed, pitch, seed, channel, babble, babbleShare, babbleSnr,
+        talkers);
   }
 
   private static Range range(String value) {
@@ -187,6 +241,13 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
     if (shiftSeconds != null) b.append(",shift=").append(shiftSeconds.min()).append(':').append(shiftSeconds.max());
     if (channels) b.append(",channel=on");
     if (babbleSnrDb != null) b.append(",babble=").append(babbleSnrDb.min()).append(':').append(babbleSnrDb.max());
+    if (babbleShare != null) b.append(",babbleshare=").append(babbleShare);
+    if (babbleChannelSnrDb != null) {
+      b.append(",babblesnr=").append(babbleChannelSnrDb.min()).append(':').append(babbleChannelSnrDb.max());
+    }
+    if (babbleTalkers != null) {
+      b.append(",talkers=").append((int) babbleTalkers.min()).append(':').append((int) babbleTalkers.max());
+    }
     return b.toString();
   }
 
@@ -214,7 +275,29 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
         .getBytes(StandardCharsets.UTF_8));
     Random rnd = new Random(ByteBuffer.wrap(h).getLong());
     Channel ch = babbleCopy ? new Channel(Channel.Kind.BABBLE, babbleSnrDb.draw(rnd)) : drawChannel(rnd);
-    return new Draw(d.copy(), d.shiftSeconds(), d.speed(), d.pitchSemitones(), d.noiseSnrDb(), d.noiseSeed(), ch);
+    Integer talkers = null;
+    if (babbleShare != null || babbleChannelSnrDb != null || babbleTalkers != null) {
+      // Round 5c's babble settings draw from a stream of their own, so that without them (and for
+      // every copy they leave alone) the channel above is exactly the one drawn before.
+      byte[] hb = ContentHash.sha256().digest((seed + ":babblemix:" + speaker + ":" + copy)
+          .getBytes(StandardCharsets.UTF_8));
+      Random b = new Random(ByteBuffer.wrap(hb).getLong());
+      double u = b.nextDouble();
+      double snrU = b.nextDouble();
+      double talkersU = b.nextDouble();
+      Range snr = babbleChannelSnrDb != null ? babbleChannelSnrDb : CHANNEL_SNR_DB;
+      if (!babbleCopy && babbleShare != null && u < babbleShare) {
+        ch = new Channel(Channel.Kind.BABBLE, snr.min() + (snr.max() - snr.min()) * snrU);
+      } else if (!babbleCopy && babbleChannelSnrDb != null && ch.kind() == Channel.Kind.BABBLE) {
+        ch = new Channel(Channel.Kind.BABBLE, snr.min() + (snr.max() - snr.min()) * snrU);
+      }
+      if (babbleTalkers != null && ch.kind() == Channel.Kind.BABBLE) {
+        int lo = (int) babbleTalkers.min();
+        int hi = (int) babbleTalkers.max();
+        talkers = lo + (int) Math.min(hi - lo, Math.floor(talkersU * (hi - lo + 1)));
+      }
+    }
+    return new Draw(d.copy(), d.shiftSeconds(), d.speed(), d.pitchSemitones(), d.noiseSnrDb(), d.noiseSeed(), ch, talkers);
   }
 
   /**

@@ -148,7 +148,7 @@ public final class FeaturePipeline {
 
   /**
    * The draw of one copy and, for a babble channel, the {@link art.empathic.audio.Channel#BABBLE_TALKERS}
-   * clips it mixes: drawn (with repetition allowed) from {@code pool}'s clips of other speakers,
+   * clips it mixes (or the draw's {@code talkers}, each then mixed once): drawn (with repetition allowed) from {@code pool}'s clips of other speakers,
    * seeded by the draw, so the choice is fixed per clip and copy and named in the cache key. With
    * no other speaker in the pool the babble becomes white noise at the same SNR.
    */
@@ -168,7 +168,8 @@ public final class FeaturePipeline {
     }
     java.util.Random rnd = new java.util.Random(d.noiseSeed() * 31 + 17);
     List<Clip> picked = new ArrayList<>();
-    for (int k = 0; k < art.empathic.audio.Channel.BABBLE_TALKERS; k++) {
+    int voices = d.talkers() != null ? d.talkers() : art.empathic.audio.Channel.BABBLE_TALKERS;
+    for (int k = 0; k < voices; k++) {
       picked.add(others.get(rnd.nextInt(others.size())));
     }
     return new AugmentedDraw(augment, d, List.copyOf(picked));

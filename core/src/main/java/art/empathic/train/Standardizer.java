@@ -25,6 +25,12 @@ import java.util.TreeMap;
  *       {@link SpeakerStatistics} session uses, so that one clip of a new voice (w = 0), a short
  *       session (small w) and a known speaker (w = 1) all look like training data
  *       (docs/ADAPTATION.md, round 4).
+ *   <li>{@link Mode#SPEAKER_MIX_CORPUS}: as {@link Mode#SPEAKER_MIX}, but a training example is
+ *       blended toward the pooled statistics of its own corpus's training speakers
+ *       ({@link #corpusPriors}) rather than of every training speaker, when the caller names each
+ *       example's corpus; inference is {@link Mode#SPEAKER_MIX}'s (an unknown speaker gets
+ *       {@link #unknownSpeakerStats()}: a new voice's corpus is unknown). With one corpus it is
+ *       {@link Mode#SPEAKER_MIX} exactly (docs/GENERALIZATION.md, round 5c).
  * </ul>
  *
  * @param mode how statistics are grouped
@@ -52,11 +58,16 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
 
   /** How statistics are grouped (and, for training examples, blended). */
   public enum Mode {
-    GLOBAL, SPEAKER, SPEAKER_MIX;
+    GLOBAL, SPEAKER, SPEAKER_MIX, SPEAKER_MIX_CORPUS;
 
     /** Whether speakers are normalised with their own statistics (and a session can adapt). */
     public boolean perSpeaker() {
       return this != GLOBAL;
+    }
+
+    /** Whether training examples are normalised with blended statistics ({@link #applyForTraining}). */
+    public boolean blendsForTraining() {
+      return this == SPEAKER_MIX || this == SPEAKER_MIX_CORPUS;
     }
   }
 
@@ -131,19 +142,71 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
    * the same examples); every other mode, and a speaker without statistics, as {@link #apply(ExampleSet)}.
    */
   public ExampleSet applyForTraining(ExampleSet set, long seed) {
-    if (mode != Mode.SPEAKER_MIX) {
+    return applyForTraining(set, seed, null);
+  }
+
+  /**
+   * As {@link #applyForTraining(ExampleSet, long)}; {@code corpusOfExample} (one corpus name per
+   * example, or null) lets {@link Mode#SPEAKER_MIX_CORPUS} blend each example toward its own
+   * corpus's prior ({@link #corpusPriors}); every other mode ignores it. The weights are the same
+   * draws either way.
+   */
+  public ExampleSet applyForTraining(ExampleSet set, long seed, List<String> corpusOfExample) {
+    if (!mode.blendsForTraining()) {
       return apply(set);
+    }
+    if (corpusOfExample != null && corpusOfExample.size() != set.size()) {
+      throw new IllegalArgumentException("need one corpus per training example: " + corpusOfExample.size()
+          + " names for " + set.size() + " examples");
     }
     double[] weights = mixWeights(set.size(), seed);
     Stats prior = unknownSpeakerStats();
+    Map<String, Stats> priors = mode == Mode.SPEAKER_MIX_CORPUS && corpusOfExample != null
+        ? corpusPriors(set.speakers(), corpusOfExample) : Map.of();
     float[][] out = new float[set.size()][];
     for (int i = 0; i < set.size(); i++) {
       double w = weights[i];
       String speaker = set.speakers()[i];
       Stats own = speaker == null ? null : speakers.get(speaker);
-      out[i] = applyWith(set.x()[i], own == null ? prior : blend(prior, own, w));
+      Stats p = priors.isEmpty() ? prior : priors.getOrDefault(corpusOfExample.get(i), prior);
+      out[i] = applyWith(set.x()[i], own == null ? p : blend(p, own, w));
     }
     return new ExampleSet(out, set.y(), set.speakers(), set.exampleShape());
+  }
+
+  /**
+   * Per corpus, the pooled statistics of that corpus's training speakers' own recordings
+   * ({@link #originalSpeakersStats} over the speakers, channel copies "s#k" counted as s, of the
+   * examples named with that corpus), so that a training example of a small corpus is not blended
+   * toward a prior the larger corpus dominates. A corpus none of whose speakers has statistics is
+   * left out (its examples then use {@link #unknownSpeakerStats()}).
+   */
+  public Map<String, Stats> corpusPriors(String[] exampleSpeakers, List<String> corpusOfExample) {
+    Map<String, java.util.Set<String>> byCorpus = new TreeMap<>();
+    for (int i = 0; i < exampleSpeakers.length; i++) {
+      String speaker = exampleSpeakers[i];
+      if (speaker == null) {
+        continue;
+      }
+      int copy = speaker.indexOf('#');
+      byCorpus.computeIfAbsent(corpusOfExample.get(i), k -> new java.util.HashSet<>())
+          .add(copy < 0 ? speaker : speaker.substring(0, copy));
+    }
+    java.util.Set<String> everyone = new java.util.HashSet<>();
+    for (String speaker : speakers.keySet()) {
+      int copy = speaker.indexOf('#');
+      everyone.add(copy < 0 ? speaker : speaker.substring(0, copy));
+    }
+    Map<String, Stats> out = new LinkedHashMap<>();
+    byCorpus.forEach((corpus, own) -> {
+      java.util.Set<String> others = new java.util.HashSet<>(everyone);
+      others.removeAll(own);
+      Stats s = originalSpeakersStats(others);
+      if (s != null) {
+        out.put(corpus, s);
+      }
+    });
+    return out;
   }
 
   /**

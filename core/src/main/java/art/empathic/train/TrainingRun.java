@@ -150,9 +150,10 @@ public final class TrainingRun {
     ModelSpec full = spec.withLearned(new ModelSpec.Learned(labels, norm));
     full.write(runDir);
     // SPEAKER_MIX: each training example at a random blend of its speaker's and the unknown speaker's statistics.
-    ExampleSet trainZ = norm.applyForTraining(train, spec.seed());
-    ExampleSet valZ = validation == null ? null : norm.apply(validation);
     List<String> corpusOfExample = f.train().clips().stream().map(art.empathic.corpus.Clip::corpus).toList();
+    // SPEAKER_MIX_CORPUS blends each example toward its own corpus's prior (round 5c).
+    ExampleSet trainZ = norm.applyForTraining(train, spec.seed(), corpusOfExample);
+    ExampleSet valZ = validation == null ? null : norm.apply(validation);
     MultiCorpus multiCorpus = full.training().multiCorpus();
     MultiCorpus.Loss corpusLoss = multiCorpus.loss(corpusOfExample, trainZ.y(), classes.size()); // every member's
     if (corpusLoss.active()) {

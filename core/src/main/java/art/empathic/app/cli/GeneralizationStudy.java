@@ -430,9 +430,10 @@ final class GeneralizationStudy {
     }
     ExampleSet pool = trainSet.concat(examples(unlabelledTest, rows(unlabelledTest, null), classes));
     Standardizer norm = Standardizer.fit(system.normalization(), trainSet, pool);
-    ExampleSet z = norm.applyForTraining(trainSet, seed);
+    List<String> corpusOfExample = train.stream().map(Clip::corpus).toList();
+    ExampleSet z = norm.applyForTraining(trainSet, seed, corpusOfExample);
     MultiCorpus.Loss corpusLoss = system.training().multiCorpus()
-        .loss(train.stream().map(Clip::corpus).toList(), z.y(), classes.size()); // every member's
+        .loss(corpusOfExample, z.y(), classes.size()); // every member's
     List<Fitter> members = new ArrayList<>();
     long t0 = java.lang.System.nanoTime();
     try {

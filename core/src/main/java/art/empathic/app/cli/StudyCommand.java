@@ -89,7 +89,8 @@ public final class StudyCommand implements Runnable {
     String augment;
 
     @Option(names = "--normalize", paramLabel = "MODE", description = "Feature standardisation of the 'after' "
-        + "system: global, speaker or speaker_mix (default: the recipe's).")
+        + "system: global, speaker, speaker_mix or speaker_mix_corpus (speaker_mix with each training example blended "
+        + "toward its own corpus's prior; default: the recipe's).")
     art.empathic.train.Standardizer.Mode normalize;
 
     @Option(names = "--ensemble", paramLabel = "K", description = "Networks averaged by the 'after' system "
@@ -105,11 +106,15 @@ public final class StudyCommand implements Runnable {
         + "the 'after' system (multi-task; default: the recipe's).")
     Double arousalWeight;
 
-    @Option(names = "--sections", paramLabel = "LIST",
+    @Option(names = "--sections", paramLabel = "LIST", defaultValue = "folds,multi",
         description = "With --validate: folds (RAVDESS and EmoDB inner folds), multi (multi-corpus on the inner "
-            + "folds; default: folds,multi). Without: folds (parts 1-2), cross (part 3), multi (part 4); default all. "
-            + "Channels follow --no-channels/--channel-folds.")
+            + "folds); channels follow --no-channels/--channel-folds (default: ${DEFAULT-VALUE}).")
     String sections;
+
+    @Option(names = "--test-sections", paramLabel = "LIST", defaultValue = "folds,cross,multi",
+        description = "Without --validate: which of folds (parts 1-2), cross (3) and multi (4) to run; channels (5) "
+            + "follow --no-channels/--channel-folds; none: channels only (default: ${DEFAULT-VALUE}, all).")
+    String testSections;
 
     @Option(names = "--validate", description = "Validation only (for choosing a recipe): RAVDESS without the "
         + "fold-1 test actors (the other five folds as inner folds) and EmoDB without fold 1's pair (the other four "
@@ -178,7 +183,7 @@ public final class StudyCommand implements Runnable {
           List<Clip> vc = s.prepare(side);
           List<java.util.Set<String>> inner = all.subList(1, all.size());
           s.prepareCopies(vc, inner);
-          List<String> parts = List.of((sections != null ? sections : "folds,multi").split(","));
+          List<String> parts = List.of(sections.split(","));
           Map<String, List<GeneralizationStudy.Row>> sectionRows = new LinkedHashMap<>();
           List<Clip> ve = List.of();
           List<java.util.Set<String>> eInner = List.of();
@@ -216,19 +221,24 @@ public final class StudyCommand implements Runnable {
         s.prepareCopies(rc, rf);
         s.prepareCopies(ec, ef);
         Map<String, List<GeneralizationStudy.Row>> sections = new LinkedHashMap<>();
-        List<String> parts = List.of((this.sections != null ? this.sections : "folds,cross,multi").split(","));
-        if (parts.contains("folds")) {
+        List<String> wanted = List.of(testSections.split(","));
+        for (String w : wanted) {
+          if (!List.of("folds", "cross", "multi", "none").contains(w)) {
+            throw new IllegalArgumentException("--test-sections: unknown '" + w + "' (use folds, cross, multi or none)");
+          }
+        }
+        if (wanted.contains("folds")) {
           sections.put("1. RAVDESS, 6 speaker folds", withOneClip(s.foldsAll("RAVDESS folds", rc, rf, List.of())));
           sections.put("2. EmoDB, 5 speaker folds (one man, one woman each)", withOneClip(s.foldsAll("EmoDB folds", ec,
               ef, List.of())));
         }
-        if (parts.contains("cross")) {
+        if (wanted.contains("cross")) {
           List<GeneralizationStudy.Row> cross = new ArrayList<>(s.crossCorpus("RAVDESS -> EmoDB", rc, ec));
           cross.addAll(s.crossCorpus("EmoDB -> RAVDESS (5 shared classes)", ec,
               rc.stream().filter(c -> ec.stream().anyMatch(x -> x.emotion() == c.emotion())).toList()));
           sections.put("3. Cross-corpus (train on all of one, test on all of the other)", cross);
         }
-        if (parts.contains("multi")) {
+        if (wanted.contains("multi")) {
           List<GeneralizationStudy.Row> multi = new ArrayList<>();
           multi.add(s.folds("RAVDESS folds + all EmoDB in training", rc, rf, ec));
           multi.addAll(s.foldsBoth("EmoDB folds + all RAVDESS in training", ec, ef, rc));
@@ -320,8 +330,7 @@ public final class StudyCommand implements Runnable {
       md.append("Command: `./empathic-art study generalize --systems ").append(systems)
           .append(systems.contains("fused") ? " --fusion-weights " + fusionWeights : "")
           .append(noChannels ? " --no-channels" : channelFolds != 6 ? " --channel-folds " + channelFolds : "").append(augment != null ? " --augment " + augment : "").append(normalize != null ? " --normalize " + normalize.name().toLowerCase(Locale.ROOT) : "").append(ensemble != null ? " --ensemble " + ensemble : "").append(balance != null ? " --balance " + balance : "").append(arousalWeight != null ? " --arousal-weight " + arousalWeight : "")
-          .append(validate ? " --validate --sections " + (sections != null ? sections : "folds,multi")
-              : sections != null ? " --sections " + sections : "")
+          .append(validate ? " --validate --sections " + sections : "")
           .append(" --seed ").append(seed).append("`  \n")
           .append("Date: ").append(when).append("; machine: ").append(Runtime.getRuntime().availableProcessors())
           .append(" cores, ").append(System.getProperty("os.arch")).append(", Java ")

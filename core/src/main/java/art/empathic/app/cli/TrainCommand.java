@@ -131,11 +131,14 @@ public final class TrainCommand implements Callable<Integer> {
     Integer patience;
     @Option(names = "--normalize", paramLabel = "MODE", description = "Feature standardisation: global, speaker (each speaker "
         + "with its own statistics) or speaker_mix (as speaker, but each training example with its speaker's statistics "
-        + "blended with a new voice's at a weight of 0, 1 or random, as a session blends them).")
+        + "blended with a new voice's at a weight of 0, 1 or random, as a session blends them) or speaker_mix_corpus (as "
+        + "speaker_mix, but each training example blended toward the pooled statistics of its own corpus's speakers; "
+        + "for several --data corpora).")
     Standardizer.Mode normalize;
     @Option(names = "--augment", paramLabel = "SPEC", description = "Training-side audio augmentation, e.g. "
         + "copies=2,noise=15:30,speed=0.9:1.1,pitch=-2:2,shift=0.2,channel=on (channel=on: each copy through a "
-        + "simulated recording channel; the default family uses copies=3,channel=on,speed=0.8:1.2); or none.")
+        + "simulated recording channel; the default family uses copies=3,channel=on,speed=0.8:1.2; babble=LO:HI adds a "
+        + "babble copy; babbleshare=P, babblesnr=LO:HI and talkers=LO:HI change the channel mix's babble); or none.")
     String augment;
     @Option(names = "--mixup", paramLabel = "A", description = "Mixup Beta(A, A) of training batches (0: off).")
     Double mixup;
