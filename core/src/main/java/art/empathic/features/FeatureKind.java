@@ -51,6 +51,31 @@ public enum FeatureKind {
     }
   },
   /**
+   * Log-mel frames (dB) with each band's mean over the whole clip removed (per-utterance cepstral
+   * mean normalisation on the mel bands: a microphone's or a voice's fixed spectral colour and the
+   * recording level cancel), then cut or zero-padded (padding is the clip's mean) to a fixed
+   * count. Computed the same way for one clip through the public API. Shape [channels][frames].
+   */
+  MEL_CMN("mel-cmn", BaseFeature.MEL_DB, true) {
+    @Override
+    float[] derive(float[][] stacked, FeatureSpec spec) {
+      float[][] centred = new float[stacked.length][];
+      for (int c = 0; c < stacked.length; c++) {
+        float[] row = stacked[c];
+        double sum = 0;
+        for (float v : row) {
+          sum += v;
+        }
+        float mean = row.length == 0 ? 0f : (float) (sum / row.length);
+        centred[c] = new float[row.length];
+        for (int t = 0; t < row.length; t++) {
+          centred[c][t] = row[t] - mean;
+        }
+      }
+      return spec.align().fit(centred, spec.frames());
+    }
+  },
+  /**
    * Utterance functionals (see {@link Functionals}): mean, std, p10, p90 and delta std of
    * log-mel (less the clip's level), MFCC, F0, aperiodicity, energy and spectral slope over
    * the frames within 40 dB of the loudest, plus voiced and active shares. Shape [values].

@@ -15,9 +15,11 @@ import java.util.List;
   @JsonSubTypes.Type(value = Architecture.BaselineCnn.class, name = "baseline_cnn"),
   @JsonSubTypes.Type(value = Architecture.CnnLstm.class, name = "cnn_lstm"),
   @JsonSubTypes.Type(value = Architecture.PaperCnnLstm.class, name = "cnn_lstm_paper"),
+  @JsonSubTypes.Type(value = Architecture.LogmelCrnn.class, name = "logmel_crnn"),
 })
 public sealed interface Architecture
-    permits Architecture.Mlp, Architecture.BaselineCnn, Architecture.CnnLstm, Architecture.PaperCnnLstm {
+    permits Architecture.Mlp, Architecture.BaselineCnn, Architecture.CnnLstm, Architecture.PaperCnnLstm,
+        Architecture.LogmelCrnn {
 
   @JsonIgnore
   ModelFamily family();
@@ -35,6 +37,7 @@ public sealed interface Architecture
       case BASELINE_CNN -> new BaselineCnn(256, List.of(0.3, 0.3, 0.1));
       case CNN_LSTM -> new CnnLstm(List.of(64, 128), 5, 2, 128, 0.3, TimePooling.LAST);
       case CNN_LSTM_PAPER -> new PaperCnnLstm(List.of(64, 64, 128, 128), 3, List.of(2, 2, 2, 2), 256, 0.3, TimePooling.LAST);
+      case LOGMEL_CRNN -> new LogmelCrnn(List.of(8, 16, 32), 64, 0.3, TimePooling.ATTENTION);
     };
   }
 
@@ -43,7 +46,12 @@ public sealed interface Architecture
     /** The output at the last time step (Keras' {@code return_sequences=False}). */
     LAST,
     /** The mean of the outputs over time. */
-    MEAN
+    MEAN,
+    /**
+     * Attention pooling: a learnt score per time step (one linear unit), softmax over time, and
+     * the outputs' sum weighted by it.
+     */
+    ATTENTION
   }
 
   /**
@@ -136,6 +144,35 @@ public sealed interface Architecture
     @Override
     public ModelFamily family() {
       return ModelFamily.CNN_LSTM_PAPER;
+    }
+  }
+
+  /**
+   * A small CRNN on log-mel frames: the (bands, frames) input as a one-channel image, 3x3 Conv2D
+   * blocks (Conv2D - BatchNorm - ReLU - MaxPool 2x2), the channels and remaining bands of each
+   * frame as one vector, dropout, a GRU (none when {@code gruUnits} is 0), time pooling (attention
+   * by default), dropout and a softmax layer.
+   */
+  record LogmelCrnn(List<Integer> filters, int gruUnits, double dropout, TimePooling timePooling)
+      implements Architecture {
+    public LogmelCrnn {
+      filters = List.copyOf(filters);
+      if (filters.isEmpty() || filters.stream().anyMatch(f -> f <= 0)) {
+        throw new IllegalArgumentException("logmel_crnn: filter counts must be positive, got " + filters);
+      }
+      if (gruUnits < 0) {
+        throw new IllegalArgumentException("logmel_crnn: GRU units must be >= 0 (0: no recurrent layer), got " + gruUnits);
+      }
+      checkRate("logmel_crnn", dropout);
+      timePooling = timePooling == null ? TimePooling.ATTENTION : timePooling;
+      if (gruUnits == 0 && timePooling == TimePooling.LAST) {
+        throw new IllegalArgumentException("logmel_crnn: the last time step needs a recurrent layer (gruUnits > 0)");
+      }
+    }
+
+    @Override
+    public ModelFamily family() {
+      return ModelFamily.LOGMEL_CRNN;
     }
   }
 

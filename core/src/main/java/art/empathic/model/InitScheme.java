@@ -6,9 +6,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.convolutional.Convolution;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.recurrent.LSTM;
+import ai.djl.nn.recurrent.RecurrentBlock;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
 import java.util.SplittableRandom;
@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
 public enum InitScheme {
   /**
    * PyTorch's defaults: Linear and Conv weights and biases U(-1/sqrt(fan_in), 1/sqrt(fan_in))
-   * (kaiming_uniform with a = sqrt(5)); LSTM weights and biases U(-1/sqrt(H), 1/sqrt(H));
+   * (kaiming_uniform with a = sqrt(5)); LSTM and GRU weights and biases U(-1/sqrt(H), 1/sqrt(H));
    * BatchNorm gamma 1, beta 0.
    */
   TORCH_DEFAULT,
@@ -55,12 +55,15 @@ public enum InitScheme {
       long fanIn = in.get(in.dimension() - 1);
       long fanOut = out.get(out.dimension() - 1);
       uniform(block, this == SKLEARN_GLOROT ? Math.sqrt(6.0 / (fanIn + fanOut)) : 1.0 / Math.sqrt(fanIn), random);
-    } else if (block instanceof Conv1d conv) {
-      long kernel = conv.getKernelShape().get(0);
+    } else if (block instanceof Layers.AttentionPool) {
+      uniform(block, this == SKLEARN_GLOROT ? Math.sqrt(6.0 / (Layers.AttentionPool.fanIn(in) + 1))
+          : 1.0 / Math.sqrt(Layers.AttentionPool.fanIn(in)), random);
+    } else if (block instanceof Convolution conv) {
+      long kernel = conv.getKernelShape().size();
       long fanIn = in.get(1) * kernel;
       long fanOut = out.get(1) * kernel;
       uniform(block, this == SKLEARN_GLOROT ? Math.sqrt(6.0 / (fanIn + fanOut)) : 1.0 / Math.sqrt(fanIn), random);
-    } else if (block instanceof LSTM) {
+    } else if (block instanceof RecurrentBlock) {
       uniform(block, 1.0 / Math.sqrt(out.get(out.dimension() - 1)), random);
     } else {
       // Containers (Dense + activation): their first child sees the same input. BatchNorm keeps

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.Optional;
 
-/** The four model families of the original study, by their CLI names. */
+/** The model families, by their CLI names: the original study's four and the ones added for new voices. */
 public enum ModelFamily {
   /** Multi-layer perceptron with scikit-learn MLPClassifier semantics, on pooled MFCC statistics. */
   MLP("mlp", "MLP", "MLP"),
@@ -19,7 +19,12 @@ public enum ModelFamily {
    * The family for new voices: an MLP on utterance functionals (log-mel, MFCC, pitch, energy,
    * spectral slope) with per-speaker normalisation; the default of {@code train}.
    */
-  FUNCTIONALS_MLP("functionals_mlp", "Functionals MLP", "Functionals MLP (new voices)");
+  FUNCTIONALS_MLP("functionals_mlp", "Functionals MLP", "Functionals MLP (new voices)"),
+  /**
+   * A small 2-D CNN on log-mel frames (each band's clip mean removed), a GRU and attention pooling
+   * over time, then softmax (issue 14, round 5a; an option, not the default).
+   */
+  LOGMEL_CRNN("logmel_crnn", "Log-mel CRNN", "Log-mel CRNN with attention pooling");
 
   /** The family {@code train} uses without {@code --model}: the one best on new voices (docs/GENERALIZATION.md). */
   public static final ModelFamily DEFAULT = FUNCTIONALS_MLP;
@@ -52,9 +57,9 @@ public enum ModelFamily {
     return displayName;
   }
 
-  /** True for the families that read MFCC frames rather than a pooled vector. */
+  /** True for the families that read frames (MFCC or log-mel) rather than a pooled vector. */
   public boolean isSequenceModel() {
-    return this == CNN_LSTM || this == CNN_LSTM_PAPER;
+    return this == CNN_LSTM || this == CNN_LSTM_PAPER || this == LOGMEL_CRNN;
   }
 
   public static ModelFamily fromCliName(String name) {

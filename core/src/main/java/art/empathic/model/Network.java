@@ -5,10 +5,12 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.nn.recurrent.GRU;
 import ai.djl.nn.recurrent.LSTM;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
@@ -61,6 +63,8 @@ public final class Network {
       n.cnnLstm(a);
     } else if (architecture instanceof Architecture.PaperCnnLstm a) {
       n.paperCnnLstm(a);
+    } else if (architecture instanceof Architecture.LogmelCrnn a) {
+      n.logmelCrnn(a);
     }
     n.checkShapes();
     return n;
@@ -97,6 +101,38 @@ public final class Network {
     recurrentHead(a.lstmUnits(), a.dropout(), a.timePooling());
   }
 
+  private void logmelCrnn(Architecture.LogmelCrnn a) {
+    add("reshape", "Reshape (1, bands, frames)", Layers.asImage());
+    for (int f : a.filters()) {
+      add("conv2d", "Conv2D 3x3", Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(f)
+          .optPadding(new Shape(1, 1)).build());
+      add("batch_normalization", "BatchNormalization", BatchNorm.builder().build());
+      add("activation", "Activation (ReLU)", Layers.relu());
+      add("max_pooling2d", "MaxPooling2D", Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
+    }
+    add("reshape", "Reshape (frames, channels x bands)", Layers.framesFromImage());
+    if (a.dropout() > 0) {
+      add("dropout", "Dropout", Dropout.builder().optRate((float) a.dropout()).build());
+    }
+    if (a.gruUnits() > 0) {
+      add("gru", "GRU", GRU.builder().setStateSize(a.gruUnits()).setNumLayers(1).optBatchFirst(true)
+          .optReturnState(false).build());
+    }
+    timePooling(a.timePooling());
+    if (a.dropout() > 0) {
+      add("dropout", "Dropout", Dropout.builder().optRate((float) a.dropout()).build());
+    }
+    dense(classes, "softmax");
+  }
+
+  private void timePooling(Architecture.TimePooling pooling) {
+    switch (pooling) {
+      case LAST -> add("last_step", "LastTimeStep", Layers.timePool(pooling));
+      case MEAN -> add("time_mean", "GlobalAveragePooling1D", Layers.timePool(pooling));
+      case ATTENTION -> add("attention_pool", "AttentionPooling", new Layers.AttentionPool());
+    }
+  }
+
   private void convBlock(int filters, int kernel, int pool, boolean elu) {
     add("conv1d", "Conv1D", Conv1d.builder().setKernelShape(new Shape(kernel)).setFilters(filters)
         .optPadding(new Shape(kernel / 2)).build());
@@ -114,8 +150,7 @@ public final class Network {
     }
     add("lstm", "LSTM", LSTM.builder().setStateSize(units).setNumLayers(1).optBatchFirst(true)
         .optReturnState(false).build());
-    add(pooling == Architecture.TimePooling.LAST ? "last_step" : "time_mean",
-        pooling == Architecture.TimePooling.LAST ? "LastTimeStep" : "GlobalAveragePooling1D", Layers.timePool(pooling));
+    timePooling(pooling);
     if (dropout > 0) {
       add("dropout", "Dropout", Dropout.builder().optRate((float) dropout).build());
     }

@@ -1,5 +1,7 @@
 package art.empathic.recognize;
 
+import art.empathic.run.ReleaseInfo;
+
 import art.empathic.io.Json;
 import art.empathic.run.Predictions;
 import art.empathic.run.RunEvaluation;
@@ -117,6 +119,52 @@ public final class Fusion {
     return fusedMetrics;
   }
 
+  /**
+   * Fuses finished release runs ({@code train --split none}: no test part, so no predictions to
+   * average) into {@code out}: {@code fusion.json}, {@code spec.json} and a {@code release.json}
+   * that sums the members' training, written last so that the default-model rule finds the fused
+   * run as the newest release. It serves like any model ({@link FusedRecognizer}).
+   */
+  public static ReleaseInfo fuseRelease(List<Path> runs, List<Double> weights, Path out, String name) throws IOException {
+    if (runs.size() < 2) {
+      throw new IllegalArgumentException("a fusion needs at least two runs, got " + runs.size());
+    }
+    if (weights.size() != runs.size() || weights.stream().anyMatch(x -> !(x >= 0))
+        || weights.stream().mapToDouble(x -> x).sum() <= 0) {
+      throw new IllegalArgumentException("a fusion needs one non-negative weight per run (" + runs.size()
+          + "), not all zero; got " + weights);
+    }
+    if (ReleaseInfo.isRelease(out) || Files.exists(out.resolve(RunMetrics.FILE))) {
+      throw new IllegalArgumentException(out + ": already holds a finished run; choose another --out or delete it");
+    }
+    double total = weights.stream().mapToDouble(x -> x).sum();
+    List<RunSpec> specs = new ArrayList<>();
+    List<ReleaseInfo> infos = new ArrayList<>();
+    for (Path run : runs) {
+      if (!ReleaseInfo.isRelease(run)) {
+        throw new IllegalArgumentException(run + ": not a finished release run (no " + ReleaseInfo.FILE + ")");
+      }
+      specs.add(RunSpec.read(run));
+      infos.add(ReleaseInfo.read(run));
+      if (!specs.get(specs.size() - 1).classes().equals(specs.get(0).classes())) {
+        throw new IllegalArgumentException(run + ": its classes differ from " + runs.get(0) + "'s");
+      }
+    }
+    Files.createDirectories(out);
+    List<RunMetrics> noMetrics = java.util.Collections.nCopies(runs.size(), null);
+    writeDescription(out, runs, weights, total, specs, noMetrics, name);
+    ReleaseInfo first = infos.get(0);
+    String display = name != null ? name : RunSpec.read(out).displayName();
+    ReleaseInfo fused = new ReleaseInfo("fusion", display, ReleaseInfo.PROTOCOL, first.data(), first.classes(),
+        first.clipsPerClass(), first.nTrain(), first.nValidation(), first.speakers(),
+        infos.stream().mapToInt(ReleaseInfo::epochs).max().orElse(0),
+        infos.stream().mapToDouble(ReleaseInfo::trainingSeconds).sum(), java.time.Instant.now().toString(),
+        List.of("late fusion of release runs: " + runs.stream().map(r -> r.getFileName().toString()).toList()
+            + "; trained on every clip, so it has no test figure of its own (docs/GENERALIZATION.md, round 5a)"));
+    fused.write(out);
+    return fused;
+  }
+
   private static void writeDescription(Path out, List<Path> runs, List<Double> w, double total, List<RunSpec> specs,
       List<RunMetrics> metrics, String name) throws IOException {
     List<FusionSpec.Member> members = new ArrayList<>();
@@ -130,12 +178,12 @@ public final class Fusion {
         rel = abs;
       }
       members.add(new FusionSpec.Member(rel.toString(), w.get(m) / total, specs.get(m).displayName(),
-          metrics.get(m).accuracy()));
+          metrics.get(m) == null ? Double.NaN : metrics.get(m).accuracy()));
       parts.add(String.format(Locale.ROOT, "%s x %.2f", specs.get(m).displayName(), w.get(m) / total));
     }
     FusionSpec fusion = new FusionSpec(members);
     AtomicFiles.write(out.resolve(FILE), Json.SNAKE_CASE.writeValueAsBytes(fusion));
-    int epochs = metrics.stream().mapToInt(m -> m.epochs() == null ? 0 : m.epochs()).max().orElse(0);
+    int epochs = metrics.stream().mapToInt(m -> m == null || m.epochs() == null ? 0 : m.epochs()).max().orElse(0);
     RunSpec spec = new RunSpec("fusion", name != null ? name : "Fusion: " + String.join(" + ", parts),
         Json.SNAKE_CASE.valueToTree(fusion), "late fusion of " + String.join(" + ", parts), specs.get(0).classes(),
         Json.SNAKE_CASE.valueToTree(new FusionSpec.Hyperparameters(runs.size(), epochs)), specs.get(0).seed());

@@ -45,6 +45,18 @@ public record Recipe(FeatureSpec feature, Architecture architecture, TrainSettin
   }
 
   /**
+   * The log-mel CRNN's input: 64 mel bands from n_fft 1024, hop 512 (64 ms / 32 ms at 16 kHz),
+   * each band's clip mean removed ({@link FeatureKind#MEL_CMN}), 112 centred frames (3.6 s).
+   */
+  public static FeatureSpec logmelFeature() {
+    MfccConfig c = MfccConfig.librosaDefaults(SAMPLE_RATE).withNFft(1024).withHopLength(512).withNMels(64);
+    return FeatureSpec.of(FeatureKind.MEL_CMN, c).withFrames(SEQUENCE_FRAMES);
+  }
+
+  /** SpecAugment of the log-mel CRNN: two time masks of up to 12 frames and two band masks of up to 8 bands. */
+  static final FeatureAugmentation LOGMEL_SPEC_AUGMENT = new FeatureAugmentation(2, 12, 2, 8, 0, 0, 0);
+
+  /**
    * The default family's training-side audio augmentation: three copies, each played at a speed
    * drawn from 0.8-1.2 (tempo, pitch and formants move together: another voice) and passed
    * through a simulated recording channel.
@@ -79,6 +91,14 @@ public record Recipe(FeatureSpec feature, Architecture architecture, TrainSettin
       // between forward and backward corrupted gradients: Tensors.scalar) and fixed it; still an option.
       case FUNCTIONALS_MLP -> new Recipe(FeatureSpec.functionals(SAMPLE_RATE), new Architecture.Mlp(List.of(256), 1.0),
           TrainSettings.sklearnMlp(42), Standardizer.Mode.SPEAKER_MIX, FUNCTIONALS_AUGMENT, 1);
+      // Round 5a of issue 14 (an option for new voices, docs/GENERALIZATION.md): per-utterance band
+      // means removed in the features and global standardisation, so one clip through the public API
+      // is treated exactly as in training; SpecAugment instead of audio copies (cheap to fit).
+      case LOGMEL_CRNN -> new Recipe(logmelFeature(), Architecture.defaults(ModelFamily.LOGMEL_CRNN),
+          TrainSettings.builder().epochs(30).batchSize(32).schedule(TrainSettings.Schedule.ONE_CYCLE)
+              .learningRate(3e-3).labelSmoothing(0.1).augmentation(LOGMEL_SPEC_AUGMENT)
+              .window(SEQUENCE_WINDOW).testWindows(TEST_WINDOWS).build(),
+          Standardizer.Mode.GLOBAL, null, 1);
     };
   }
 

@@ -84,7 +84,7 @@ public record RecipeOverrides(Features features, Network network, Training train
 
   /** The one wording for {@code --frames} given with a kind that is not a sequence. */
   public static String framesMisplaced(FeatureKind kind) {
-    return "--frames applies to sequence kinds (mfcc-seq, mel-db), not " + kind;
+    return "--frames applies to sequence kinds (mfcc-seq, mel-db, mel-cmn), not " + kind;
   }
 
   private Architecture architecture(Architecture base) {
@@ -103,6 +103,15 @@ public record RecipeOverrides(Features features, Network network, Training train
       return new Architecture.CnnLstm(o.filters() != null ? o.filters() : c.filters(),
           o.kernel() != null ? o.kernel() : c.kernel(), c.pool(), o.lstmUnits() != null ? o.lstmUnits() : c.lstmUnits(),
           o.dropout() != null ? o.dropout() : c.dropout(), c.timePooling());
+    }
+    if (base instanceof Architecture.LogmelCrnn c) {
+      if (o.kernel() != null) {
+        throw new IllegalArgumentException("--kernel does not apply to logmel_crnn (its convolutions are 3x3)");
+      }
+      // --lstm-units sets the width of its recurrent layer (a GRU; 0: none).
+      return new Architecture.LogmelCrnn(o.filters() != null ? o.filters() : c.filters(),
+          o.lstmUnits() != null ? o.lstmUnits() : c.gruUnits(), o.dropout() != null ? o.dropout() : c.dropout(),
+          c.timePooling());
     }
     Architecture.PaperCnnLstm p = (Architecture.PaperCnnLstm) base;
     List<Integer> filters = o.filters() != null ? o.filters() : p.filters();

@@ -28,6 +28,7 @@ class FitterTest {
       case CNN_LSTM -> new Architecture.CnnLstm(List.of(8, 16), 3, 2, 16, 0.0, Architecture.TimePooling.LAST);
       case CNN_LSTM_PAPER -> new Architecture.PaperCnnLstm(List.of(8, 8, 16, 16), 3, List.of(2, 2, 2, 1), 16, 0.0,
           Architecture.TimePooling.LAST);
+      case LOGMEL_CRNN -> new Architecture.LogmelCrnn(List.of(4, 8), 8, 0.0, Architecture.TimePooling.ATTENTION);
     };
   }
 

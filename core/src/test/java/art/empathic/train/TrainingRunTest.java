@@ -206,6 +206,69 @@ class TrainingRunTest {
     }
   }
 
+  /**
+   * The log-mel CRNN (issue 14, round 5a) trains through {@code train}, records its architecture and
+   * features in spec.json, serves through the recognizer exactly as evaluated, and fuses with a
+   * functionals-free MLP run of the same split into one servable model (members on other features).
+   */
+  @Test
+  void aLogmelCrnnRunServesAndFusesWithAnotherFamily() throws Exception {
+    Path crnn = dir.resolve("run-crnn");
+    MainTest.Result r = MainTest.run("train", "--model", "logmel_crnn", "--data", manifest.toString(), "--out",
+        crnn.toString(), "--cache", cache.toString(), "--no-progress", "--epochs", "3");
+    assertThat(r.code()).as(r.err()).isZero();
+    String spec = Files.readString(crnn.resolve("spec.json"));
+    assertThat(spec).contains("logmel_crnn").contains("mel-cmn").contains("ATTENTION");
+    assertThat(Files.readString(crnn.resolve("summary.json"))).contains("AttentionPooling").contains("Conv2D 3x3");
+    List<String> lines = Files.readAllLines(crnn.resolve("predictions.csv"));
+    String[] first = lines.get(1).split(",");
+    EmotionPrediction direct;
+    try (EmotionRecognizer rec = EmotionRecognizer.load(crnn)) {
+      direct = rec.predict(Path.of(first[0]));
+      for (int k = 0; k < 7; k++) {
+        assertThat(direct.probability(Emotion.SEVEN.get(k))).isCloseTo(Double.parseDouble(first[3 + k]), offset(1e-5));
+      }
+    }
+    Path mlp = dir.resolve("run-mlp-for-crnn");
+    assertThat(train(mlp).code()).isZero();
+    Path fused = dir.resolve("fused-crnn");
+    MainTest.Result f = MainTest.run("fuse", mlp.toString(), crnn.toString(), "--weights", "1,1", "--out", fused.toString());
+    assertThat(f.code()).as(f.err()).isZero();
+    try (EmotionRecognizer rec = EmotionRecognizer.load(fused); EmotionRecognizer m = EmotionRecognizer.load(mlp)) {
+      EmotionPrediction p = rec.predict(Path.of(first[0]));
+      EmotionPrediction q = m.predict(Path.of(first[0]));
+      for (Emotion e : Emotion.SEVEN) {
+        assertThat(p.probability(e)).isCloseTo(0.5 * q.probability(e) + 0.5 * direct.probability(e), offset(1e-5));
+      }
+    }
+  }
+
+  /** {@code train --split none --fuse-with logmel_crnn}: a release model that is a fused pair, served as one. */
+  @Test
+  void aFusedReleasePairTrainsBothMembersAndServesTheirAverage() throws Exception {
+    Path run = dir.resolve("release-fused");
+    MainTest.Result r = train(run, "--split", "none", "--fuse-with", "logmel_crnn:0.5");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("fused release model");
+    for (String f : List.of("fusion.json", "release.json", "spec.json", "mlp/release.json", "logmel_crnn/release.json")) {
+      assertThat(run.resolve(f)).as(f).isRegularFile();
+    }
+    assertThat(Files.readString(run.resolve("logmel_crnn/spec.json"))).contains("mel-cmn");
+    Path clip = dir.resolve("clips").resolve("angry-0.wav");
+    try (EmotionRecognizer fused = EmotionRecognizer.load(run);
+        EmotionRecognizer a = EmotionRecognizer.load(run.resolve("mlp"));
+        EmotionRecognizer b = EmotionRecognizer.load(run.resolve("logmel_crnn"))) {
+      EmotionPrediction p = fused.predict(clip);
+      EmotionPrediction pa = a.predict(clip);
+      EmotionPrediction pb = b.predict(clip);
+      for (Emotion e : Emotion.SEVEN) {
+        assertThat(p.probability(e)).isCloseTo(0.5 * pa.probability(e) + 0.5 * pb.probability(e), offset(1e-5));
+      }
+    }
+    assertThat(train(dir.resolve("bad-fuse"), "--split", "none", "--fuse-with", "logmel_crnn:1.5").err())
+        .contains("weight must be in (0, 1)");
+  }
+
   @Test
   void badRequestsAreClearErrors() {
     assertThat(MainTest.run("train", "--model", "transformer", "--data", manifest.toString()).err())

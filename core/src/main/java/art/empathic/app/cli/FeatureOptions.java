@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 final class FeatureOptions {
   @Option(names = "--kind", paramLabel = "KIND", converter = KindConverter.class,
       description = "mfcc-mean (time-mean MFCC), mfcc-stats (MFCC statistics over time, see --statistics), "
-          + "mfcc-seq (MFCC frames), mel-db (log-mel frames) or functionals (442 utterance functionals: log-mel, "
+          + "mfcc-seq (MFCC frames), mel-db (log-mel frames), mel-cmn (log-mel frames less each band's clip mean) or functionals (442 utterance functionals: log-mel, "
           + "MFCC, YIN pitch, energy, spectral slope; the functionals_mlp input).")
   FeatureKind kind;
 
@@ -37,7 +37,7 @@ final class FeatureOptions {
       + "mean,std,p10,p90,dstd,seg3 (also min, max, median, dmean, d2std; default mean,std,p10,p90,dstd).")
   String statistics;
 
-  @Option(names = "--frames", paramLabel = "N", description = "Frames per sequence (mfcc-seq, mel-db); longer clips "
+  @Option(names = "--frames", paramLabel = "N", description = "Frames per sequence (mfcc-seq, mel-db, mel-cmn); longer clips "
       + "are cut, shorter ones zero-padded (default: train keeps the recipe's, else " + FeatureSpec.DEFAULT_FRAMES + ").")
   Integer frames;
 

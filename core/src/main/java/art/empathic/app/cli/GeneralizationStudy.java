@@ -97,8 +97,30 @@ final class GeneralizationStudy {
     }
   }
 
-  /** Scores of one condition: one per fold (or one for a single train/test pair). */
-  record Row(String condition, List<VoiceScore> folds) {
+  /**
+   * What one fold's model said about its test clips: enough to score it again, or to average it
+   * with another system's probabilities for the same clips (late fusion, {@link #fuse}).
+   */
+  record Fold(List<String> classes, Set<String> testClasses, List<String> truth, double[][] probabilities,
+      VoiceScore.Decision decision) {
+    VoiceScore score() {
+      return VoiceScore.of(classes, testClasses, truth, probabilities, decision);
+    }
+  }
+
+  /**
+   * Scores of one condition: one per fold (or one for a single train/test pair), with the
+   * predictions behind them (empty for rows made without them).
+   */
+  record Row(String condition, List<VoiceScore> folds, List<Fold> predictions) {
+    Row(String condition, List<VoiceScore> folds) {
+      this(condition, folds, List.of());
+    }
+
+    static Row of(String condition, List<Fold> predictions) {
+      return new Row(condition, predictions.stream().map(Fold::score).toList(), predictions);
+    }
+
     double mean(java.util.function.ToDoubleFunction<VoiceScore> f) {
       return folds.stream().mapToDouble(f).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
     }
@@ -181,6 +203,36 @@ final class GeneralizationStudy {
     out.flush();
   }
 
+  /**
+   * Late fusion of two systems' rows for the same condition: per fold, the probabilities
+   * (1 - w) p_a + w p_b, scored again. Both rows must come from the same folds, clips and classes
+   * (two systems of one study run); {@code b}'s decision is ignored (a's is used).
+   */
+  static Row fuse(String condition, Row a, Row b, double w) {
+    if (a.predictions().size() != b.predictions().size() || a.predictions().isEmpty()) {
+      throw new IllegalArgumentException("cannot fuse '" + a.condition() + "' (" + a.predictions().size()
+          + " folds with predictions) and '" + b.condition() + "' (" + b.predictions().size() + ")");
+    }
+    List<Fold> fused = new ArrayList<>();
+    for (int f = 0; f < a.predictions().size(); f++) {
+      Fold x = a.predictions().get(f);
+      Fold y = b.predictions().get(f);
+      if (!x.classes().equals(y.classes()) || !x.truth().equals(y.truth())) {
+        throw new IllegalArgumentException("fold " + (f + 1) + " of '" + a.condition() + "': the systems saw other "
+            + "classes or clips (" + x.classes() + " vs " + y.classes() + ")");
+      }
+      double[][] p = new double[x.probabilities().length][];
+      for (int i = 0; i < p.length; i++) {
+        p[i] = new double[x.classes().size()];
+        for (int k = 0; k < p[i].length; k++) {
+          p[i][k] = (1 - w) * x.probabilities()[i][k] + w * y.probabilities()[i][k];
+        }
+      }
+      fused.add(new Fold(x.classes(), x.testClasses(), x.truth(), p, x.decision()));
+    }
+    return Row.of(condition, fused);
+  }
+
   // ---- the experiments ---------------------------------------------------------------------
 
   /** Speaker folds: each fold's test speakers against a model trained on the rest. */
@@ -194,41 +246,49 @@ final class GeneralizationStudy {
    * the test corpus lacks).
    */
   List<Row> foldsBoth(String name, List<Clip> clips, List<Set<String>> testSpeakers, List<Clip> extraTraining) {
-    List<VoiceScore> asPredicted = new ArrayList<>();
-    List<VoiceScore> restricted = new ArrayList<>();
-    List<VoiceScore> oneClip = new ArrayList<>();
+    return foldsAll(name, clips, testSpeakers, extraTraining).subList(0, 2);
+  }
+
+  /**
+   * {@link #foldsBoth}'s two rows and a third: each test clip scored as one clip of a new voice
+   * (the unknown speaker's statistics, as the public API; equal to the first row for a recipe
+   * without per-speaker statistics).
+   */
+  List<Row> foldsAll(String name, List<Clip> clips, List<Set<String>> testSpeakers, List<Clip> extraTraining) {
+    List<Fold> asPredicted = new ArrayList<>();
+    List<Fold> restricted = new ArrayList<>();
+    List<Fold> oneClip = new ArrayList<>();
     for (Set<String> fold : testSpeakers) {
       List<Clip> train = new ArrayList<>(clips.stream().filter(c -> !fold.contains(c.speaker())).toList());
       train.addAll(extraTraining);
       List<Clip> test = clips.stream().filter(c -> fold.contains(c.speaker())).toList();
-      List<VoiceScore> s = trainAndTest(train, test, VoiceScore.Decision.AS_PREDICTED, VoiceScore.Decision.RESTRICTED);
+      List<Fold> s = trainAndTest(train, test, VoiceScore.Decision.AS_PREDICTED, VoiceScore.Decision.RESTRICTED);
       asPredicted.add(s.get(0));
       restricted.add(s.get(1));
-      if (s.size() > 2) {
-        oneClip.add(s.get(2));
-      }
+      oneClip.add(s.size() > 2 ? s.get(2) : s.get(0));
     }
-    log(name, asPredicted);
-    log(name + ", restricted", restricted);
-    if (!oneClip.isEmpty()) {
-      log(name + ", one clip of a new voice (the unknown speaker's statistics, as the public API)", oneClip);
+    Row one = Row.of(name + ", one clip of a new voice (public API)", oneClip);
+    log(name, Row.of(name, asPredicted).folds());
+    log(name + ", restricted", Row.of(name, restricted).folds());
+    if (system.normalization().perSpeaker()) {
+      log(name + ", one clip of a new voice (the unknown speaker's statistics, as the public API)", one.folds());
     }
-    return List.of(new Row(name, asPredicted), new Row(name + ", argmax over the test corpus's classes", restricted));
+    return List.of(Row.of(name, asPredicted), Row.of(name + ", argmax over the test corpus's classes", restricted), one);
   }
 
   /** Train on one corpus, test on another: restricted to the test corpus's classes and as predicted. */
   List<Row> crossCorpus(String name, List<Clip> train, List<Clip> test) {
-    List<VoiceScore> r = trainAndTest(train, test, VoiceScore.Decision.RESTRICTED, VoiceScore.Decision.AS_PREDICTED);
-    log(name + " (restricted)", List.of(r.get(0)));
-    log(name + " (as predicted)", List.of(r.get(1)));
-    return List.of(new Row(name + ", argmax over the test corpus's classes", List.of(r.get(0))),
-        new Row(name + ", as predicted", List.of(r.get(1))));
+    List<Fold> r = trainAndTest(train, test, VoiceScore.Decision.RESTRICTED, VoiceScore.Decision.AS_PREDICTED);
+    log(name + " (restricted)", List.of(r.get(0).score()));
+    log(name + " (as predicted)", List.of(r.get(1).score()));
+    return List.of(Row.of(name + ", argmax over the test corpus's classes", List.of(r.get(0))),
+        Row.of(name + ", as predicted", List.of(r.get(1))));
   }
 
   /** Speaker folds of RAVDESS with their test clips through each channel; one row per channel. */
   List<Row> channels(List<Clip> clips, List<Set<String>> testSpeakers) throws IOException {
     List<Channel> conditions = Channel.studyConditions();
-    Map<Channel, List<VoiceScore>> byChannel = new LinkedHashMap<>();
+    Map<Channel, List<Fold>> byChannel = new LinkedHashMap<>();
     conditions.forEach(c -> byChannel.put(c, new ArrayList<>()));
     for (int f = 0; f < testSpeakers.size(); f++) {
       Set<String> fold = testSpeakers.get(f);
@@ -239,7 +299,7 @@ final class GeneralizationStudy {
       for (Channel ch : conditions) {
         altered.put(ch, ch.kind() == Channel.Kind.CLEAN ? null : throughChannel(test, ch, babbleSources, seed + 31L * f));
       }
-      List<VoiceScore> s = trainAndTestUnder(train, test, altered);
+      List<Fold> s = trainAndTestUnder(train, test, altered);
       for (int i = 0; i < conditions.size(); i++) {
         byChannel.get(conditions.get(i)).add(s.get(i));
       }
@@ -248,8 +308,9 @@ final class GeneralizationStudy {
     }
     List<Row> rows = new ArrayList<>();
     byChannel.forEach((c, s) -> {
-      log("channel " + c.describe(), s);
-      rows.add(new Row(c.describe(), s));
+      Row row = Row.of(c.describe(), s);
+      log("channel " + c.describe(), row.folds());
+      rows.add(row);
     });
     return rows;
   }
@@ -273,26 +334,26 @@ final class GeneralizationStudy {
 
   // ---- training and scoring ----------------------------------------------------------------
 
-  private List<VoiceScore> trainAndTest(List<Clip> train, List<Clip> test, VoiceScore.Decision... decisions) {
-    List<VoiceScore> out = new ArrayList<>();
+  private List<Fold> trainAndTest(List<Clip> train, List<Clip> test, VoiceScore.Decision... decisions) {
+    List<Fold> out = new ArrayList<>();
     try (Trained t = fit(train, test)) {
       List<String> truth = test.stream().map(c -> c.emotion().label()).toList();
       Set<String> testClasses = new LinkedHashSet<>(truth);
       double[][] p = t.predict(test, rows(test, null), t.norm);
       for (VoiceScore.Decision d : decisions) {
-        out.add(VoiceScore.of(t.classes, testClasses, truth, p, d));
+        out.add(new Fold(t.classes, testClasses, truth, p, d));
       }
       if (system.normalization().perSpeaker()) {
         // Printed beside the fold figures: what one clip of these speakers scores through the public API.
-        out.add(VoiceScore.of(t.classes, testClasses, truth, t.predictOneClip(test, rows(test, null)),
+        out.add(new Fold(t.classes, testClasses, truth, t.predictOneClip(test, rows(test, null)),
             VoiceScore.Decision.AS_PREDICTED));
       }
     }
     return out;
   }
 
-  private List<VoiceScore> trainAndTestUnder(List<Clip> train, List<Clip> test, Map<Channel, Map<String, float[]>> altered) {
-    List<VoiceScore> out = new ArrayList<>();
+  private List<Fold> trainAndTestUnder(List<Clip> train, List<Clip> test, Map<Channel, Map<String, float[]>> altered) {
+    List<Fold> out = new ArrayList<>();
     try (Trained t = fit(train, test)) {
       List<String> truth = test.stream().map(c -> c.emotion().label()).toList();
       Set<String> testClasses = new LinkedHashSet<>(truth);
@@ -300,7 +361,7 @@ final class GeneralizationStudy {
         float[][] x = rows(test, e.getValue());
         Standardizer norm = e.getValue() == null ? t.norm
             : Standardizer.fit(system.normalization(), t.trainSet, t.trainSet.concat(examples(test, x, t.classes)));
-        out.add(VoiceScore.of(t.classes, testClasses, truth, t.predict(test, x, norm), VoiceScore.Decision.AS_PREDICTED));
+        out.add(new Fold(t.classes, testClasses, truth, t.predict(test, x, norm), VoiceScore.Decision.AS_PREDICTED));
       }
     }
     return out;
@@ -377,7 +438,7 @@ final class GeneralizationStudy {
     long t0 = java.lang.System.nanoTime();
     try {
       for (int m = 1; m <= Math.max(1, system.ensemble()); m++) {
-        Network net = Network.build(system.architecture(), new Shape(system.feature().shape()[0]), classes.size());
+        Network net = Network.build(system.architecture(), networkShape(), classes.size());
         Fitter fitter = new Fitter(net, system.training().withSeed(m == 1 ? seed : seed * 1000 + m));
         members.add(fitter);
         corpusLoss.applyTo(fitter).classLabels(classes);
@@ -387,8 +448,11 @@ final class GeneralizationStudy {
       members.forEach(Fitter::close);
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
-    fitSeconds += (java.lang.System.nanoTime() - t0) / 1e9;
+    double seconds = (java.lang.System.nanoTime() - t0) / 1e9;
+    fitSeconds += seconds;
     fits++;
+    out.printf(Locale.ROOT, "[%s] fit %d: %d training examples, %.1f s%n", system.name(), fits, z.size(), seconds);
+    out.flush();
     return new Trained(classes, members, norm, trainSet);
   }
 
@@ -427,10 +491,24 @@ final class GeneralizationStudy {
     }).toArray(float[][]::new);
   }
 
-  private static ExampleSet examples(List<Clip> clips, float[][] x, List<String> classes) {
+  private ExampleSet examples(List<Clip> clips, float[][] x, List<String> classes) {
     int[] y = clips.stream().mapToInt(c -> Math.max(0, classes.indexOf(c.emotion().label()))).toArray();
     String[] speakers = clips.stream().map(c -> c.corpus() + ":" + c.speaker()).toArray(String[]::new);
-    return new ExampleSet(x, y, speakers, new long[] {x[0].length});
+    return new ExampleSet(x, y, speakers, featureShape());
+  }
+
+  /** One clip's feature shape: (values) for pooled kinds, (channels, frames) for sequences. */
+  private long[] featureShape() {
+    return java.util.Arrays.stream(system.feature().shape()).asLongStream().toArray();
+  }
+
+  /** The network's example shape: the feature shape, with a sequence recipe's training window as its frame count. */
+  private Shape networkShape() {
+    long[] s = featureShape();
+    if (s.length == 2 && system.training().window() > 0) {
+      s[1] = Math.min(s[1], system.training().window());
+    }
+    return new Shape(s);
   }
 
   // ---- channels ----------------------------------------------------------------------------

@@ -63,8 +63,15 @@ public final class StudyCommand implements Runnable {
     Path outFile;
 
     @Option(names = "--systems", paramLabel = "LIST", defaultValue = "before,after",
-        description = "before (mlp family), after (default family), or both (default).")
+        description = "Comma-separated: before (mlp family), after (default family), clean (the default family "
+            + "without augmentation), crnn (the logmel_crnn family), fused (late fusion of after and crnn: their "
+            + "probabilities averaged per clip, (1 - w) after + w crnn, for each --fusion-weights w; needs both in the "
+            + "list). Default: ${DEFAULT-VALUE}.")
     String systems;
+
+    @Option(names = "--fusion-weights", paramLabel = "LIST", defaultValue = "0.5",
+        description = "The crnn weights w of the 'fused' system, comma-separated (default: ${DEFAULT-VALUE}).")
+    String fusionWeights;
 
     @Option(names = "--no-channels", description = "Skip the channel conditions (the slowest part).")
     boolean noChannels;
@@ -139,17 +146,33 @@ public final class StudyCommand implements Runnable {
 
       Map<String, Map<String, List<GeneralizationStudy.Row>>> results = new LinkedHashMap<>();
       Map<String, Double> fitSeconds = new LinkedHashMap<>();
-      for (String which : systems.split(",")) {
-        GeneralizationStudy.System sys = switch (which.trim()) {
+      List<String> names = java.util.Arrays.stream(systems.split(",")).map(String::trim).toList();
+      if (names.contains("fused") && !(names.contains("after") && names.contains("crnn"))) {
+        throw new IllegalArgumentException("--systems: 'fused' needs 'after' and 'crnn' in the same list");
+      }
+      String afterName = null;
+      String crnnName = null;
+      for (String which : names) {
+        if (which.equals("fused")) {
+          continue; // made from after's and crnn's predictions once both ran
+        }
+        GeneralizationStudy.System sys = switch (which) {
           case "before" -> GeneralizationStudy.System.of("before: mlp", Recipe.defaults(ModelFamily.MLP));
           case "after" -> GeneralizationStudy.System.of("after: " + ModelFamily.DEFAULT.cliName(),
               Recipe.defaults(ModelFamily.DEFAULT));
           case "clean" -> GeneralizationStudy.System.of("clean-trained: " + ModelFamily.DEFAULT.cliName(),
               Recipe.defaults(ModelFamily.DEFAULT)).withAugment("clean-trained: " + ModelFamily.DEFAULT.cliName(), null);
-          default -> throw new IllegalArgumentException("--systems: unknown '" + which + "' (use before, after, clean)");
+          case "crnn" -> GeneralizationStudy.System.of("crnn: " + ModelFamily.LOGMEL_CRNN.cliName(),
+              Recipe.defaults(ModelFamily.LOGMEL_CRNN));
+          default -> throw new IllegalArgumentException("--systems: unknown '" + which
+              + "' (use before, after, clean, crnn, fused)");
         };
-        if (which.trim().equals("after")) {
+        if (which.equals("after")) {
           sys = withOverrides(sys);
+          afterName = sys.name();
+        }
+        if (which.equals("crnn")) {
+          crnnName = sys.name();
         }
         GeneralizationStudy s = new GeneralizationStudy(sys, FeatureCache.atDefaultLocation(), n, seed, pw);
         if (validate) {
@@ -173,9 +196,9 @@ public final class StudyCommand implements Runnable {
           }
           if (parts.contains("folds")) {
             sectionRows.put("V1. RAVDESS fold-1 training side, 5 inner speaker folds",
-                List.of(s.folds("inner folds", vc, inner, List.of())));
+                withOneClip(s.foldsAll("inner folds", vc, inner, List.of())));
             sectionRows.put("V1b. EmoDB fold-1 training side, 4 inner folds (one man, one woman each)",
-                List.of(s.folds("EmoDB inner folds", ve, eInner, List.of())));
+                withOneClip(s.foldsAll("EmoDB inner folds", ve, eInner, List.of())));
           }
           if (parts.contains("multi")) {
             List<GeneralizationStudy.Row> multi = new ArrayList<>();
@@ -205,9 +228,9 @@ public final class StudyCommand implements Runnable {
           }
         }
         if (wanted.contains("folds")) {
-          sections.put("1. RAVDESS, 6 speaker folds", List.of(s.folds("RAVDESS folds", rc, rf, List.of())));
-          sections.put("2. EmoDB, 5 speaker folds (one man, one woman each)", List.of(s.folds("EmoDB folds", ec, ef,
-              List.of())));
+          sections.put("1. RAVDESS, 6 speaker folds", withOneClip(s.foldsAll("RAVDESS folds", rc, rf, List.of())));
+          sections.put("2. EmoDB, 5 speaker folds (one man, one woman each)", withOneClip(s.foldsAll("EmoDB folds", ec,
+              ef, List.of())));
         }
         if (wanted.contains("cross")) {
           List<GeneralizationStudy.Row> cross = new ArrayList<>(s.crossCorpus("RAVDESS -> EmoDB", rc, ec));
@@ -229,6 +252,17 @@ public final class StudyCommand implements Runnable {
         results.put(sys.name(), sections);
         fitSeconds.put(sys.name(), s.meanFitSeconds());
       }
+      if (names.contains("fused")) {
+        for (String w : fusionWeights.split(",")) {
+          double weight = Double.parseDouble(w.trim());
+          if (!(weight >= 0 && weight <= 1)) {
+            throw new IllegalArgumentException("--fusion-weights: each weight must be in [0, 1], got " + w);
+          }
+          String name = String.format(Locale.ROOT, "fused: %s x%.2f + %s x%.2f", afterName, 1 - weight, crnnName, weight);
+          results.put(name, fused(results.get(afterName), results.get(crnnName), weight));
+          fitSeconds.put(name, fitSeconds.get(afterName) + fitSeconds.get(crnnName));
+        }
+      }
       double minutes = (System.nanoTime() - start) / 60e9;
       String generated = render(results, fitSeconds, minutes);
       if (validate) {
@@ -245,6 +279,26 @@ public final class StudyCommand implements Runnable {
       AtomicFiles.writeString(target, text);
       pw.printf(Locale.ROOT, "wrote %s (%.1f min)%n", target, minutes);
       return 0;
+    }
+
+    /** The speaker-fold row and the one-clip (public API) row of {@link GeneralizationStudy#foldsAll}. */
+    private static List<GeneralizationStudy.Row> withOneClip(List<GeneralizationStudy.Row> all) {
+      return List.of(all.get(0), all.get(2));
+    }
+
+    /** Every row of two systems' sections, fused row by row (the systems ran the same conditions in the same order). */
+    private static Map<String, List<GeneralizationStudy.Row>> fused(Map<String, List<GeneralizationStudy.Row>> a,
+        Map<String, List<GeneralizationStudy.Row>> b, double w) {
+      Map<String, List<GeneralizationStudy.Row>> out = new LinkedHashMap<>();
+      a.forEach((section, rows) -> {
+        List<GeneralizationStudy.Row> other = b.get(section);
+        List<GeneralizationStudy.Row> f = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+          f.add(GeneralizationStudy.fuse(rows.get(i).condition(), rows.get(i), other.get(i), w));
+        }
+        out.put(section, f);
+      });
+      return out;
     }
 
     /** The 'after' system with the recipe options given on the command line, each named in the system's name. */
@@ -274,6 +328,7 @@ public final class StudyCommand implements Runnable {
       StringBuilder md = new StringBuilder();
       String when = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
       md.append("Command: `./empathic-art study generalize --systems ").append(systems)
+          .append(systems.contains("fused") ? " --fusion-weights " + fusionWeights : "")
           .append(noChannels ? " --no-channels" : channelFolds != 6 ? " --channel-folds " + channelFolds : "").append(augment != null ? " --augment " + augment : "").append(normalize != null ? " --normalize " + normalize.name().toLowerCase(Locale.ROOT) : "").append(ensemble != null ? " --ensemble " + ensemble : "").append(balance != null ? " --balance " + balance : "").append(arousalWeight != null ? " --arousal-weight " + arousalWeight : "")
           .append(validate ? " --validate --sections " + sections : "")
           .append(" --seed ").append(seed).append("`  \n")

@@ -18,6 +18,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import art.empathic.recognize.Fusion;
+import art.empathic.run.RunMetrics;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -44,8 +47,15 @@ public final class TrainCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
   @Option(names = "--model", paramLabel = "NAME", description = "functionals_mlp (the default: best on new voices, "
-      + "docs/GENERALIZATION.md), mlp, baseline_cnn, cnn_lstm or cnn_lstm_paper.")
+      + "docs/GENERALIZATION.md), mlp, baseline_cnn, cnn_lstm, cnn_lstm_paper or logmel_crnn (log-mel CRNN with attention pooling, an option for new "
+      + "voices).")
   String model;
+
+  @Option(names = "--fuse-with", paramLabel = "FAMILY[:W]", description = "Also train FAMILY (its own default recipe, "
+      + "same data, split and seed) and write RUNDIR as the late fusion of the two (probabilities averaged, FAMILY's "
+      + "weight W, default 0.5), served by predict/serve/art like any model; the members are RUNDIR/<family>. "
+      + "E.g. --fuse-with logmel_crnn:0.5 (docs/GENERALIZATION.md, round 5a). Off by default.")
+  String fuseWith;
 
   @Option(names = "--resume", paramLabel = "RUNDIR", description = "Continue a stopped run with its own settings.")
   Path resume;
@@ -176,7 +186,7 @@ public final class TrainCommand implements Callable<Integer> {
     List<Integer> filters;
     @Option(names = "--kernel", paramLabel = "N", description = "Convolution kernel width (odd).")
     Integer kernel;
-    @Option(names = "--lstm-units", paramLabel = "N", description = "LSTM state size.")
+    @Option(names = "--lstm-units", paramLabel = "N", description = "LSTM state size (logmel_crnn: its GRU's; 0: none).")
     Integer lstmUnits;
   }
 
@@ -201,6 +211,8 @@ public final class TrainCommand implements Callable<Integer> {
               + "other options");
         }
         result = TrainingRun.resume(resume, env, pw, stop);
+      } else if (fuseWith != null) {
+        return fused(pw, env, stop);
       } else {
         ModelSpec spec = spec();
         Path dir = out != null ? out : defaultRunDir(spec.model()
@@ -212,6 +224,48 @@ public final class TrainCommand implements Callable<Integer> {
     return result.outcome() == TrainingRun.Outcome.STOPPED ? EXIT_STOPPED : 0;
   }
 
+  /**
+   * {@code --fuse-with}: trains the named family (with every option) and the partner family (its
+   * own recipe, same data, split and seed) into member folders of one run directory, then fuses
+   * them there: {@link Fusion#fuse} on a test part, {@link Fusion#fuseRelease} for the release model.
+   */
+  private int fused(PrintWriter pw, TrainingRun.Environment env, StopSignal stop) throws Exception {
+    String[] parts = fuseWith.split(":", 2);
+    ModelFamily partner = ModelFamily.fromCliName(parts[0]);
+    double w = parts.length > 1 ? Double.parseDouble(parts[1]) : 0.5;
+    if (!(w > 0 && w < 1)) {
+      throw new IllegalArgumentException("--fuse-with: the weight must be in (0, 1), got " + parts[1]);
+    }
+    ModelSpec first = spec();
+    // The partner trains its own recipe: none of the first family's overrides apply to it.
+    ModelSpec second = spec(partner, null, RecipeOverrides.builder().build());
+    if (first.model().equals(second.model())) {
+      throw new IllegalArgumentException("--fuse-with: " + partner.cliName() + " is the family already trained");
+    }
+    boolean release = first.split().protocol() == Protocol.NONE;
+    Path dir = out != null ? out : defaultRunDir("fused-" + first.model() + "-" + second.model()
+        + (release ? "-release" : ""));
+    List<Path> members = List.of(dir.resolve(first.model()), dir.resolve(second.model()));
+    List<ModelSpec> specs = List.of(first, second);
+    for (int i = 0; i < 2; i++) {
+      pw.println("training " + specs.get(i).displayName() + " -> " + members.get(i));
+      if (TrainingRun.start(specs.get(i), members.get(i), env, pw, stop).outcome() == TrainingRun.Outcome.STOPPED) {
+        pw.println("stopped: resume each member with train --resume, then fuse them (./empathic-art fuse)");
+        return EXIT_STOPPED;
+      }
+    }
+    List<Double> weights = List.of(1 - w, w);
+    if (release) {
+      Fusion.fuseRelease(members, weights, dir, null);
+      pw.printf(Locale.ROOT, "fused release model (%s x %.2f + %s x %.2f) -> %s%n", first.model(), 1 - w,
+          second.model(), w, dir);
+    } else {
+      RunMetrics m = Fusion.fuse(members, weights, dir, null);
+      pw.printf(Locale.ROOT, "fused test: accuracy %.4f, macro F1 %.4f -> %s%n", m.accuracy(), m.f1Macro(), dir);
+    }
+    return 0;
+  }
+
   static Path defaultRunDir(String model) {
     return DataLocator.projectRoot().resolve("runs")
         .resolve(model + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -220,8 +274,13 @@ public final class TrainCommand implements Callable<Integer> {
   /** The full spec: the family's recipe with every override applied. */
   ModelSpec spec() {
     ModelFamily family = model == null ? DefaultFamily.FAMILY : ModelFamily.fromCliName(model);
+    return spec(family, training.epochs, overrides());
+  }
+
+  /** A family's recipe with {@code o} applied, on this command's data and split. */
+  private ModelSpec spec(ModelFamily family, Integer epochs, RecipeOverrides o) {
     // The epoch count picks the recipe: the paper CNN-LSTM over a long schedule has its own (Recipe.forEpochs).
-    Recipe r = Recipe.forEpochs(family, training.epochs);
+    Recipe r = Recipe.forEpochs(family, epochs);
     List<Path> dirs = data != null && !data.isEmpty() ? data : List.of(DataLocator.ravdess(null).orElseThrow(() ->
         new IllegalArgumentException("no data: pass --data DIR or set " + DataLocator.ENV
             + " (./empathic-art datasets download ravdess fetches RAVDESS)")));
@@ -231,7 +290,7 @@ public final class TrainCommand implements Callable<Integer> {
       case NONE -> SplitSpec.none(split.seed);
     };
     s = s.withValidation(split.validation, split.validationFraction);
-    Recipe recipe = overrides().applyTo(r, split.seed);
+    Recipe recipe = o.applyTo(r, split.seed);
     if (recipe.training().patience() > 0 && s.validation() == SplitSpec.Validation.NONE) {
       throw new IllegalArgumentException("--patience needs a validation part: add --validation random or speaker");
     }
