@@ -267,6 +267,8 @@ class TrainingRunTest {
     }
     assertThat(train(dir.resolve("bad-fuse"), "--split", "none", "--fuse-with", "logmel_crnn:1.5").err())
         .contains("weight must be in (0, 1)");
+    assertThat(train(dir.resolve("bad-fuse-number"), "--split", "none", "--fuse-with", "logmel_crnn:half").err())
+        .contains("--fuse-with: the weight after ':' must be a number in (0, 1), got 'half'");
   }
 
   @Test

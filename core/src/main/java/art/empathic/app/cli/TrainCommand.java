@@ -232,7 +232,13 @@ public final class TrainCommand implements Callable<Integer> {
   private int fused(PrintWriter pw, TrainingRun.Environment env, StopSignal stop) throws Exception {
     String[] parts = fuseWith.split(":", 2);
     ModelFamily partner = ModelFamily.fromCliName(parts[0]);
-    double w = parts.length > 1 ? Double.parseDouble(parts[1]) : 0.5;
+    double w;
+    try {
+      w = parts.length > 1 ? Double.parseDouble(parts[1]) : 0.5;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--fuse-with: the weight after ':' must be a number in (0, 1), got '"
+          + parts[1] + "'");
+    }
     if (!(w > 0 && w < 1)) {
       throw new IllegalArgumentException("--fuse-with: the weight must be in (0, 1), got " + parts[1]);
     }
