@@ -233,6 +233,93 @@ final class GeneralizationStudy {
     return Row.of(condition, fused);
   }
 
+  /**
+   * Arousal-preserving fusion (round 5d): per fold, each clip's fused probabilities rescaled so
+   * that the mass of the high-arousal classes ({@link VoiceScore#HIGH_AROUSAL}) equals the
+   * reference system's (the MLP's); the class within each arousal side keeps the fusion's ratios.
+   * Both rows must come from the same folds, clips and classes; the fused row's decision is used.
+   */
+  static Row preserveArousal(String condition, Row fused, Row reference) {
+    if (fused.predictions().size() != reference.predictions().size() || fused.predictions().isEmpty()) {
+      throw new IllegalArgumentException("cannot keep the arousal of '" + reference.condition() + "' ("
+          + reference.predictions().size() + " folds with predictions) in '" + fused.condition() + "' ("
+          + fused.predictions().size() + ")");
+    }
+    List<Fold> out = new ArrayList<>();
+    for (int f = 0; f < fused.predictions().size(); f++) {
+      Fold x = fused.predictions().get(f);
+      Fold r = reference.predictions().get(f);
+      if (!x.classes().equals(r.classes()) || !x.truth().equals(r.truth())) {
+        throw new IllegalArgumentException("fold " + (f + 1) + " of '" + fused.condition() + "': the systems saw other "
+            + "classes or clips (" + x.classes() + " vs " + r.classes() + ")");
+      }
+      // The classes VoiceScore scores (its argmax and arousal share): all, or the test corpus's.
+      Set<String> test = new java.util.HashSet<>();
+      x.testClasses().forEach(c -> test.add(c.trim().toLowerCase(Locale.ROOT)));
+      boolean[] scored = new boolean[x.classes().size()];
+      boolean[] high = new boolean[scored.length];
+      for (int c = 0; c < scored.length; c++) {
+        String label = x.classes().get(c).trim().toLowerCase(Locale.ROOT);
+        scored[c] = x.decision() == VoiceScore.Decision.AS_PREDICTED || test.contains(label);
+        high[c] = VoiceScore.HIGH_AROUSAL.contains(label);
+      }
+      double[][] p = new double[x.probabilities().length][];
+      for (int i = 0; i < p.length; i++) {
+        p[i] = preserveArousal(x.probabilities()[i], r.probabilities()[i], high, scored);
+      }
+      out.add(new Fold(x.classes(), x.testClasses(), x.truth(), p, x.decision()));
+    }
+    return Row.of(condition, out);
+  }
+
+  /**
+   * One clip: {@code fused} with its high-arousal side scaled by A_ref / A_fused and its low side by
+   * (1 - A_ref) / (1 - A_fused), A being the high side's share of the scored classes' mass (all
+   * classes, or the test corpus's when scoring restricts the argmax to them; the other classes are
+   * left as they are, so the result still sums to what {@code fused} summed to). Where the fused
+   * side has no mass to scale (A_fused 0 or 1), that side takes the reference's probabilities,
+   * scaled to the same total.
+   */
+  static double[] preserveArousal(double[] fused, double[] reference, boolean[] high, boolean[] scored) {
+    if (fused.length != reference.length || fused.length != high.length || fused.length != scored.length) {
+      throw new IllegalArgumentException("probabilities for " + fused.length + " and " + reference.length
+          + " classes, " + high.length + " arousal flags");
+    }
+    double fusedHigh = 0;
+    double fusedLow = 0;
+    double refHigh = 0;
+    double refLow = 0;
+    for (int c = 0; c < fused.length; c++) {
+      if (scored[c]) {
+        if (high[c]) {
+          fusedHigh += fused[c];
+          refHigh += reference[c];
+        } else {
+          fusedLow += fused[c];
+          refLow += reference[c];
+        }
+      }
+    }
+    double total = fusedHigh + fusedLow;
+    double refTotal = refHigh + refLow;
+    double[] out = fused.clone();
+    if (total <= 0 || refTotal <= 0) {
+      return out;
+    }
+    double targetHigh = total * refHigh / refTotal; // the reference's arousal share of the fused scored mass
+    double targetLow = total - targetHigh;
+    for (int c = 0; c < fused.length; c++) {
+      if (!scored[c]) {
+        continue;
+      }
+      double sideFused = high[c] ? fusedHigh : fusedLow;
+      double sideRef = high[c] ? refHigh : refLow;
+      double target = high[c] ? targetHigh : targetLow;
+      out[c] = sideFused > 0 ? fused[c] * target / sideFused : sideRef > 0 ? reference[c] * target / sideRef : 0;
+    }
+    return out;
+  }
+
   // ---- the experiments ---------------------------------------------------------------------
 
   /** Speaker folds: each fold's test speakers against a model trained on the rest. */

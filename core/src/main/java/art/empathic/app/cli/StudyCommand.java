@@ -66,11 +66,14 @@ public final class StudyCommand implements Runnable {
         description = "Comma-separated: before (mlp family), after (default family), clean (the default family "
             + "without augmentation), crnn (the logmel_crnn family), fused (late fusion of after and crnn: their "
             + "probabilities averaged per clip, (1 - w) after + w crnn, for each --fusion-weights w; needs both in the "
-            + "list). Default: ${DEFAULT-VALUE}.")
+            + "list), fused_arousal (the same fusion with each clip's arousal-high mass rescaled to after's: the binary "
+            + "arousal is after's, the class within a side the fusion's; docs/GENERALIZATION.md round 5d; needs after and "
+            + "crnn). Default: ${DEFAULT-VALUE}.")
     String systems;
 
     @Option(names = "--fusion-weights", paramLabel = "LIST", defaultValue = "0.5",
-        description = "The crnn weights w of the 'fused' system, comma-separated (default: ${DEFAULT-VALUE}).")
+        description = "The crnn weights w of the 'fused' and 'fused_arousal' systems, comma-separated (default: "
+            + "${DEFAULT-VALUE}).")
     String fusionWeights;
 
     @Option(names = "--no-channels", description = "Skip the channel conditions (the slowest part).")
@@ -147,13 +150,15 @@ public final class StudyCommand implements Runnable {
       Map<String, Map<String, List<GeneralizationStudy.Row>>> results = new LinkedHashMap<>();
       Map<String, Double> fitSeconds = new LinkedHashMap<>();
       List<String> names = java.util.Arrays.stream(systems.split(",")).map(String::trim).toList();
-      if (names.contains("fused") && !(names.contains("after") && names.contains("crnn"))) {
-        throw new IllegalArgumentException("--systems: 'fused' needs 'after' and 'crnn' in the same list");
+      for (String f : List.of("fused", "fused_arousal")) {
+        if (names.contains(f) && !(names.contains("after") && names.contains("crnn"))) {
+          throw new IllegalArgumentException("--systems: '" + f + "' needs 'after' and 'crnn' in the same list");
+        }
       }
       String afterName = null;
       String crnnName = null;
       for (String which : names) {
-        if (which.equals("fused")) {
+        if (which.equals("fused") || which.equals("fused_arousal")) {
           continue; // made from after's and crnn's predictions once both ran
         }
         GeneralizationStudy.System sys = switch (which) {
@@ -165,7 +170,7 @@ public final class StudyCommand implements Runnable {
           case "crnn" -> GeneralizationStudy.System.of("crnn: " + ModelFamily.LOGMEL_CRNN.cliName(),
               Recipe.defaults(ModelFamily.LOGMEL_CRNN));
           default -> throw new IllegalArgumentException("--systems: unknown '" + which
-              + "' (use before, after, clean, crnn, fused)");
+              + "' (use before, after, clean, crnn, fused, fused_arousal)");
         };
         if (which.equals("after")) {
           sys = withOverrides(sys);
@@ -252,15 +257,23 @@ public final class StudyCommand implements Runnable {
         results.put(sys.name(), sections);
         fitSeconds.put(sys.name(), s.meanFitSeconds());
       }
-      if (names.contains("fused")) {
+      if (names.contains("fused") || names.contains("fused_arousal")) {
         for (String w : fusionWeights.split(",")) {
           double weight = Double.parseDouble(w.trim());
           if (!(weight >= 0 && weight <= 1)) {
             throw new IllegalArgumentException("--fusion-weights: each weight must be in [0, 1], got " + w);
           }
           String name = String.format(Locale.ROOT, "fused: %s x%.2f + %s x%.2f", afterName, 1 - weight, crnnName, weight);
-          results.put(name, fused(results.get(afterName), results.get(crnnName), weight));
-          fitSeconds.put(name, fitSeconds.get(afterName) + fitSeconds.get(crnnName));
+          Map<String, List<GeneralizationStudy.Row>> f = fused(results.get(afterName), results.get(crnnName), weight);
+          if (names.contains("fused")) {
+            results.put(name, f);
+            fitSeconds.put(name, fitSeconds.get(afterName) + fitSeconds.get(crnnName));
+          }
+          if (names.contains("fused_arousal")) {
+            String arousalName = name.replaceFirst("^fused: ", "fused_arousal (arousal of after): ");
+            results.put(arousalName, arousalOf(f, results.get(afterName)));
+            fitSeconds.put(arousalName, fitSeconds.get(afterName) + fitSeconds.get(crnnName));
+          }
         }
       }
       double minutes = (System.nanoTime() - start) / 60e9;
@@ -295,6 +308,21 @@ public final class StudyCommand implements Runnable {
         List<GeneralizationStudy.Row> f = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
           f.add(GeneralizationStudy.fuse(rows.get(i).condition(), rows.get(i), other.get(i), w));
+        }
+        out.put(section, f);
+      });
+      return out;
+    }
+
+    /** Every fused row with each clip's arousal-high mass rescaled to the reference system's (round 5d). */
+    private static Map<String, List<GeneralizationStudy.Row>> arousalOf(Map<String, List<GeneralizationStudy.Row>> fused,
+        Map<String, List<GeneralizationStudy.Row>> reference) {
+      Map<String, List<GeneralizationStudy.Row>> out = new LinkedHashMap<>();
+      fused.forEach((section, rows) -> {
+        List<GeneralizationStudy.Row> ref = reference.get(section);
+        List<GeneralizationStudy.Row> f = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+          f.add(GeneralizationStudy.preserveArousal(rows.get(i).condition(), rows.get(i), ref.get(i)));
         }
         out.put(section, f);
       });
