@@ -204,16 +204,14 @@ final class GeneralizationStudy {
   }
 
   /**
-   * Late fusion of two systems' rows for the same condition: per fold, the probabilities
-   * (1 - w) p_a + w p_b, scored again. Both rows must come from the same folds, clips and classes
-   * (two systems of one study run); {@code b}'s decision is ignored (a's is used).
+   * Refuses two rows that cannot be combined clip by clip: both need predictions for the same
+   * number of folds, and each fold the same classes and the same clips in the same order.
    */
-  static Row fuse(String condition, Row a, Row b, double w) {
+  private static void requirePaired(Row a, Row b, String what) {
     if (a.predictions().size() != b.predictions().size() || a.predictions().isEmpty()) {
-      throw new IllegalArgumentException("cannot fuse '" + a.condition() + "' (" + a.predictions().size()
-          + " folds with predictions) and '" + b.condition() + "' (" + b.predictions().size() + ")");
+      throw new IllegalArgumentException(what + ": " + a.predictions().size() + " and " + b.predictions().size()
+          + " folds with predictions");
     }
-    List<Fold> fused = new ArrayList<>();
     for (int f = 0; f < a.predictions().size(); f++) {
       Fold x = a.predictions().get(f);
       Fold y = b.predictions().get(f);
@@ -221,6 +219,20 @@ final class GeneralizationStudy {
         throw new IllegalArgumentException("fold " + (f + 1) + " of '" + a.condition() + "': the systems saw other "
             + "classes or clips (" + x.classes() + " vs " + y.classes() + ")");
       }
+    }
+  }
+
+  /**
+   * Late fusion of two systems' rows for the same condition: per fold, the probabilities
+   * (1 - w) p_a + w p_b, scored again. Both rows must come from the same folds, clips and classes
+   * (two systems of one study run); {@code b}'s decision is ignored (a's is used).
+   */
+  static Row fuse(String condition, Row a, Row b, double w) {
+    requirePaired(a, b, "cannot fuse '" + a.condition() + "' and '" + b.condition() + "'");
+    List<Fold> fused = new ArrayList<>();
+    for (int f = 0; f < a.predictions().size(); f++) {
+      Fold x = a.predictions().get(f);
+      Fold y = b.predictions().get(f);
       double[][] p = new double[x.probabilities().length][];
       for (int i = 0; i < p.length; i++) {
         p[i] = new double[x.classes().size()];
@@ -240,19 +252,12 @@ final class GeneralizationStudy {
    * Both rows must come from the same folds, clips and classes; the fused row's decision is used.
    */
   static Row preserveArousal(String condition, Row fused, Row reference) {
-    if (fused.predictions().size() != reference.predictions().size() || fused.predictions().isEmpty()) {
-      throw new IllegalArgumentException("cannot keep the arousal of '" + reference.condition() + "' ("
-          + reference.predictions().size() + " folds with predictions) in '" + fused.condition() + "' ("
-          + fused.predictions().size() + ")");
-    }
+    requirePaired(fused, reference, "cannot keep the arousal of '" + reference.condition() + "' in '"
+        + fused.condition() + "'");
     List<Fold> out = new ArrayList<>();
     for (int f = 0; f < fused.predictions().size(); f++) {
       Fold x = fused.predictions().get(f);
       Fold r = reference.predictions().get(f);
-      if (!x.classes().equals(r.classes()) || !x.truth().equals(r.truth())) {
-        throw new IllegalArgumentException("fold " + (f + 1) + " of '" + fused.condition() + "': the systems saw other "
-            + "classes or clips (" + x.classes() + " vs " + r.classes() + ")");
-      }
       // The classes VoiceScore scores (its argmax and arousal share): all, or the test corpus's.
       Set<String> test = new java.util.HashSet<>();
       x.testClasses().forEach(c -> test.add(c.trim().toLowerCase(Locale.ROOT)));
