@@ -55,9 +55,6 @@ public enum InitScheme {
       long fanIn = in.get(in.dimension() - 1);
       long fanOut = out.get(out.dimension() - 1);
       uniform(block, this == SKLEARN_GLOROT ? Math.sqrt(6.0 / (fanIn + fanOut)) : 1.0 / Math.sqrt(fanIn), random);
-    } else if (block instanceof Layers.AttentionPool) {
-      uniform(block, this == SKLEARN_GLOROT ? Math.sqrt(6.0 / (Layers.AttentionPool.fanIn(in) + 1))
-          : 1.0 / Math.sqrt(Layers.AttentionPool.fanIn(in)), random);
     } else if (block instanceof Convolution conv) {
       long kernel = conv.getKernelShape().size();
       long fanIn = in.get(1) * kernel;
@@ -66,7 +63,8 @@ public enum InitScheme {
     } else if (block instanceof RecurrentBlock) {
       uniform(block, 1.0 / Math.sqrt(out.get(out.dimension() - 1)), random);
     } else {
-      // Containers (Dense + activation): their first child sees the same input. BatchNorm keeps
+      // Containers (Dense + activation; attention pooling, whose score layer sees the steps' width
+      // last like a Linear on (N, T, H)): their first child sees the same input. BatchNorm keeps
       // DJL's gamma 1, beta 0, running mean 0 and variance 1.
       Shape s = in;
       for (Pair<String, Block> child : block.getChildren()) {

@@ -117,10 +117,5 @@ final class Layers {
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
       score.initialize(manager, dataType, new Shape(1, inputShapes[0].get(2)));
     }
-
-    /** The width H of the steps it pools (the score's fan-in). */
-    static long fanIn(Shape in) {
-      return in.get(in.dimension() - 1);
-    }
   }
 }
