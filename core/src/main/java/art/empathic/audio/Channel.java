@@ -106,20 +106,10 @@ public record Channel(Kind kind, double value) {
     if (kind != Kind.BABBLE) {
       return apply(audio, voices, random);
     }
-    List<float[]> usable = voices.stream().filter(o -> o.length > 0 && Augment.power(o) > 0).toList();
-    if (usable.isEmpty()) {
-      throw new IllegalArgumentException("babble noise needs other clips with sound to mix, got none");
-    }
+    List<float[]> usable = withSound(voices);
     float[] x = audio.samples();
-    double[] b = new double[x.length];
-    for (float[] o : usable) {
-      double g = 1 / Math.sqrt(Augment.power(o));
-      int off = random.nextInt(o.length);
-      for (int i = 0; i < x.length; i++) {
-        b[i] += g * o[(off + i) % o.length];
-      }
-    }
-    return new Audio(addAtSnr(x, b, value), audio.sampleRate());
+    return new Audio(addAtSnr(x, sumAtUnitPower(x.length, usable.size(), usable::get, random), value),
+        audio.sampleRate());
   }
 
   /**
@@ -155,13 +145,29 @@ public record Channel(Kind kind, double value) {
 
   /** {@link #BABBLE_TALKERS} clips drawn from {@code others}, each at unit power, random offsets, looped. */
   static double[] babble(List<float[]> others, int n, Random random) {
+    List<float[]> usable = withSound(others);
+    return sumAtUnitPower(n, BABBLE_TALKERS, k -> usable.get(random.nextInt(usable.size())), random);
+  }
+
+  /** The clips babble can be made of (not empty, not silent); none is an error. */
+  private static List<float[]> withSound(List<float[]> others) {
     List<float[]> usable = others.stream().filter(o -> o.length > 0 && Augment.power(o) > 0).toList();
     if (usable.isEmpty()) {
       throw new IllegalArgumentException("babble noise needs other clips with sound to mix, got none");
     }
+    return usable;
+  }
+
+  /**
+   * {@code n} samples of babble: {@code voices} clips ({@code voice.apply(k)} for the k-th, asked
+   * for just before its offset is drawn), each scaled to unit power and read from a random offset,
+   * looped, and summed.
+   */
+  private static double[] sumAtUnitPower(int n, int voices, java.util.function.IntFunction<float[]> voice,
+      Random random) {
     double[] b = new double[n];
-    for (int k = 0; k < BABBLE_TALKERS; k++) {
-      float[] o = usable.get(random.nextInt(usable.size()));
+    for (int k = 0; k < voices; k++) {
+      float[] o = voice.apply(k);
       double g = 1 / Math.sqrt(Augment.power(o));
       int off = random.nextInt(o.length);
       for (int i = 0; i < n; i++) {

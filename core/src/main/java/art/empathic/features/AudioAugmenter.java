@@ -39,8 +39,8 @@ final class AudioAugmenter {
       return out;
     }
     Random r = new Random(~draw.noiseSeed());
-    // With a drawn number of talkers the babble is exactly the given voices, each once.
-    return draw.talkers() != null && draw.channel().kind() == art.empathic.audio.Channel.Kind.BABBLE
-        ? draw.channel().applyVoices(out, babble, r) : draw.channel().apply(out, babble, r);
+    // With a drawn number of talkers the babble is exactly the given voices, each once
+    // (applyVoices is apply for every other kind of channel).
+    return draw.talkers() != null ? draw.channel().applyVoices(out, babble, r) : draw.channel().apply(out, babble, r);
   }
 }

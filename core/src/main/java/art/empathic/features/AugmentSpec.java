@@ -286,9 +286,11 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
       double snrU = b.nextDouble();
       double talkersU = b.nextDouble();
       Range snr = babbleChannelSnrDb != null ? babbleChannelSnrDb : CHANNEL_SNR_DB;
-      if (!babbleCopy && babbleShare != null && u < babbleShare) {
-        ch = new Channel(Channel.Kind.BABBLE, snr.min() + (snr.max() - snr.min()) * snrU);
-      } else if (!babbleCopy && babbleChannelSnrDb != null && ch.kind() == Channel.Kind.BABBLE) {
+      // A channel copy becomes babble with the share's probability; a babble channel (drawn or so
+      // made) takes its SNR from babblesnr's range when given.
+      boolean becomesBabble = babbleShare != null && u < babbleShare;
+      boolean babbleSnrRedrawn = babbleChannelSnrDb != null && ch.kind() == Channel.Kind.BABBLE;
+      if (!babbleCopy && (becomesBabble || babbleSnrRedrawn)) {
         ch = new Channel(Channel.Kind.BABBLE, snr.min() + (snr.max() - snr.min()) * snrU);
       }
       if (babbleTalkers != null && ch.kind() == Channel.Kind.BABBLE) {
