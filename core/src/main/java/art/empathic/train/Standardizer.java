@@ -188,14 +188,11 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
       if (speaker == null) {
         continue;
       }
-      int copy = speaker.indexOf('#');
-      byCorpus.computeIfAbsent(corpusOfExample.get(i), k -> new java.util.HashSet<>())
-          .add(copy < 0 ? speaker : speaker.substring(0, copy));
+      byCorpus.computeIfAbsent(corpusOfExample.get(i), k -> new java.util.HashSet<>()).add(baseSpeaker(speaker));
     }
     java.util.Set<String> everyone = new java.util.HashSet<>();
     for (String speaker : speakers.keySet()) {
-      int copy = speaker.indexOf('#');
-      everyone.add(copy < 0 ? speaker : speaker.substring(0, copy));
+      everyone.add(baseSpeaker(speaker));
     }
     Map<String, Stats> out = new LinkedHashMap<>();
     byCorpus.forEach((corpus, own) -> {
@@ -356,13 +353,18 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
       return kept;
     }
     speakers.forEach((speaker, s) -> {
-      int copy = speaker.indexOf('#');
-      String base = copy < 0 ? speaker : speaker.substring(0, copy);
-      if ((withCopies || copy < 0) && !excluded.contains(base)) {
+      String base = baseSpeaker(speaker);
+      if ((withCopies || base.equals(speaker)) && !excluded.contains(base)) {
         kept.add(s);
       }
     });
     return kept;
+  }
+
+  /** The speaker a channel copy's name ("s#k") stands for: s; an original recording's name as it is. */
+  private static String baseSpeaker(String speaker) {
+    int copy = speaker.indexOf('#');
+    return copy < 0 ? speaker : speaker.substring(0, copy);
   }
 
   /** A copy of one example standardised with the given statistics (a session's, for instance). */
