@@ -55,15 +55,24 @@ public final class SavedModel implements AutoCloseable {
 
   /** Builds the (untrained) network a spec describes. */
   public static Network network(ModelSpec spec) {
-    long[] shape = Tensors.toLongs(spec.feature().shape());
-    if (spec.training().window() > 0 && shape.length == 2) {
-      if (spec.training().window() > shape[1]) {
-        throw new IllegalArgumentException("a window of " + spec.training().window() + " frames does not fit "
+    return Network.build(spec.architecture(), inputShape(spec.feature(), spec.training()), spec.classes().size());
+  }
+
+  /**
+   * The example shape a network for these features and training settings takes: the feature
+   * shape, with a sequence recipe's training window as its frame count (a window longer than the
+   * sequences is refused).
+   */
+  public static ai.djl.ndarray.types.Shape inputShape(FeatureSpec feature, TrainSettings training) {
+    long[] shape = Tensors.toLongs(feature.shape());
+    if (training.window() > 0 && shape.length == 2) {
+      if (training.window() > shape[1]) {
+        throw new IllegalArgumentException("a window of " + training.window() + " frames does not fit "
             + shape[1] + "-frame sequences");
       }
-      shape[1] = spec.training().window();
+      shape[1] = training.window();
     }
-    return Network.build(spec.architecture(), new ai.djl.ndarray.types.Shape(shape), spec.classes().size());
+    return new ai.djl.ndarray.types.Shape(shape);
   }
 
   /** Loads a finished run with one network copy per available core (at most 4). */

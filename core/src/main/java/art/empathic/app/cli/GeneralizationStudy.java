@@ -23,9 +23,9 @@ import art.empathic.train.FitRequest;
 import art.empathic.train.Fitter;
 import art.empathic.train.MultiCorpus;
 import art.empathic.train.Recipe;
+import art.empathic.train.SavedModel;
 import art.empathic.train.Standardizer;
 import art.empathic.train.TrainSettings;
-import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -530,7 +530,8 @@ final class GeneralizationStudy {
     long t0 = java.lang.System.nanoTime();
     try {
       for (int m = 1; m <= Math.max(1, system.ensemble()); m++) {
-        Network net = Network.build(system.architecture(), networkShape(), classes.size());
+        Network net = Network.build(system.architecture(), SavedModel.inputShape(system.feature(), system.training()),
+            classes.size());
         Fitter fitter = new Fitter(net, system.training().withSeed(m == 1 ? seed : seed * 1000 + m));
         members.add(fitter);
         corpusLoss.applyTo(fitter).classLabels(classes);
@@ -586,21 +587,7 @@ final class GeneralizationStudy {
   private ExampleSet examples(List<Clip> clips, float[][] x, List<String> classes) {
     int[] y = clips.stream().mapToInt(c -> Math.max(0, classes.indexOf(c.emotion().label()))).toArray();
     String[] speakers = clips.stream().map(c -> c.corpus() + ":" + c.speaker()).toArray(String[]::new);
-    return new ExampleSet(x, y, speakers, featureShape());
-  }
-
-  /** One clip's feature shape: (values) for pooled kinds, (channels, frames) for sequences. */
-  private long[] featureShape() {
-    return java.util.Arrays.stream(system.feature().shape()).asLongStream().toArray();
-  }
-
-  /** The network's example shape: the feature shape, with a sequence recipe's training window as its frame count. */
-  private Shape networkShape() {
-    long[] s = featureShape();
-    if (s.length == 2 && system.training().window() > 0) {
-      s[1] = Math.min(s[1], system.training().window());
-    }
-    return new Shape(s);
+    return new ExampleSet(x, y, speakers, art.empathic.model.Tensors.toLongs(system.feature().shape()));
   }
 
   // ---- channels ----------------------------------------------------------------------------
