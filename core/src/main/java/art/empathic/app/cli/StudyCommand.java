@@ -131,6 +131,9 @@ public final class StudyCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter pw = spec.commandLine().getOut();
+      // The command line is checked before any data is read or any network trained.
+      List<Double> weights = fusionWeights();
+      List<String> wanted = testSections();
       Path root = DataLocator.dataRoot(null).orElse(DataLocator.projectRoot().resolve("../shared/data"));
       Path rav = ravdess != null ? ravdess : root.resolve("ravdess");
       Path emo = emodb != null ? emodb : root.resolve("emodb");
@@ -226,12 +229,6 @@ public final class StudyCommand implements Runnable {
         s.prepareCopies(rc, rf);
         s.prepareCopies(ec, ef);
         Map<String, List<GeneralizationStudy.Row>> sections = new LinkedHashMap<>();
-        List<String> wanted = List.of(testSections.split(","));
-        for (String w : wanted) {
-          if (!List.of("folds", "cross", "multi", "none").contains(w)) {
-            throw new IllegalArgumentException("--test-sections: unknown '" + w + "' (use folds, cross, multi or none)");
-          }
-        }
         if (wanted.contains("folds")) {
           sections.put("1. RAVDESS, 6 speaker folds", withOneClip(s.foldsAll("RAVDESS folds", rc, rf, List.of())));
           sections.put("2. EmoDB, 5 speaker folds (one man, one woman each)", withOneClip(s.foldsAll("EmoDB folds", ec,
@@ -258,20 +255,18 @@ public final class StudyCommand implements Runnable {
         fitSeconds.put(sys.name(), s.meanFitSeconds());
       }
       if (names.contains("fused") || names.contains("fused_arousal")) {
-        for (String w : fusionWeights.split(",")) {
-          double weight = Double.parseDouble(w.trim());
-          if (!(weight >= 0 && weight <= 1)) {
-            throw new IllegalArgumentException("--fusion-weights: each weight must be in [0, 1], got " + w);
-          }
+        for (double weight : weights) {
           String name = String.format(Locale.ROOT, "fused: %s x%.2f + %s x%.2f", afterName, 1 - weight, crnnName, weight);
-          Map<String, List<GeneralizationStudy.Row>> f = fused(results.get(afterName), results.get(crnnName), weight);
+          Map<String, List<GeneralizationStudy.Row>> f = rowByRow(results.get(afterName), results.get(crnnName),
+              (a, b) -> GeneralizationStudy.fuse(a.condition(), a, b, weight));
           if (names.contains("fused")) {
             results.put(name, f);
             fitSeconds.put(name, fitSeconds.get(afterName) + fitSeconds.get(crnnName));
           }
           if (names.contains("fused_arousal")) {
             String arousalName = name.replaceFirst("^fused: ", "fused_arousal (arousal of after): ");
-            results.put(arousalName, arousalOf(f, results.get(afterName)));
+            results.put(arousalName, rowByRow(f, results.get(afterName),
+                (fusedRow, after) -> GeneralizationStudy.preserveArousal(fusedRow.condition(), fusedRow, after)));
             fitSeconds.put(arousalName, fitSeconds.get(afterName) + fitSeconds.get(crnnName));
           }
         }
@@ -299,34 +294,52 @@ public final class StudyCommand implements Runnable {
       return List.of(all.get(0), all.get(2));
     }
 
-    /** Every row of two systems' sections, fused row by row (the systems ran the same conditions in the same order). */
-    private static Map<String, List<GeneralizationStudy.Row>> fused(Map<String, List<GeneralizationStudy.Row>> a,
-        Map<String, List<GeneralizationStudy.Row>> b, double w) {
+    /**
+     * Two systems' sections combined row by row (the systems ran the same conditions in the same
+     * order): late fusion, or the fusion with another system's arousal kept.
+     */
+    private static Map<String, List<GeneralizationStudy.Row>> rowByRow(Map<String, List<GeneralizationStudy.Row>> a,
+        Map<String, List<GeneralizationStudy.Row>> b,
+        java.util.function.BinaryOperator<GeneralizationStudy.Row> combine) {
       Map<String, List<GeneralizationStudy.Row>> out = new LinkedHashMap<>();
       a.forEach((section, rows) -> {
         List<GeneralizationStudy.Row> other = b.get(section);
-        List<GeneralizationStudy.Row> f = new ArrayList<>();
+        List<GeneralizationStudy.Row> combined = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-          f.add(GeneralizationStudy.fuse(rows.get(i).condition(), rows.get(i), other.get(i), w));
+          combined.add(combine.apply(rows.get(i), other.get(i)));
         }
-        out.put(section, f);
+        out.put(section, combined);
       });
       return out;
     }
 
-    /** Every fused row with each clip's arousal-high mass rescaled to the reference system's (round 5d). */
-    private static Map<String, List<GeneralizationStudy.Row>> arousalOf(Map<String, List<GeneralizationStudy.Row>> fused,
-        Map<String, List<GeneralizationStudy.Row>> reference) {
-      Map<String, List<GeneralizationStudy.Row>> out = new LinkedHashMap<>();
-      fused.forEach((section, rows) -> {
-        List<GeneralizationStudy.Row> ref = reference.get(section);
-        List<GeneralizationStudy.Row> f = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-          f.add(GeneralizationStudy.preserveArousal(rows.get(i).condition(), rows.get(i), ref.get(i)));
+    /** {@code --fusion-weights} as numbers, each in [0, 1]. */
+    private List<Double> fusionWeights() {
+      List<Double> out = new ArrayList<>();
+      for (String w : fusionWeights.split(",")) {
+        double weight;
+        try {
+          weight = Double.parseDouble(w.trim());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("--fusion-weights: '" + w.trim() + "' is not a number");
         }
-        out.put(section, f);
-      });
+        if (!(weight >= 0 && weight <= 1)) {
+          throw new IllegalArgumentException("--fusion-weights: each weight must be in [0, 1], got " + w);
+        }
+        out.add(weight);
+      }
       return out;
+    }
+
+    /** {@code --test-sections}, each one of folds, cross, multi or none. */
+    private List<String> testSections() {
+      List<String> wanted = List.of(testSections.split(","));
+      for (String w : wanted) {
+        if (!List.of("folds", "cross", "multi", "none").contains(w)) {
+          throw new IllegalArgumentException("--test-sections: unknown '" + w + "' (use folds, cross, multi or none)");
+        }
+      }
+      return wanted;
     }
 
     /** The 'after' system with the recipe options given on the command line, each named in the system's name. */
