@@ -114,7 +114,10 @@ public final class StudyCommand implements Runnable {
             + "folds); channels follow --no-channels/--channel-folds (default: ${DEFAULT-VALUE}).")
     String sections;
 
-    @Option(names = "--test-sections", paramLabel = "LIST", defaultValue = "folds,cross,multi",
+    /** Every test-side part but channels: parts 1-4 (--test-sections's default). */
+    static final String ALL_TEST_SECTIONS = "folds,cross,multi";
+
+    @Option(names = "--test-sections", paramLabel = "LIST", defaultValue = ALL_TEST_SECTIONS,
         description = "Without --validate: which of folds (parts 1-2), cross (3) and multi (4) to run; channels (5) "
             + "follow --no-channels/--channel-folds; none: channels only (default: ${DEFAULT-VALUE}, all).")
     String testSections;
@@ -371,7 +374,8 @@ public final class StudyCommand implements Runnable {
       md.append("Command: `./empathic-art study generalize --systems ").append(systems)
           .append(systems.contains("fused") ? " --fusion-weights " + fusionWeights : "")
           .append(noChannels ? " --no-channels" : channelFolds != 6 ? " --channel-folds " + channelFolds : "").append(augment != null ? " --augment " + augment : "").append(normalize != null ? " --normalize " + normalize.name().toLowerCase(Locale.ROOT) : "").append(ensemble != null ? " --ensemble " + ensemble : "").append(balance != null ? " --balance " + balance : "").append(arousalWeight != null ? " --arousal-weight " + arousalWeight : "")
-          .append(validate ? " --validate --sections " + sections : "")
+          .append(validate ? " --validate --sections " + sections
+              : testSections.equals(ALL_TEST_SECTIONS) ? "" : " --test-sections " + testSections)
           .append(" --seed ").append(seed).append("`  \n")
           .append("Date: ").append(when).append("; machine: ").append(Runtime.getRuntime().availableProcessors())
           .append(" cores, ").append(System.getProperty("os.arch")).append(", Java ")
