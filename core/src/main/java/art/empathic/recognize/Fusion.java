@@ -54,20 +54,28 @@ public final class Fusion {
     return members;
   }
 
-  /** Fuses finished runs into {@code out}; returns the fused metrics. */
-  public static RunMetrics fuse(List<Path> runs, List<Double> weights, Path out, String name) throws IOException {
+  /**
+   * The weights' sum, after checking that there are at least two runs and one non-negative weight
+   * per run, not all zero; {@code who} and {@code weightsWho} begin the two messages.
+   */
+  private static double checkedTotal(List<Path> runs, List<Double> w, String who, String weightsWho) {
     if (runs.size() < 2) {
-      throw new IllegalArgumentException("fuse needs at least two runs, got " + runs.size());
+      throw new IllegalArgumentException(who + " needs at least two runs, got " + runs.size());
     }
-    List<Double> w = weights == null || weights.isEmpty() ? Collections.nCopies(runs.size(), 1.0) : weights;
     if (w.size() != runs.size() || w.stream().anyMatch(x -> !(x >= 0)) || w.stream().mapToDouble(x -> x).sum() <= 0) {
-      throw new IllegalArgumentException("--weights needs one non-negative weight per run (" + runs.size()
+      throw new IllegalArgumentException(weightsWho + " needs one non-negative weight per run (" + runs.size()
           + "), not all zero; got " + w);
     }
+    return w.stream().mapToDouble(x -> x).sum();
+  }
+
+  /** Fuses finished runs into {@code out}; returns the fused metrics. */
+  public static RunMetrics fuse(List<Path> runs, List<Double> weights, Path out, String name) throws IOException {
+    List<Double> w = weights == null || weights.isEmpty() ? Collections.nCopies(runs.size(), 1.0) : weights;
+    double total = checkedTotal(runs, w, "fuse", "--weights");
     if (Files.exists(out.resolve(RunMetrics.FILE))) {
       throw new IllegalArgumentException(out + ": already holds a finished run; choose another --out or delete it");
     }
-    double total = w.stream().mapToDouble(x -> x).sum();
     List<RunSpec> specs = new ArrayList<>();
     List<RunMetrics> metrics = new ArrayList<>();
     List<Predictions> predictions = new ArrayList<>();
@@ -126,18 +134,10 @@ public final class Fusion {
    * run as the newest release. It serves like any model ({@link FusedRecognizer}).
    */
   public static ReleaseInfo fuseRelease(List<Path> runs, List<Double> weights, Path out, String name) throws IOException {
-    if (runs.size() < 2) {
-      throw new IllegalArgumentException("a fusion needs at least two runs, got " + runs.size());
-    }
-    if (weights.size() != runs.size() || weights.stream().anyMatch(x -> !(x >= 0))
-        || weights.stream().mapToDouble(x -> x).sum() <= 0) {
-      throw new IllegalArgumentException("a fusion needs one non-negative weight per run (" + runs.size()
-          + "), not all zero; got " + weights);
-    }
+    double total = checkedTotal(runs, weights, "a fusion", "a fusion");
     if (ReleaseInfo.isRelease(out) || Files.exists(out.resolve(RunMetrics.FILE))) {
       throw new IllegalArgumentException(out + ": already holds a finished run; choose another --out or delete it");
     }
-    double total = weights.stream().mapToDouble(x -> x).sum();
     List<RunSpec> specs = new ArrayList<>();
     List<ReleaseInfo> infos = new ArrayList<>();
     for (Path run : runs) {
