@@ -10,7 +10,8 @@ import picocli.CommandLine;
 /** One flag name for the feature kind in every command; train's old --feature still works, hidden. */
 class FeatureOptionsTest {
 
-  private static ModelSpec train(String... args) {
+  /** The spec {@code train} would run with these arguments (parsed only; also TrainLongScheduleTest's). */
+  static ModelSpec train(String... args) {
     TrainCommand cmd = new TrainCommand();
     new CommandLine(cmd).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
     return cmd.spec();

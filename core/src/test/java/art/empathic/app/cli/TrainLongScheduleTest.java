@@ -1,5 +1,6 @@
 package art.empathic.app.cli;
 
+import static art.empathic.app.cli.FeatureOptionsTest.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import art.empathic.model.ModelFamily;
@@ -7,16 +8,9 @@ import art.empathic.train.FeatureAugmentation;
 import art.empathic.train.ModelSpec;
 import art.empathic.train.Recipe;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code train --epochs} picks the recipe as {@code demo} does; options still override its parts. */
 class TrainLongScheduleTest {
-
-  private static ModelSpec train(String... args) {
-    TrainCommand cmd = new TrainCommand();
-    new CommandLine(cmd).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
-    return cmd.spec();
-  }
 
   @Test
   void paperModelAt500EpochsTrainsTheLongScheduleRecipe() {
