@@ -8,6 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import art.empathic.app.bench.BenchCommand;
 import art.empathic.app.cli.ArtCommand;
+import art.empathic.app.cli.CacheCommand;
 import art.empathic.app.cli.StudyCommand;
 import art.empathic.app.cli.CliErrors;
 import art.empathic.app.cli.CompareCommand;
@@ -33,6 +34,7 @@ import art.empathic.app.cli.TrainCommand;
       art.empathic.app.datasets.DatasetsCommand.class,
       CorpusCommand.class,
       FeaturesCommand.class,
+      CacheCommand.class,
       MfccCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,

@@ -45,7 +45,40 @@ public enum BaseFeature {
     public int rows(MfccConfig c) {
       return VoiceFrames.rows(c);
     }
+
+    /** The MFCC rows are the DCT of the log-mel rows above them: left out, rebuilt exactly on reading. */
+    @Override
+    float[][] stored(float[][] full, MfccConfig c) {
+      float[][] kept = new float[full.length - c.nMfcc()][];
+      System.arraycopy(full, 0, kept, 0, c.nMels());
+      System.arraycopy(full, c.nMels() + c.nMfcc(), kept, c.nMels(), kept.length - c.nMels());
+      return kept;
+    }
+
+    @Override
+    float[][] restored(float[][] stored, MfccExtractor extractor) {
+      MfccConfig c = extractor.config();
+      if (stored.length != rows(c) - c.nMfcc() || stored.length <= c.nMels() || stored[0].length == 0) {
+        return null;
+      }
+      float[][] full = new float[rows(c)][];
+      System.arraycopy(stored, 0, full, 0, c.nMels());
+      float[][] mfcc = extractor.mfccFromMelDb(java.util.Arrays.copyOf(stored, c.nMels()));
+      System.arraycopy(mfcc, 0, full, c.nMels(), c.nMfcc());
+      System.arraycopy(stored, c.nMels(), full, c.nMels() + c.nMfcc(), stored.length - c.nMels());
+      return full;
+    }
   };
+
+  /** The rows a cache entry keeps of a full matrix (all of them unless some are derived from others). */
+  float[][] stored(float[][] full, MfccConfig c) {
+    return full;
+  }
+
+  /** The full matrix from the rows a cache entry kept, or null if their number is wrong. */
+  float[][] restored(float[][] stored, MfccExtractor extractor) {
+    return stored.length == rows(extractor.config()) ? stored : null;
+  }
 
   /** One (thread-safe) frame analyser per configuration. */
   private static final java.util.Map<MfccConfig, VoiceFrames> VOICE_FRAMES = new java.util.concurrent.ConcurrentHashMap<>();

@@ -55,6 +55,7 @@ public final class FeaturePipeline {
   private final boolean progress;
   private final MfccExtractor extractor;
   private final Augmenter augmenter;
+  private final Map<String, String> usedGroups = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Applies one augmentation draw to audio at the spec's sample rate (tests substitute their own). */
   @FunctionalInterface
@@ -209,6 +210,28 @@ public final class FeaturePipeline {
     return ContentHash.of(text);
   }
 
+  /**
+   * The cache group of a job: its clip's corpus, the base matrix's configuration, the augmentation
+   * (settings and seed, not the draw) and the feature code, as 16 hex digits. Entries record it;
+   * a training run lists the groups it used, which is how {@code cache prune --unused} knows what
+   * the runs under {@code runs/} need without a list of every key.
+   */
+  private String group(Job job) {
+    BaseFeature base = spec.kind().base();
+    return ContentHash.of("empathic-art cache group\nbase=" + base + "\n" + base.configKey(spec.mfcc())
+        + "\ncorpus=" + job.clip().corpus() + "\naugment=" + (job.draw() == null ? "none"
+            : "seed=" + job.draw().spec().seed() + " " + job.draw().spec().settingsKey())
+        + "\ncode=" + FeatureCodeVersion.get()).substring(0, 16);
+  }
+
+  /**
+   * The cache groups this pipeline's extractions used so far, one line each, sorted: the group,
+   * then what it holds (base kind, corpus, augmentation), e.g. {@code 3fa9c1d2e4b5a6f7 voice ravdess augment=none}.
+   */
+  public List<String> cacheGroups() {
+    return usedGroups.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).sorted().toList();
+  }
+
   // ---- running -----------------------------------------------------------------------------
 
   private enum Part { TRAIN, VALIDATION, TEST }
@@ -288,13 +311,18 @@ public final class FeaturePipeline {
     String key = cacheKey(job.clip(), job.draw());
     FeatureCache.Status status = FeatureCache.Status.MISS;
     try {
+      BaseFeature kind = spec.kind().base();
+      String group = group(job);
+      usedGroups.putIfAbsent(group, kind.toString().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " " + job.clip().corpus() + " augment="
+          + (job.draw() == null ? "none" : "seed=" + job.draw().spec().seed() + " " + job.draw().spec().settingsKey()));
       FeatureCache.Lookup found = cache.lookup(key);
-      status = found.status() == FeatureCache.Status.HIT && !plausible(found.matrix()) ? FeatureCache.Status.CORRUPT
+      float[][] base = found.status() == FeatureCache.Status.HIT ? kind.restored(found.matrix(), extractor) : null;
+      status = found.status() == FeatureCache.Status.HIT && (base == null || !plausible(base)) ? FeatureCache.Status.CORRUPT
           : found.status();
-      float[][] base = status == FeatureCache.Status.HIT ? found.matrix() : null;
-      if (base == null) {
+      if (status != FeatureCache.Status.HIT) {
         base = compute(job);
-        cache.put(key, base);
+        cache.put(key, kind.stored(base, spec.mfcc()), new CacheEntry.Meta(kind.toString().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+            job.clip().corpus(), group, FeatureCodeVersion.get(), System.currentTimeMillis()));
       }
       float[] row = spec.derive(base);
       for (float v : row) {

@@ -22,6 +22,7 @@ import java.util.List;
  *   predictions.csv      one row per test clip (Predictions)
  *   metrics.json         test metrics and the split (RunMetrics)
  *   fusion.json          only in a fused run: member runs and weights
+ *   cache-keys.txt       the feature-cache groups the run's features came from (cache prune --unused keeps them)
  *   report.md/.html, confusion_matrix.png, training_curves.png   the run's report
  *   evaluations/NAME/    cross-corpus evaluations, each a run directory of its own
  * </pre>
@@ -33,6 +34,11 @@ public final class RunFiles {
   public static final String METRICS = "metrics.json";
   public static final String PREDICTIONS = "predictions.csv";
   public static final String FUSION = "fusion.json";
+  /**
+   * The feature-cache groups a training run used, one line each: 16 hex digits, then the base
+   * kind, corpus and augmentation they stand for ({@code FeaturePipeline.cacheGroups}).
+   */
+  public static final String CACHE_KEYS = "cache-keys.txt";
   public static final String REPORT_MARKDOWN = "report.md";
   public static final String REPORT_HTML = "report.html";
   public static final String CONFUSION_PNG = "confusion_matrix.png";

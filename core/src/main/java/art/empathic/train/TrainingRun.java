@@ -130,8 +130,10 @@ public final class TrainingRun {
     out.println("split: " + split.description() + " (" + split.sizes() + ")");
     split.warnings().forEach(w -> out.println("WARNING: " + w));
 
-    SplitFeatures f = new FeaturePipeline(spec.feature(), env.cache(), env.threads(), env.progress())
-        .extract(split, spec.augment());
+    FeaturePipeline pipeline = new FeaturePipeline(spec.feature(), env.cache(), env.threads(), env.progress());
+    SplitFeatures f = pipeline.extract(split, spec.augment());
+    // What `cache prune --unused` keeps for this run: the groups, not every key (a few lines).
+    AtomicFiles.writeString(runDir.resolve(RunFiles.CACHE_KEYS), String.join("\n", pipeline.cacheGroups()) + "\n");
     out.println("features: " + spec.feature().describe() + "; train " + f.train().report().summary());
     for (FeatureSet set : List.of(f.train(), f.validation(), f.test())) {
       set.report().skipped().forEach(s -> out.println("skipped: " + s));

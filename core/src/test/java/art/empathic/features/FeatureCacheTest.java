@@ -40,7 +40,7 @@ class FeatureCacheTest {
     FeatureCache.Lookup l = cache.lookup(KEY);
     assertThat(l.status()).isEqualTo(FeatureCache.Status.HIT);
     assertThat(l.matrix()).isDeepEqualTo(matrix(1));
-    assertThat(cache.entryPath(KEY)).startsWith(tmp.resolve("v1").resolve(KEY.substring(0, 2)));
+    assertThat(cache.entryPath(KEY)).startsWith(tmp.resolve("v2").resolve(KEY.substring(0, 2)));
     assertThat(cache.hits()).isEqualTo(1);
     assertThat(cache.misses()).isEqualTo(1);
   }
@@ -108,7 +108,7 @@ class FeatureCacheTest {
     FeatureCache cache = FeatureCache.at(tmp);
     Path entry = cache.entryPath(KEY);
     Files.createDirectories(entry.getParent());
-    byte[] full = FeatureCache.encode(matrix(4), java.util.HexFormat.of().parseHex(KEY));
+    byte[] full = CacheEntry.encode(matrix(4), java.util.HexFormat.of().parseHex(KEY), CacheEntry.Meta.UNKNOWN);
     // A writer died half-way: its temporary file is there, the entry is not.
     Files.write(entry.resolveSibling("." + entry.getFileName() + ".123" + AtomicFiles.TEMP_SUFFIX),
         java.util.Arrays.copyOf(full, full.length / 2));

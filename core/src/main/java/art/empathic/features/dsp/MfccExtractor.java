@@ -166,6 +166,37 @@ public final class MfccExtractor {
     return out;
   }
 
+  /**
+   * The MFCC of a log-mel matrix from {@link #melDb}: bit for bit what {@link #mfcc} returns for
+   * the same signal (the same DCT of the same float values), so a cache can keep the log-mel
+   * rows alone. Shape [nMfcc][frames].
+   */
+  public float[][] mfccFromMelDb(float[][] melDb) {
+    int nMels = config.nMels();
+    if (melDb.length != nMels) {
+      throw new IllegalArgumentException("need " + nMels + " log-mel rows, got " + melDb.length);
+    }
+    int frames = melDb[0].length;
+    int nMfcc = config.nMfcc();
+    float[][] out = new float[nMfcc][frames];
+    Workspace ws = acquire();
+    try {
+      double[] cepstrum = ws.cepstrum;
+      for (int t = 0; t < frames; t++) {
+        for (int m = 0; m < nMels; m++) {
+          cepstrum[m] = melDb[m][t];
+        }
+        dct(cepstrum, ws);
+        for (int k = 0; k < nMfcc; k++) {
+          out[k][t] = (float) cepstrum[k];
+        }
+      }
+    } finally {
+      workspaces.offer(ws);
+    }
+    return out;
+  }
+
   /** {@code librosa.power_to_db(librosa.feature.melspectrogram(...))}: shape [nMels][frames]. */
   public float[][] melDb(float[] y) {
     int frames = frameCount(y.length);
