@@ -25,7 +25,7 @@ import java.util.zip.Inflater;
  * rows floored at {@code top_db} and silent stretches repeat, which deflate finds cheaply once the
  * exponent bytes sit together (a 40% smaller file than raw float32, under a millisecond to write).
  */
-final class CacheEntry {
+public final class CacheEntry {
   static final int FORMAT = 2;
   private static final byte[] MAGIC = "EAFC".getBytes(StandardCharsets.US_ASCII);
   /** Magic, version, key, metadata length. */
@@ -38,8 +38,8 @@ final class CacheEntry {
    * and feature code, as a run records in {@code cache-keys.txt}), the feature code's fingerprint and
    * when it was written (epoch milliseconds). Unknown values are empty strings (or 0).
    */
-  record Meta(String base, String corpus, String group, String code, long written) {
-    static final Meta UNKNOWN = new Meta("", "", "", "", 0);
+  public record Meta(String base, String corpus, String group, String code, long written) {
+    public static final Meta UNKNOWN = new Meta("", "", "", "", 0);
 
     String text() {
       return "base=" + base + "\ncorpus=" + corpus + "\ngroup=" + group + "\ncode=" + code + "\nwritten=" + written + "\n";

@@ -213,7 +213,7 @@ public final class FeatureCache {
   }
 
   /** Stores a matrix (all rows the same length) under {@code key}; never throws for I/O trouble. */
-  void put(String key, float[][] matrix, CacheEntry.Meta meta) {
+  public void put(String key, float[][] matrix, CacheEntry.Meta meta) {
     if (root == null || writeFailed.get()) {
       return;
     }

@@ -82,6 +82,40 @@ class FeaturePipelineTest {
   }
 
   @Test
+  void voiceEntriesKeepNoMfccRowsYetGiveTheSameFunctionalsAndRecordTheirCorpus() throws Exception {
+    Corpus c = corpus();
+    FeatureSpec spec = FeatureSpec.functionals(16000);
+    FeaturePipeline p = pipeline(spec);
+    FeatureSet first = p.extract(c.clips());
+    Audio a = Resampler.resample(WavReader.read(c.clips().get(1).path()), 16000);
+    float[][] full = BaseFeature.VOICE.compute(new MfccExtractor(spec.mfcc()), a.samples());
+    assertThat(first.rows().get(1)).containsExactly(spec.derive(full));
+    // The entry holds the log-mel and prosody rows only; a hit rebuilds the MFCC rows bit for bit.
+    Path entry = p.cache().entryPath(p.cacheKey(c.clips().get(1)));
+    assertThat(Files.size(entry)).isLessThan(4L * (full.length - spec.mfcc().nMfcc()) * full[0].length);
+    FeatureSet second = pipeline(spec).extract(c.clips());
+    assertThat(second.report().fromCache()).isEqualTo(6);
+    for (int i = 0; i < 6; i++) {
+      assertThat(second.rows().get(i)).containsExactly(first.rows().get(i));
+    }
+    assertThat(p.cache().entries()).hasSize(6).allSatisfy(e -> {
+      assertThat(e.base()).isEqualTo("voice");
+      assertThat(e.corpus()).isEqualTo(c.clips().get(0).corpus());
+      assertThat(e.current()).isTrue();
+    });
+    assertThat(p.cacheGroups()).singleElement().satisfies(line -> {
+      assertThat(line).endsWith("voice " + c.clips().get(0).corpus() + " augment=none");
+      assertThat(line.split(" ")[0]).isEqualTo(p.cache().entries().get(0).group());
+    });
+    // A truncated entry is recomputed, never trusted.
+    byte[] bytes = Files.readAllBytes(entry);
+    Files.write(entry, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    FeatureSet third = pipeline(spec).extract(c.clips());
+    assertThat(third.report().corrupt()).isEqualTo(1);
+    assertThat(third.rows().get(1)).containsExactly(first.rows().get(1));
+  }
+
+  @Test
   void cacheKeysFollowWhatTheBaseMatrixDependsOn() throws IOException {
     Clip clip = corpus().clips().get(0);
     String mfcc13 = pipeline(FeatureSpec.mfccMean(CONFIG)).cacheKey(clip);
