@@ -144,24 +144,28 @@ public final class MfccExtractor {
   /** {@code librosa.feature.mfcc(y=y, sr=config.sampleRate, ...)}: shape [nMfcc][frames]. */
   public float[][] mfcc(float[] y) {
     int frames = frameCount(y.length);
+    Workspace ws = acquire();
+    try {
+      return cepstra(logMel(y, frames, ws), frames, ws);
+    } finally {
+      workspaces.offer(ws);
+    }
+  }
+
+  /** The first nMfcc DCT coefficients of each frame of a log-mel matrix stored frame by frame ([t * nMels + m]). */
+  private float[][] cepstra(float[] db, int frames, Workspace ws) {
     int nMels = config.nMels();
     int nMfcc = config.nMfcc();
     float[][] out = new float[nMfcc][frames];
-    Workspace ws = acquire();
-    try {
-      float[] db = logMel(y, frames, ws);
-      double[] cepstrum = ws.cepstrum;
-      for (int t = 0; t < frames; t++) {
-        for (int m = 0; m < nMels; m++) {
-          cepstrum[m] = db[t * nMels + m];
-        }
-        dct(cepstrum, ws);
-        for (int k = 0; k < nMfcc; k++) {
-          out[k][t] = (float) cepstrum[k];
-        }
+    double[] cepstrum = ws.cepstrum;
+    for (int t = 0; t < frames; t++) {
+      for (int m = 0; m < nMels; m++) {
+        cepstrum[m] = db[t * nMels + m];
       }
-    } finally {
-      workspaces.offer(ws);
+      dct(cepstrum, ws);
+      for (int k = 0; k < nMfcc; k++) {
+        out[k][t] = (float) cepstrum[k];
+      }
     }
     return out;
   }
@@ -177,24 +181,18 @@ public final class MfccExtractor {
       throw new IllegalArgumentException("need " + nMels + " log-mel rows, got " + melDb.length);
     }
     int frames = melDb[0].length;
-    int nMfcc = config.nMfcc();
-    float[][] out = new float[nMfcc][frames];
+    float[] db = new float[frames * nMels];
+    for (int m = 0; m < nMels; m++) {
+      for (int t = 0; t < frames; t++) {
+        db[t * nMels + m] = melDb[m][t];
+      }
+    }
     Workspace ws = acquire();
     try {
-      double[] cepstrum = ws.cepstrum;
-      for (int t = 0; t < frames; t++) {
-        for (int m = 0; m < nMels; m++) {
-          cepstrum[m] = melDb[m][t];
-        }
-        dct(cepstrum, ws);
-        for (int k = 0; k < nMfcc; k++) {
-          out[k][t] = (float) cepstrum[k];
-        }
-      }
+      return cepstra(db, frames, ws);
     } finally {
       workspaces.offer(ws);
     }
-    return out;
   }
 
   /** {@code librosa.power_to_db(librosa.feature.melspectrogram(...))}: shape [nMels][frames]. */
