@@ -7,8 +7,9 @@ package art.empathic.features.dsp;
  * trough under {@code troughThreshold} (else the global minimum), refined by parabolic
  * interpolation. Besides F0 it returns each frame's minimum of the normalised difference, the
  * aperiodicity (near 0 for a clean periodic frame, near 1 or above for noise), which callers use
- * as a voicing measure. The difference function is computed directly rather than through FFTs;
- * librosa's two zero thresholds (|autocorrelation| and |energy| below 1e-6) are kept.
+ * as a voicing measure. The difference function is computed directly rather than through FFTs
+ * (the window summed hop by hop, eight lags at a time); librosa's two zero thresholds
+ * (|autocorrelation| and |energy| below 1e-6) are kept.
  *
  * @param sampleRate sample rate of the audio
  * @param fmin lowest F0 in Hz
@@ -69,7 +70,13 @@ public record Yin(int sampleRate, double fmin, double fmax, int frameLength, int
     double[] f0 = new double[frames];
     double[] aper = new double[frames];
     double[] d = new double[maxPeriod + 1];
+    double[] acf = new double[maxPeriod + 1];
     double[] cmnd = new double[maxPeriod - minPeriod + 1];
+    // A window of whole hops is summed hop by hop: each hop's part of the autocorrelation is
+    // computed once and shared by the win / hop frames that overlap it (half the work at the
+    // speech settings). Other windows are summed whole.
+    int parts = win % hopLength == 0 && win > hopLength ? win / hopLength : 1;
+    double[][] part = new double[parts][maxPeriod + 1];
     for (int f = 0; f < frames; f++) {
       int s = f * hopLength;
       // d(tau) = E(0) + E(tau) - 2 acf(tau), with E(tau) = sum_{j=tau+1}^{tau+win} x^2, acf over j = 1..win.
@@ -78,6 +85,20 @@ public record Yin(int sampleRate, double fmin, double fmax, int frameLength, int
         e0 += x[s + j] * x[s + j];
       }
       double e0z = Math.abs(e0) < 1e-6 ? 0 : e0;
+      if (parts == 1) {
+        autocorrelation(x, s, win, maxPeriod, acf);
+      } else {
+        for (int b = f == 0 ? 0 : f + parts - 1; b < f + parts; b++) {
+          autocorrelation(x, b * hopLength, hopLength, maxPeriod, part[b % parts]);
+        }
+        System.arraycopy(part[f % parts], 0, acf, 0, maxPeriod + 1);
+        for (int i = 1; i < parts; i++) {
+          double[] p = part[(f + i) % parts];
+          for (int tau = 0; tau <= maxPeriod; tau++) {
+            acf[tau] += p[tau];
+          }
+        }
+      }
       double e = e0;
       for (int tau = 0; tau <= maxPeriod; tau++) {
         if (tau > 0) {
@@ -85,15 +106,9 @@ public record Yin(int sampleRate, double fmin, double fmax, int frameLength, int
           double in = x[s + tau + win];
           e += in * in - out * out;
         }
-        double acf = 0;
-        for (int j = 1; j <= win; j++) {
-          acf += x[s + j] * x[s + j + tau];
-        }
-        if (Math.abs(acf) < 1e-6) {
-          acf = 0;
-        }
+        double a = Math.abs(acf[tau]) < 1e-6 ? 0 : acf[tau];
         double ez = Math.abs(e) < 1e-6 ? 0 : e;
-        d[tau] = e0z + ez - 2 * acf;
+        d[tau] = e0z + ez - 2 * a;
       }
       double cum = 0;
       for (int tau = 1; tau <= maxPeriod; tau++) {
@@ -123,6 +138,53 @@ public record Yin(int sampleRate, double fmin, double fmax, int frameLength, int
       aper[f] = minValue;
     }
     return new Track(f0, aper);
+  }
+
+  /**
+   * {@code acf[tau] = sum_{j=1..len} x[s+j] x[s+j+tau]} for every lag up to {@code maxLag}, eight
+   * lags at a time: each sample is loaded once for eight products, and the eight sums are
+   * independent chains the CPU overlaps (one lag at a time waits on one chain of additions).
+   * Each lag's sum adds its products in order of j, as the one-lag loop does.
+   */
+  static void autocorrelation(double[] x, int s, int len, int maxLag, double[] acf) {
+    int tau = 0;
+    for (; tau + 7 <= maxLag; tau += 8) {
+      double a0 = 0;
+      double a1 = 0;
+      double a2 = 0;
+      double a3 = 0;
+      double a4 = 0;
+      double a5 = 0;
+      double a6 = 0;
+      double a7 = 0;
+      for (int j = s + 1; j <= s + len; j++) {
+        double xj = x[j];
+        int k = j + tau;
+        a0 += xj * x[k];
+        a1 += xj * x[k + 1];
+        a2 += xj * x[k + 2];
+        a3 += xj * x[k + 3];
+        a4 += xj * x[k + 4];
+        a5 += xj * x[k + 5];
+        a6 += xj * x[k + 6];
+        a7 += xj * x[k + 7];
+      }
+      acf[tau] = a0;
+      acf[tau + 1] = a1;
+      acf[tau + 2] = a2;
+      acf[tau + 3] = a3;
+      acf[tau + 4] = a4;
+      acf[tau + 5] = a5;
+      acf[tau + 6] = a6;
+      acf[tau + 7] = a7;
+    }
+    for (; tau <= maxLag; tau++) {
+      double a = 0;
+      for (int j = s + 1; j <= s + len; j++) {
+        a += x[j] * x[j + tau];
+      }
+      acf[tau] = a;
+    }
   }
 
   /** librosa's parabolic interpolation shift at index i (0 at both ends or when the vertex is too far). */
