@@ -33,10 +33,14 @@ import java.util.HashSet;
  * <p>For each directory: every {@code .wav} below it is found (following symbolic links; other
  * audio files such as .mp3 are reported as skipped, non-audio files ignored). The reader is the
  * one {@code --corpus} forces, or else detected: the file-name reader (RAVDESS, TESS, SAVEE,
- * CREMA-D, EmoDB) that reads the most names, if it reads at least half of them; else a single
+ * CREMA-D, EmoDB, EMOVO, CASIA, nEMO) that reads the most names, if it reads at least half of them; else a single
  * manifest (CSV/TSV with path and emotion columns) in the directory; else the folder layout if
  * at least half the files sit in emotion-named folders. A path to a .csv/.tsv file is read as a
  * manifest. Names the reader cannot read are skipped with the reason, never guessed.
+ *
+ * <p>A data root, a folder holding several corpus folders side by side (as {@code ../shared/data}
+ * does), is read as each of its corpora: see {@link #corpusFolders}. Its folders that hold no
+ * corpus (no WAV files, no manifest) are named in the warnings.
  *
  * <p>Labels then go through the {@link NeutralPolicy}; clips left without a class are dropped
  * and counted. Each remaining file is read and decoded once (in parallel) to compute its SHA-256,
@@ -64,10 +68,15 @@ public final class CorpusLoader {
     List<CorpusSource> sources = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
     List<Found> found = new ArrayList<>();
-    int wavCount = 0;
+    List<String> notes = new ArrayList<>();
+    List<Path> folders = new ArrayList<>();
     for (Path given : roots) {
       Path root = given.toAbsolutePath().normalize();
       checkReadable(root);
+      folders.addAll(options.kind() == null ? corpusFolders(root, notes) : List.of(root));
+    }
+    int wavCount = 0;
+    for (Path root : folders) {
       if (Files.isRegularFile(root) || options.kind() == CorpusKind.MANIFEST) {
         Path manifest = ManifestReader.single(root).orElseThrow(() ->
             new IllegalArgumentException(root + ": no manifest found (a .csv/.tsv file with 'path' and 'emotion' columns)"));
@@ -128,7 +137,7 @@ public final class CorpusLoader {
     DuplicateFinder.Result same = DuplicateFinder.find(ok.stream().map(Probed::audio).toList());
     List<Clip> clips = ok.stream().map(p -> Clip.of(p.found().path(), p.found().label(), p.emotion(),
         p.audio().contentHash(), same.audioKeys().get(p.found().path()), p.durationSeconds())).toList();
-    List<String> warnings = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(notes);
     Map<Path, Clip> byPath = new HashMap<>();
     clips.forEach(c -> byPath.put(c.path(), c));
     for (DuplicateGroup g : same.groups()) {
@@ -245,6 +254,62 @@ public final class CorpusLoader {
     String n = file.getFileName().toString();
     int dot = n.lastIndexOf('.');
     return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The corpus folders {@code dir} stands for: its subfolders when it is a data root, else
+   * {@code dir} itself. A data root has no WAV file and no manifest of its own, and its
+   * subfolders hold at least two different corpora (as the readers name them: a file-name
+   * reader's corpus, or a manifest or emotion-folder layout of the subfolder's own); a corpus
+   * whose speakers have one folder each (RAVDESS's {@code Actor_NN}) is one corpus, not a root.
+   * Subfolders of a root that hold no corpus are noted in {@code notes}.
+   */
+  static List<Path> corpusFolders(Path dir, List<String> notes) throws IOException {
+    if (!Files.isDirectory(dir) || ManifestReader.single(dir).isPresent()) {
+      return List.of(dir);
+    }
+    List<Path> subfolders = new ArrayList<>();
+    try (var s = Files.list(dir)) {
+      for (Path p : s.sorted().toList()) {
+        if (Files.isDirectory(p)) {
+          subfolders.add(p);
+        } else if (extension(p).equals("wav")) {
+          return List.of(dir);
+        }
+      }
+    }
+    Map<Path, String> corpusOf = new LinkedHashMap<>();
+    List<String> unread = new ArrayList<>();
+    for (Path sub : subfolders) {
+      List<Path> wavs = findWavs(sub, new ArrayList<>());
+      try {
+        corpusOf.put(sub, identity(sub, wavs));
+      } catch (IllegalArgumentException e) {
+        String why = wavs.isEmpty() ? ": no WAV files" : e.getMessage().startsWith(sub.toString())
+            ? e.getMessage().substring(sub.toString().length()) : ": " + e.getMessage();
+        unread.add(dir.relativize(sub) + why + "; not read as a corpus");
+      }
+    }
+    if (new HashSet<>(corpusOf.values()).size() < 2) {
+      return List.of(dir);
+    }
+    notes.addAll(unread);
+    return List.copyOf(corpusOf.keySet());
+  }
+
+  /**
+   * Which corpus a folder holds, by the reader detection chooses: the corpus a file-name reader
+   * names, or the folder itself for a manifest or emotion folders.
+   *
+   * @throws IllegalArgumentException when detection finds no corpus there
+   */
+  private static String identity(Path dir, List<Path> wavs) throws IOException {
+    Detection d = detect(dir, wavs);
+    if (d.kind().byFileName()) {
+      return wavs.stream().map(w -> d.kind().reader().read(dir, w)).filter(NameReading::isOk)
+          .map(r -> r.label().corpus()).findFirst().orElseThrow();
+    }
+    return d.kind().cliName() + ":" + dir;
   }
 
   /** The reader chosen for a directory and how. */

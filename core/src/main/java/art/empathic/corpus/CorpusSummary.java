@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Arrays;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The numbers {@code corpus info} reports, ready for JSON (snake_case keys) or text.
@@ -17,6 +19,7 @@ import java.util.Arrays;
  * @param perSpeaker clips per speaker
  * @param speakerGenders each speaker's gender ("male", "female", "unknown")
  * @param perCorpus clips per corpus name
+ * @param corpora each corpus on its own: language, clips, speakers and clips per class
  * @param perGender clips per speaker gender
  * @param durationS total, min, max and mean clip duration in seconds (absent when unknown)
  * @param duplicates groups of files holding the same audio (byte-identical or nearly)
@@ -25,7 +28,7 @@ import java.util.Arrays;
  * @param warnings things to know
  */
 @JsonPropertyOrder({"clips", "neutral", "sources", "per_emotion", "per_speaker", "speaker_genders", "per_corpus",
-    "per_gender", "duration_s", "duplicates", "skipped", "dropped", "warnings"})
+    "corpora", "per_gender", "duration_s", "duplicates", "skipped", "dropped", "warnings"})
 public record CorpusSummary(
     int clips,
     String neutral,
@@ -34,6 +37,7 @@ public record CorpusSummary(
     @JsonProperty("per_speaker") Map<String, Integer> perSpeaker,
     @JsonProperty("speaker_genders") Map<String, String> speakerGenders,
     @JsonProperty("per_corpus") Map<String, Integer> perCorpus,
+    List<CorpusCounts> corpora,
     @JsonProperty("per_gender") Map<String, Integer> perGender,
     @JsonProperty("duration_s") Durations durationS,
     List<Duplicate> duplicates,
@@ -43,6 +47,19 @@ public record CorpusSummary(
 
   /** A source directory (or manifest). */
   public record Source(String path, String corpus, String detection) {}
+
+  /**
+   * One corpus's counts.
+   *
+   * @param corpus its name, as its clips carry it
+   * @param language the language it is spoken in, null when the reader does not know it
+   * @param clips usable clips
+   * @param speakers distinct speakers
+   * @param perEmotion clips per class (display names, class order)
+   */
+  @JsonPropertyOrder({"corpus", "language", "clips", "speakers", "per_emotion"})
+  public record CorpusCounts(String corpus, String language, int clips, int speakers,
+      @JsonProperty("per_emotion") Map<String, Integer> perEmotion) {}
 
   /** Duration statistics in seconds. */
   public record Durations(double total, double min, double max, double mean) {}
@@ -80,6 +97,7 @@ public record CorpusSummary(
         new LinkedHashMap<>(c.perSpeaker()),
         genders,
         new LinkedHashMap<>(c.perCorpus()),
+        corpora(c),
         perGender,
         durations,
         c.duplicates().stream().map(g -> new Duplicate(g.paths().stream().map(Object::toString).toList(),
@@ -87,6 +105,16 @@ public record CorpusSummary(
         c.skipped().stream().map(s -> new Skipped(s.path().toString(), s.reason())).toList(),
         new LinkedHashMap<>(c.dropped()),
         c.warnings());
+  }
+
+  private static List<CorpusCounts> corpora(Corpus c) {
+    Map<String, List<Clip>> byCorpus = new TreeMap<>(c.clips().stream().collect(Collectors.groupingBy(Clip::corpus)));
+    return byCorpus.entrySet().stream().map(en -> {
+      Map<String, Integer> perEmotion = new LinkedHashMap<>();
+      Corpus.count(en.getValue(), Clip::emotion).forEach((e, n) -> perEmotion.put(e.label(), n));
+      return new CorpusCounts(en.getKey(), CorpusKind.languageOf(en.getKey()).orElse(null), en.getValue().size(),
+          (int) en.getValue().stream().map(Clip::speaker).distinct().count(), perEmotion);
+    }).toList();
   }
 
   private static double round(double v) {

@@ -31,6 +31,9 @@ class CorpusLoaderTest {
         CorpusKind.SAVEE, List.of("DC/a01.wav", "JE/su02.wav", "KL_n03.wav"),
         CorpusKind.CREMA_D, List.of("1001_DFA_ANG_XX.wav", "1002_IEO_NEU_HI.wav", "1003_TIE_SAD_LO.wav"),
         CorpusKind.EMODB, List.of("03a01Wa.wav", "08a02Lb.wav", "09b10Nc.wav"),
+        CorpusKind.EMOVO, List.of("f1/dis-f1-b1.wav", "m2/neu-m2-l3.wav", "sor-f3-n1.wav"),
+        CorpusKind.CASIA, List.of("wangzhe/angry/201.wav", "liuchanhg/neutral/202.wav", "liuchanhg/sad/203.wav"),
+        CorpusKind.NEMO, List.of("EB0_anger_1.wav", "IC0_neutral_2.wav", "MP0_surprised_3.wav"),
         CorpusKind.FOLDER, List.of("angry/a.wav", "sad/b.wav", "neutral/c.wav"));
     for (var e : folders.entrySet()) {
       Path dir = tmp.resolve(e.getKey().cliName());
@@ -43,6 +46,47 @@ class CorpusLoaderTest {
       assertThat(c.skipped()).isEmpty();
       assertThat(c.clips()).allSatisfy(clip -> assertThat(clip.durationSeconds()).isBetween(0.24, 0.27));
     }
+  }
+
+  /** A data root: several corpus folders side by side, each read with its own reader, and a folder without audio noted. */
+  @Test
+  void readsADataRootAsEachOfItsCorpora() throws IOException {
+    TestAudio.wavs(tmp.resolve("ravdess"), List.of("Actor_01/03-01-01-01-01-01-01.wav", "Actor_02/03-01-05-02-01-01-02.wav"));
+    TestAudio.wavs(tmp.resolve("emovo"), List.of("f1/dis-f1-b1.wav", "m1/neu-m1-b2.wav", "m1/tri-m1-b2.wav"));
+    TestAudio.wavs(tmp.resolve("casia"), List.of("wangzhe/angry/201.wav", "wangzhe/fear/201.wav"));
+    Path manifest = tmp.resolve("mine");
+    TestAudio.wavs(manifest, List.of("x/one.wav", "x/two.wav"));
+    Files.writeString(manifest.resolve("MANIFEST.tsv"), "path\tdataset\tspeaker\temotion\nx/one.wav\tnemo\tEB0\tanger\n"
+        + "x/two.wav\tnemo\tEB0\tsadness\n");
+    Files.createDirectories(tmp.resolve("protocols"));
+    Files.writeString(tmp.resolve("protocols/folds.tsv"), "fold\ttest_actors\n1\tActor_01\n");
+
+    Corpus c = load(tmp, CorpusOptions.DEFAULT.withNeutral(NeutralPolicy.KEEP));
+    assertThat(c.sources()).extracting(CorpusSource::kind)
+        .containsExactly(CorpusKind.CASIA, CorpusKind.EMOVO, CorpusKind.MANIFEST, CorpusKind.RAVDESS);
+    assertThat(c.perCorpus()).containsExactly(Map.entry("casia", 2), Map.entry("emovo", 3), Map.entry("nemo", 2),
+        Map.entry("ravdess", 2));
+    assertThat(c.skipped()).isEmpty();
+    assertThat(c.warnings()).anySatisfy(w -> assertThat(w).startsWith("protocols: no WAV files; not read as a corpus"));
+    CorpusSummary s = CorpusSummary.of(c);
+    assertThat(s.corpora()).extracting(CorpusSummary.CorpusCounts::corpus, CorpusSummary.CorpusCounts::language,
+        CorpusSummary.CorpusCounts::speakers).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("casia", "Mandarin", 1), org.assertj.core.groups.Tuple.tuple("emovo", "Italian", 2),
+            org.assertj.core.groups.Tuple.tuple("nemo", "Polish", 1), org.assertj.core.groups.Tuple.tuple("ravdess", "English", 2));
+    assertThat(s.corpora().get(1).perEmotion()).containsExactly(Map.entry("Disgust", 1), Map.entry("Sad", 1),
+        Map.entry("Neutral", 1));
+  }
+
+  /** One corpus whose speakers have a folder each is one corpus, not a root of many; so is a root holding one corpus. */
+  @Test
+  void speakerFoldersOfOneCorpusAreNotADataRoot() throws IOException {
+    TestAudio.wavs(tmp.resolve("emovo"), List.of("f1/dis-f1-b1.wav", "m1/neu-m1-b2.wav", "m2/tri-m2-b2.wav"));
+    assertThat(CorpusLoader.corpusFolders(tmp.resolve("emovo"), new java.util.ArrayList<>()))
+        .containsExactly(tmp.resolve("emovo"));
+    assertThat(CorpusLoader.corpusFolders(tmp, new java.util.ArrayList<>())).containsExactly(tmp);
+    Corpus c = load(tmp, CorpusOptions.DEFAULT.withNeutral(NeutralPolicy.KEEP));
+    assertThat(c.sources()).singleElement().satisfies(src -> assertThat(src.kind()).isEqualTo(CorpusKind.EMOVO));
+    assertThat(c.perSpeaker()).containsOnlyKeys("f1", "m1", "m2");
   }
 
   @Test

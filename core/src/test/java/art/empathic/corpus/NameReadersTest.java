@@ -173,6 +173,103 @@ class NameReadersTest {
     assertThat(read(r, "sad/a/b/c.wav").problem()).contains("not in the folder layout");
   }
 
+  @ParameterizedTest
+  @CsvSource({
+      "f1/dis-f1-b1.wav, disgust, f1, FEMALE",
+      "gio-f2-l4.wav, happy, f2, FEMALE",
+      "m1/neu-m1-n5.wav, neutral, m1, MALE",
+      "pau-m2-d1.wav, fear, m2, MALE",
+      "rab-m3-b3.wav, angry, m3, MALE",
+      "SOR-F3-N1.wav, surprise, f3, FEMALE",
+      "x/tri-f1-l1.wav, sad, f1, FEMALE",
+  })
+  void emovoReadsEveryEmotionCode(String name, String label, String speaker, Gender gender) {
+    NameReading r = read(new EmovoNames(), name);
+    assertThat(r.problem()).isNull();
+    assertThat(r.label()).isEqualTo(ClipLabel.of("emovo", speaker, gender, label));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "abc-f1-b1.wav, emotion code must be one of dis, gio, neu, pau, rab, sor, tri; got 'abc'",
+      "dis-f4-b1.wav, not a EMOVO name",
+      "dis-x1-b1.wav, not a EMOVO name",
+      "dis_f1_b1.wav, not a EMOVO name",
+      "03a01Wa.wav, not a EMOVO name",
+  })
+  void emovoReportsBadNames(String name, String reason) {
+    assertThat(read(new EmovoNames(), name).problem()).contains(reason);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "liuchanhg/angry/201.wav, angry, liuchanhg, FEMALE",
+      "casia/zhaoquanyin/fear/202.wav, fear, zhaoquanyin, FEMALE",
+      "wangzhe/happy/203.wav, happy, wangzhe, MALE",
+      "ZhaoZuoxiang/neutral/204.wav, neutral, ZhaoZuoxiang, MALE",
+      "wangzhe/Sad/205.wav, sad, wangzhe, MALE",
+      "wangzhe/surprise/206.wav, surprise, wangzhe, MALE",
+  })
+  void casiaReadsEveryEmotionFolder(String name, String label, String speaker, Gender gender) {
+    NameReading r = read(new CasiaNames(), name);
+    assertThat(r.problem()).isNull();
+    assertThat(r.label()).isEqualTo(ClipLabel.of("casia", speaker, gender, label));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "wangzhe/disgust/201.wav, emotion folder must be one of angry, fear, happy, neutral, sad, surprise; got 'disgust'",
+      "anna/angry/201.wav, not a CASIA path",
+      "wangzhe/angry/take1.wav, not a CASIA path",
+      "angry/201.wav, not a CASIA path",
+  })
+  void casiaReportsBadPaths(String name, String reason) {
+    assertThat(read(new CasiaNames(), name).problem()).contains(reason);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "EB0_anger_1.wav, angry, EB0",
+      "x/IC0_fear_12.wav, fear, IC0",
+      "KD0_happiness_3.wav, happy, KD0",
+      "MP0_neutral_90.wav, neutral, MP0",
+      "SM0_sadness_7.wav, sad, SM0",
+      "WR0_surprised_8.wav, surprise, WR0",
+  })
+  void nemoReadsEveryEmotionWord(String name, String label, String speaker) {
+    NameReading r = read(new NemoNames(), name);
+    assertThat(r.problem()).isNull();
+    assertThat(r.label()).isEqualTo(ClipLabel.of("nemo", speaker, Gender.UNKNOWN, label));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "EB0_disgust_1.wav, emotion must be one of anger, fear, happiness, neutral, sadness, surprised; got 'disgust'",
+      "OAF_back_angry.wav, not a nEMO name",
+      "EB0_anger.wav, not a nEMO name",
+      "eb0_anger_1.wav, not a nEMO name",
+  })
+  void nemoReportsBadNames(String name, String reason) {
+    assertThat(read(new NemoNames(), name).problem()).contains(reason);
+  }
+
+  @Test
+  void eachNamedCorpusKnowsItsLanguage() {
+    assertThat(CorpusKind.RAVDESS.language()).contains("English");
+    assertThat(CorpusKind.EMODB.language()).contains("German");
+    assertThat(CorpusKind.EMOVO.language()).contains("Italian");
+    assertThat(CorpusKind.CASIA.language()).contains("Mandarin");
+    assertThat(CorpusKind.NEMO.language()).contains("Polish");
+    assertThat(CorpusKind.FOLDER.language()).isEmpty();
+    for (CorpusKind k : CorpusKind.values()) {
+      assertThat(k.language().isPresent()).as(k.cliName()).isEqualTo(k.byFileName());
+    }
+    // A manifest's dataset column names the corpus the same way.
+    assertThat(CorpusKind.languageOf("EMOVO")).contains("Italian");
+    assertThat(CorpusKind.languageOf("crema_d")).contains("English");
+    assertThat(CorpusKind.languageOf("my-recordings")).isEmpty();
+  }
+
   @Test
   void everyCorpusKindParsesItsCliName() {
     for (CorpusKind k : CorpusKind.values()) {

@@ -3,6 +3,7 @@ package art.empathic.app.cli;
 import art.empathic.io.Json;
 import art.empathic.corpus.Corpus;
 import art.empathic.corpus.CorpusSummary;
+import art.empathic.corpus.NeutralPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ final class CorpusInfoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Corpus c = corpus.load();
+    Corpus c = corpus.load(NeutralPolicy.KEEP); // info describes every class the data holds
     CorpusSummary s = CorpusSummary.of(c);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -52,7 +53,7 @@ final class CorpusInfoCommand implements Callable<Integer> {
           s.durationS().min(), s.durationS().max(), s.durationS().mean());
     }
     table(out, "per emotion", s.perEmotion(), Map.of());
-    table(out, "per corpus", s.perCorpus(), Map.of());
+    corpora(out, s);
     table(out, "per speaker (" + s.perSpeaker().size() + ")", s.perSpeaker(), s.speakerGenders());
     if (!s.dropped().isEmpty()) {
       table(out, "dropped for their label", s.dropped(), Map.of());
@@ -65,6 +66,23 @@ final class CorpusInfoCommand implements Callable<Integer> {
     if (!s.warnings().isEmpty()) {
       out.println("warnings:");
       s.warnings().forEach(w -> out.println("  " + w));
+    }
+  }
+
+  /** One line per corpus: language, clips, speakers and clips per class. */
+  private static void corpora(PrintWriter out, CorpusSummary s) {
+    List<String> classes = s.perEmotion().keySet().stream().toList();
+    int width = Math.max(6, s.corpora().stream().mapToInt(k -> k.corpus().length()).max().orElse(0));
+    out.println("per corpus (" + s.corpora().size() + "):");
+    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s %-9s %6s %8s", "corpus",
+        "language", "clips", "speakers"));
+    classes.forEach(k -> head.append(String.format(Locale.ROOT, " %8s", k)));
+    out.println(head);
+    for (CorpusSummary.CorpusCounts k : s.corpora()) {
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s %-9s %6d %8d", k.corpus(),
+          k.language() == null ? "?" : k.language(), k.clips(), k.speakers()));
+      classes.forEach(e -> row.append(String.format(Locale.ROOT, " %8d", k.perEmotion().getOrDefault(e, 0))));
+      out.println(row);
     }
   }
 

@@ -3,6 +3,7 @@ package art.empathic.app.cli;
 import art.empathic.io.Json;
 import art.empathic.corpus.Clip;
 import art.empathic.corpus.Corpus;
+import art.empathic.corpus.NeutralPolicy;
 import art.empathic.corpus.Emotion;
 import art.empathic.corpus.Split;
 import art.empathic.corpus.Splitter;
@@ -33,7 +34,7 @@ final class CorpusSplitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Corpus c = corpus.load();
+    Corpus c = corpus.load(NeutralPolicy.DROP);
     Split s = Splitter.split(c.clips(), split.spec());
     PrintWriter err = spec.commandLine().getErr();
     s.warnings().forEach(w -> err.println("empathic-art: WARNING: " + w));

@@ -3,6 +3,7 @@ package art.empathic.app.cli;
 import art.empathic.io.AtomicFiles;
 import art.empathic.corpus.Clip;
 import art.empathic.corpus.Corpus;
+import art.empathic.corpus.NeutralPolicy;
 import art.empathic.io.Csv;
 import art.empathic.features.FeatureSet;
 import art.empathic.features.FeatureSpec;
@@ -41,7 +42,7 @@ final class FeaturesExportCommand implements Callable<Integer> {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new IllegalArgumentException(out + ": exists and is not a directory");
     }
-    Corpus c = corpus.load();
+    Corpus c = corpus.load(NeutralPolicy.DROP);
     FeatureSet set = features.pipeline(fs).extract(c.clips());
     PrintWriter err = spec.commandLine().getErr();
     c.skipped().forEach(s -> err.println("empathic-art: skipped " + s.path() + ": " + s.reason()));

@@ -65,7 +65,7 @@ public final class TrainCommand implements Callable<Integer> {
   List<Path> data;
 
   @Option(names = "--corpus", paramLabel = "KIND", converter = CorpusArgs.KindConverter.class,
-      description = "Reader: ravdess, tess, savee, crema-d, emodb, folder or manifest (default: detected).")
+      description = "Reader: ravdess, tess, savee, crema-d, emodb, emovo, casia, nemo, folder or manifest (default: detected).")
   CorpusKind corpusKind;
 
   @Option(names = "--neutral", paramLabel = "RULE", defaultValue = "drop",

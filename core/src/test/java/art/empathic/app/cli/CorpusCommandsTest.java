@@ -41,7 +41,7 @@ class CorpusCommandsTest {
   @Test
   void infoPrintsCountsDurationsSkipsAndDuplicates() throws IOException {
     Path dir = corpus();
-    MainTest.Result r = MainTest.run("corpus", "info", dir.toString());
+    MainTest.Result r = MainTest.run("corpus", "info", dir.toString(), "--neutral", "drop");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("5 clips (neutral: drop)").contains("tess, detected from file names")
         .containsPattern("Sad\\s+2").containsPattern("OAF\\s+3  female").containsPattern("YAF\\s+2  female")
@@ -53,10 +53,16 @@ class CorpusCommandsTest {
   @Test
   void infoJsonHasTheDocumentedKeys() throws IOException {
     Path dir = corpus();
-    MainTest.Result r = MainTest.run("corpus", "info", dir.toString(), "--neutral", "keep", "--json");
+    MainTest.Result r = MainTest.run("corpus", "info", dir.toString(), "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("neutral").asText()).as("info keeps neutral by default").isEqualTo("keep");
     assertThat(j.get("clips").asInt()).isEqualTo(6);
+    JsonNode tess = j.get("corpora").get(0);
+    assertThat(tess.get("corpus").asText()).isEqualTo("tess");
+    assertThat(tess.get("language").asText()).isEqualTo("English");
+    assertThat(tess.get("speakers").asInt()).isEqualTo(2);
+    assertThat(tess.get("per_emotion").get("Neutral").asInt()).isEqualTo(1);
     assertThat(j.get("per_emotion").get("Neutral").asInt()).isEqualTo(1);
     assertThat(j.get("per_speaker").get("YAF").asInt()).isEqualTo(3);
     assertThat(j.get("duration_s").get("min").asDouble()).isEqualTo(0.25);
