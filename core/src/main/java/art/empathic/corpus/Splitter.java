@@ -88,6 +88,22 @@ public final class Splitter {
       test = List.of();
       description = "no test part: every clip trains the release model (its accuracy on new voices is measured "
           + "by the speaker-independent folds, not here)";
+    } else if (spec.namedSpeakers()) {
+      Set<String> named = namedTestSpeakers(clips, spec.testSpeakers());
+      List<Unit> units = speakerUnits(clips);
+      train = new ArrayList<>();
+      test = new ArrayList<>();
+      for (Unit u : units) {
+        boolean in = u.speakers().stream().anyMatch(named::contains);
+        if (in && !named.containsAll(u.speakers())) {
+          throw new IllegalArgumentException("test speakers " + String.join(",", spec.testSpeakers())
+              + ": speaker(s) " + String.join(", ", u.speakers()) + " share identical audio, so they must all be "
+              + "named or none");
+        }
+        (in ? test : train).addAll(u.clips());
+      }
+      description = "speaker-independent split with named test speakers " + String.join(", ", named)
+          + " (not in train)";
     } else {
       List<List<Unit>> folds = speakerFolds(clips, spec.folds(), spec.seed());
       train = new ArrayList<>();
@@ -185,6 +201,26 @@ public final class Splitter {
   }
 
   // ---- speaker folds -----------------------------------------------------------------------
+
+  /**
+   * The named test speakers, each checked against the clips: unknown names are refused in one
+   * line that names them (a typo would otherwise leave the test part short or empty).
+   */
+  private static Set<String> namedTestSpeakers(List<Clip> clips, List<String> names) {
+    Set<String> known = clips.stream().map(Clip::speaker).collect(Collectors.toCollection(TreeSet::new));
+    List<String> unknown = names.stream().filter(n -> !known.contains(n)).toList();
+    if (!unknown.isEmpty()) {
+      List<String> some = known.stream().limit(6).toList();
+      throw new IllegalArgumentException("--test-speakers: no clips of " + String.join(", ", unknown)
+          + " in this corpus (its " + known.size() + " speakers are " + String.join(", ", some)
+          + (known.size() > some.size() ? ", ..." : "") + ")");
+    }
+    if (known.size() == new TreeSet<>(names).size()) {
+      throw new IllegalArgumentException("--test-speakers: every speaker of the corpus is named, so none is left to "
+          + "train on");
+    }
+    return new TreeSet<>(names);
+  }
 
   /** The units of each fold; a unit is a speaker merged with speakers sharing identical audio. */
   private static List<List<Unit>> speakerFolds(List<Clip> clips, int k, long seed) {

@@ -50,6 +50,20 @@ public final class ModelSpecs {
         ensemble != null ? ensemble : r.ensemble(), data);
   }
 
+  /**
+   * A family's recipe with {@code overrides} applied, as {@code train} builds it: the epoch count
+   * picks the recipe ({@link Recipe#forEpochs}), the overrides change it, the split's seed seeds it.
+   */
+  public static ModelSpec withOverrides(ModelFamily family, Integer epochs, RecipeOverrides overrides, Data data) {
+    long seed = data.split().seed();
+    Recipe recipe = overrides.applyTo(Recipe.forEpochs(family, epochs), seed);
+    if (recipe.training().patience() > 0 && data.split().validation() == SplitSpec.Validation.NONE) {
+      throw new IllegalArgumentException("--patience needs a validation part: add --validation random or speaker");
+    }
+    return of(family, recipe.feature(), recipe.architecture(), recipe.training(), recipe.normalization(),
+        recipe.augment(seed), recipe.ensemble(), data);
+  }
+
   /** Names the configuration, never the seed or fold: reports group runs by it. */
   static String displayName(ModelFamily family, Architecture a, TrainSettings t) {
     if (a instanceof Architecture.Mlp m) {

@@ -303,7 +303,7 @@ public final class TrainingRun {
 
   public static SplitInfo splitInfo(Split split) {
     SplitSpec s = split.spec();
-    return SplitInfo.builder(s.protocol()).seed(s.seed()).fold(s.protocol() == Protocol.SPEAKER ? s.fold() : null)
+    return SplitInfo.builder(s.protocol()).seed(s.seed()).fold(s.protocol() == Protocol.SPEAKER && !s.namedSpeakers() ? s.fold() : null)
         .testSpeakers(split.testSpeakers()).speakersShared(!split.speakersInTrainAndTest().isEmpty())
         .sizes(split.train().size(), split.validation().size(), split.test().size()).build();
   }

@@ -197,4 +197,42 @@ class SplitterTest {
     assertThatThrownBy(() -> SplitSpec.random(0.2, 0).withValidation(SplitSpec.Validation.RANDOM, 0))
         .hasMessageContaining("validation fraction");
   }
+
+  @Test
+  void namedTestSpeakersAreTheTestPartWhateverTheFoldPlan() {
+    List<Clip> clips = ravdessLike();
+    List<String> named = List.of("Actor_01", "Actor_11", "Actor_20", "Actor_21");
+    Split s = Splitter.split(clips, SplitSpec.speakers(named, 42));
+    assertPartition(clips, s);
+    assertThat(speakers(s.test())).containsExactlyInAnyOrderElementsOf(named);
+    assertThat(speakers(s.train())).hasSize(20).doesNotContainAnyElementsOf(named);
+    assertThat(s.testSpeakers()).containsExactlyInAnyOrderElementsOf(named);
+    // Not one of the project's own folds (fold 1 is actors 1, 2, 13, 14).
+    assertThat(speakers(Splitter.split(clips, SplitSpec.speakerFold(6, 1, 42)).test()))
+        .doesNotContain("Actor_11", "Actor_20", "Actor_21");
+  }
+
+  @Test
+  void unknownTestSpeakersAreRefusedByName() {
+    List<Clip> clips = ravdessLike();
+    assertThatThrownBy(() -> Splitter.split(clips, SplitSpec.speakers(List.of("Actor_01", "Actor_99", "actor_02"), 42)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--test-speakers: no clips of Actor_99, actor_02 in this corpus (its 24 speakers are "
+            + "Actor_01,").hasMessageNotContaining("\n");
+    List<String> all = speakers(clips).stream().sorted().toList();
+    assertThatThrownBy(() -> Splitter.split(clips, SplitSpec.speakers(all, 42)))
+        .hasMessageContaining("none is left to train on");
+  }
+
+  @Test
+  void namedTestSpeakersSurviveSpecJsonAndComputedFoldsWriteNoList() throws Exception {
+    SplitSpec named = SplitSpec.speakers(List.of("DC", "JE"), 7);
+    String json = art.empathic.io.Json.MAPPER.writeValueAsString(named);
+    assertThat(art.empathic.io.Json.MAPPER.readValue(json, SplitSpec.class)).isEqualTo(named);
+    String fold = art.empathic.io.Json.MAPPER.writeValueAsString(SplitSpec.speakerFold(6, 2, 7));
+    assertThat(fold).doesNotContain("testSpeakers");
+    SplitSpec old = art.empathic.io.Json.MAPPER.readValue(fold, SplitSpec.class);
+    assertThat(old.testSpeakers()).isEmpty();
+    assertThat(old.fold()).isEqualTo(2);
+  }
 }

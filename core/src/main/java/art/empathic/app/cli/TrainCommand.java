@@ -9,7 +9,6 @@ import art.empathic.model.ModelFamily;
 import art.empathic.train.CorpusBalance;
 import art.empathic.train.DefaultFamily;
 import art.empathic.train.ModelSpec;
-import art.empathic.train.Recipe;
 import art.empathic.train.RecipeOverrides;
 import art.empathic.train.Standardizer;
 import art.empathic.train.TrainSettings;
@@ -99,6 +98,10 @@ public final class TrainCommand implements Callable<Integer> {
     int fold = 1;
     @Option(names = "--folds", paramLabel = "K", defaultValue = "6", description = "Speaker folds (default 6).")
     int folds = 6;
+    @Option(names = "--test-speakers", paramLabel = "ID,ID", split = ",", description = "With --split speaker: these "
+        + "speakers (as corpus info names them, e.g. Actor_01,Actor_11,Actor_20,Actor_21) are the test part instead of "
+        + "--fold, so any benchmark's folds can be trained; an unknown name is refused.")
+    List<String> testSpeakers;
     @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2", description = "Test share, random split.")
     double testFraction = 0.2;
     @Option(names = "--validation", paramLabel = "V", defaultValue = "none",
@@ -285,28 +288,30 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** A family's recipe with {@code o} applied, on this command's data and split. */
   private ModelSpec spec(ModelFamily family, Integer epochs, RecipeOverrides o) {
-    // The epoch count picks the recipe: the paper CNN-LSTM over a long schedule has its own (Recipe.forEpochs).
-    Recipe r = Recipe.forEpochs(family, epochs);
     List<Path> dirs = data != null && !data.isEmpty() ? data : List.of(DataLocator.ravdess(null).orElseThrow(() ->
         new IllegalArgumentException("no data: pass --data DIR or set " + DataLocator.ENV
             + " (./empathic-art datasets download ravdess fetches RAVDESS)")));
+    if (split.testSpeakers != null && !split.testSpeakers.isEmpty() && split.protocol != Protocol.SPEAKER) {
+      throw new IllegalArgumentException("--test-speakers needs --split speaker");
+    }
     SplitSpec s = switch (split.protocol) {
       case RANDOM -> SplitSpec.random(split.testFraction, split.seed);
-      case SPEAKER -> SplitSpec.speakerFold(split.folds, split.fold, split.seed);
+      case SPEAKER -> split.testSpeakers != null && !split.testSpeakers.isEmpty()
+          ? SplitSpec.speakers(split.testSpeakers, split.seed) : SplitSpec.speakerFold(split.folds, split.fold, split.seed);
       case NONE -> SplitSpec.none(split.seed);
     };
     s = s.withValidation(split.validation, split.validationFraction);
-    Recipe recipe = o.applyTo(r, split.seed);
-    if (recipe.training().patience() > 0 && s.validation() == SplitSpec.Validation.NONE) {
-      throw new IllegalArgumentException("--patience needs a validation part: add --validation random or speaker");
-    }
-    return ModelSpecs.of(family, recipe.feature(), recipe.architecture(), recipe.training(), recipe.normalization(),
-        recipe.augment(split.seed), recipe.ensemble(), new ModelSpecs.Data(dirs, corpusKind, neutral, s));
+    return ModelSpecs.withOverrides(family, epochs, o, new ModelSpecs.Data(dirs, corpusKind, neutral, s));
   }
 
   /** The options that change the family's recipe, as one record. */
   RecipeOverrides overrides() {
-    TrainingOptions t = training;
+    return overrides(features, mfcc, arch, training);
+  }
+
+  /** The recipe options of any command that has {@code train}'s option groups, as one record. */
+  static RecipeOverrides overrides(FeatureOptions features, MfccOverrides mfcc, ArchitectureOptions arch,
+      TrainingOptions t) {
     return RecipeOverrides.builder()
         .kind(features.kind).nMfcc(mfcc.nMfcc).nFft(mfcc.nFft).hopLength(mfcc.hopLength).nMels(mfcc.nMels)
         .frames(features.frames).deltas(features.deltas).statistics(features.statisticsList())

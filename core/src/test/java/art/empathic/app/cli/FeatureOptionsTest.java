@@ -44,4 +44,15 @@ class FeatureOptionsTest {
     new CommandLine(cmd).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("/nowhere", "--feature", "mel-db", "--out", "/tmp/x");
     assertThat(cmd.features.spec().kind()).isEqualTo(FeatureKind.MEL_DB);
   }
+
+  @Test
+  void trainNamesItsTestSpeakersOnlyUnderTheSpeakerSplit() {
+    ModelSpec spec = train("--data", "/nowhere", "--split", "speaker", "--test-speakers",
+        "Actor_01,Actor_11,Actor_20,Actor_21", "--neutral", "keep");
+    assertThat(spec.split().testSpeakers()).containsExactly("Actor_01", "Actor_11", "Actor_20", "Actor_21");
+    assertThat(spec.split().namedSpeakers()).isTrue();
+    assertThat(train("--data", "/nowhere", "--split", "speaker").split().namedSpeakers()).isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> train("--data", "/nowhere", "--test-speakers", "Actor_01"))
+        .hasMessage("--test-speakers needs --split speaker");
+  }
 }
