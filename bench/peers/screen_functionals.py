@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Screening of the functionals_mlp recipe on validation speakers only (docs/GENERALIZATION.md).
+"""Screening of the functionals_mlp recipe on validation speakers only (docs/research/GENERALIZATION.md).
 
 Reads the features the Java code exports:
     ./empathic-art features export ../shared/data/ravdess --recipe functionals_mlp --out /tmp/sci/rav

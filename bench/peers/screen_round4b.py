@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Round 4b screens of issue 14 on validation speakers only (docs/GENERALIZATION.md, "Round 4b").
+"""Round 4b screens of issue 14 on validation speakers only (docs/research/GENERALIZATION.md, "Round 4b").
 
 Reads the clean features the Java code exports (see screen_functionals.py):
     ./empathic-art features export ../shared/data/ravdess --recipe functionals_mlp --out /tmp/sci/rav
