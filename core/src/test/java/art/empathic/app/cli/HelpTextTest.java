@@ -70,6 +70,36 @@ class HelpTextTest {
     }
   }
 
+  @Test
+  void trainListsItsOptionsUnderHeadingsEverydayOnesFirst() {
+    CommandLine train = commands().stream().filter(c -> c.getCommandSpec().qualifiedName().equals("empathic-art train"))
+        .findFirst().orElseThrow();
+    train.setUsageHelpWidth(WIDTH);
+    List<String> lines = List.of(train.getUsageMessage().split("\\R"));
+    List<String> headings = List.of("Data", "Model and recipe", "Training", "Output");
+    List<Integer> at = headings.stream().map(lines::indexOf).toList();
+    assertThat(at).as("headings %s in %s", headings, lines).doesNotContain(-1).isSorted();
+    assertThat(lines.indexOf("Data")).isLessThan(optionLine(lines, "--data")).isLessThan(optionLine(lines, "--split"));
+    assertThat(optionLine(lines, "--model")).isBetween(at.get(1), at.get(2));
+    assertThat(optionLine(lines, "--epochs")).isBetween(at.get(2), at.get(3));
+    assertThat(optionLine(lines, "--out")).isGreaterThan(at.get(3));
+    for (CommandLine.Model.OptionSpec o : train.getCommandSpec().options()) {
+      if (!o.hidden()) {
+        assertThat(lines.stream().filter(l -> l.matches("^\\s+(-\\w, )?" + Pattern.quote(o.longestName()) + "([= ].*)?$")))
+            .as("%s listed once", o.longestName()).hasSize(1);
+      }
+    }
+  }
+
+  private static int optionLine(List<String> lines, String name) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).matches("^\\s+(-\\w, )?" + Pattern.quote(name) + "([= ].*)?$")) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** The rules themselves, on text that breaks them, so the test above can fail. */
   @Test
   void theRulesCatchBrokenText() {
