@@ -217,7 +217,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /**
      * Seconds this training takes on one core of the quiet 2-core machine (measured 2026-11-30,
-     * docs/RESULTS.md), used only to share the trainings fairly between lanes.
+     * docs/research/RESULTS.md), used only to share the trainings fairly between lanes.
      */
     double estimatedSeconds() {
       if (release()) {
@@ -519,7 +519,7 @@ public final class DemoCommand implements Callable<Integer> {
       boolean full) {
     List<String> notes = new ArrayList<>();
     notes.add("Data: RAVDESS speech, seven classes (neutral dropped), 1344 clips of 24 actors; seed " + seed + ".");
-    notes.add("Each model uses its family's default recipe (docs/MODELS.md), chosen on validation data, never on test.");
+    notes.add("Each model uses its family's default recipe (docs/research/MODELS.md), chosen on validation data, never on test.");
     if (quick) {
       notes.add("--quick: the MLP with alpha 0.0001 and the 11-epoch rows are left out; speaker fold 1 only.");
     }
