@@ -53,7 +53,7 @@ public final class PredictCommand implements Callable<Integer> {
   Double hop;
 
   @Option(names = "--same-speaker", description = "All clips come from one speaker: predict them in the order given within "
-      + "one session that adapts to that voice as it hears it (docs/ADAPTATION.md).")
+      + "one session that adapts to that voice as it hears it (docs/research/ADAPTATION.md).")
   boolean sameSpeaker;
 
   @Override
