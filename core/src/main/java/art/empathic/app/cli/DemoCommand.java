@@ -40,8 +40,8 @@ import java.util.Optional;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Run the original study end to end on the data found and write one report of every model.",
-      "The data is the folder --data names, else $EMPATHIC_ART_DATA, else ../shared/data/ravdess. The demo "
-          + "summarises the corpus, extracts cached features, trains the study's rows under the random 80/20 "
+      "Data: --data, else $EMPATHIC_ART_DATA, else ../shared/data/ravdess.",
+      "The demo summarises the corpus, extracts cached features, trains the study's rows under the random 80/20 "
           + "protocol and the same families under the speaker-independent protocol, prints the comparison table "
           + "and writes report.html with every model's confusion matrix, classification report, summary and curves.",
       "Every size ends by training the release model (the family best on new voices, on every clip) and adds "
