@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * The help of every command reads as prose: the summary in a command list is one whole sentence
  * that fits the list, and descriptions are paragraphs picocli wraps, never lines broken by hand
- * inside a sentence. Every usage renders at width 80.
+ * inside a sentence; every option says what it does. Every usage renders at width 80.
  */
 class HelpTextTest {
   private static final int WIDTH = 80;
@@ -51,6 +51,9 @@ class HelpTextTest {
       for (ArgSpec arg : spec.args()) {
         String label = arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : arg.paramLabel();
         paragraphs(name + " " + label, arg.description(), problems);
+        if (!arg.hidden() && String.join("", arg.description()).isBlank()) {
+          problems.add(name + " " + label + ": no description");
+        }
       }
       summaryLines(cl, problems);
     }
