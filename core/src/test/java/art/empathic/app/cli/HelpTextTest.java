@@ -54,6 +54,9 @@ class HelpTextTest {
         if (!arg.hidden() && String.join("", arg.description()).isBlank()) {
           problems.add(name + " " + label + ": no description");
         }
+        if (!arg.hidden() && arg.arity().max() > 0 && arg.paramLabel().matches("<[a-z]+[A-Z]?\\w*>")) {
+          problems.add(name + " " + label + ": value labelled after its Java field, " + arg.paramLabel());
+        }
       }
       summaryLines(cl, problems);
     }
