@@ -50,7 +50,8 @@ import java.util.Optional;
       "--full: adds the paper model at 500 epochs and runs all 6 folds (about 13 minutes one after another).",
       "The trainings run in lanes at once (--jobs; default one per core, at most 4): this JVM and helper JVMs,",
       "one PyTorch thread each, longest trainings first; every run is the same as when they run one after another.",
-      "Every size ends by training the release model (the family best on new voices, on every clip) and adds",
+      "Every size ends by training the release model (the family best on new voices, on every clip of every corpus",
+      "in the data root RAVDESS was found in, Neutral kept: eight classes; with MODEL_CARD.md) and adds",
       "\"new voices\" and \"another corpus\" (EmoDB, when found beside RAVDESS) sections to the report.",
       "An interrupted demo continues where it stopped when run again with the same --out."})
 public final class DemoCommand implements Callable<Integer> {

@@ -93,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--split", paramLabel = "P", defaultValue = "random",
         description = "random (default: stratified 80/20, the original study's protocol; speakers are shared "
             + "between train and test), speaker (speaker-independent k-fold) or none (no test part: every clip of "
-            + "every --data corpus trains the release model; it writes release.json instead of metrics).")
+            + "every --data corpus trains the release model; it writes release.json and MODEL_CARD.md instead of metrics).")
     Protocol protocol = Protocol.RANDOM;
     @Option(names = "--fold", paramLabel = "K", defaultValue = "1", description = "Test fold for --split speaker (1-based).")
     int fold = 1;
