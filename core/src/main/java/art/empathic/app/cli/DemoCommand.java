@@ -57,7 +57,8 @@ import java.util.Optional;
 public final class DemoCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "RAVDESS folder (or a data root holding ravdess/).")
+  @Option(names = "--data", paramLabel = "DIR", description = "RAVDESS folder (or a data root holding ravdess/: the release model then "
+      + "trains on every corpus there).")
   Path data;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where runs and the report go (default runs/demo-<time>).")
