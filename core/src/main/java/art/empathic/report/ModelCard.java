@@ -34,6 +34,10 @@ public final class ModelCard {
       CorpusKind.NEMO, "CC BY-NC-SA 4.0 (Christop 2024)",
       CorpusKind.CREMA_D, "Open Database License 1.0 (Cao et al. 2014)");
 
+  /** The reader kinds whose corpora are acted (performed emotions, fixed sentences). */
+  private static final Set<String> ACTED = Set.of("ravdess", "emodb", "savee", "emovo", "tess", "casia", "nemo",
+      "crema-d");
+
   /** ISO 639-1 codes of the languages the readers know, for the card's metadata. */
   private static final Map<String, String> LANGUAGE_CODES = Map.of("English", "en", "German", "de", "Italian", "it",
       "Mandarin", "zh", "Polish", "pl");
@@ -89,7 +93,7 @@ public final class ModelCard {
     b.append("- Classes, in output order: ").append(String.join(", ", info.classes())).append('\n');
     if (info.classes().contains("Neutral")) {
       b.append("- Neutral is a class of its own: the answer for speech that carries none of the other emotions "
-          + "(placed at valence 0, slightly low arousal on the circumplex; docs/API.md)\n");
+          + "(placed at valence 0, slightly low arousal on the circumplex; docs/ART.md)\n");
     }
     b.append(String.format(Locale.ROOT, "- Trained: %d epochs, %s of training, finished %s%n", info.epochs(),
         Fmt.duration(info.trainingSeconds()), info.finished()));
@@ -138,8 +142,14 @@ public final class ModelCard {
         + "anything where a wrong answer harms someone.\n\n");
 
     b.append("## Known limits\n\n");
-    b.append("- Acted speech: every corpus above is actors (or speakers) performing emotions in a studio, "
-        + "mostly with fixed sentences. Natural, unacted speech is subtler and is heard less well.\n");
+    List<String> acted = corpora.stream().filter(c -> ACTED.contains(c.kind())).map(ReleaseInfo.TrainingCorpus::name)
+        .toList();
+    if (!acted.isEmpty()) {
+      b.append("- Acted speech: ").append(acted.size() == corpora.size() ? "every corpus above is"
+          : String.join(", ", acted) + (acted.size() == 1 ? " is" : " are")).append(" actors (or speakers) "
+          + "performing emotions in a studio, mostly with fixed sentences. Natural, unacted speech is subtler and "
+          + "is heard less well.\n");
+    }
     b.append("- Languages: trained on ").append(languages.isEmpty() ? "the languages of its data"
         : String.join(", ", languages)).append(". Other languages and accents are heard worse, sometimes below "
         + "chance.\n");
