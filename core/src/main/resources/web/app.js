@@ -102,8 +102,14 @@ function buildCircumplex() {
     const c = state.circumplex[label];
     if (!c) continue;
     svg('circle', { class: 'class-dot', cx: c.valence * 100, cy: -c.arousal * 100, r: 4.5, fill: colorOf(label) }, root);
-    // Labels sit outside the ring along each class's direction.
     const len = Math.hypot(c.valence, c.arousal) || 1;
+    if (len < 0.6) {
+      // A class inside the ring (Neutral, near the centre) is labelled beside its dot.
+      const t = svg('text', { class: 'class-label', x: (c.valence * 100 + 8).toFixed(1), y: (-c.arousal * 100 + 3.5).toFixed(1), 'text-anchor': 'start' }, root);
+      t.textContent = label;
+      continue;
+    }
+    // Labels sit outside the ring along each class's direction.
     const ux = c.valence / len;
     const uy = -c.arousal / len;
     const anchor = ux > 0.25 ? 'start' : ux < -0.25 ? 'end' : 'middle';
@@ -536,7 +542,8 @@ async function main() {
     fetch('api/model').then((r) => (r.ok ? r.json() : null)).catch(() => null),
   ]);
   state.params = params;
-  state.classes = model?.classes ?? Object.keys(params.emotions).filter((l) => l !== 'Neutral');
+  // Without a model's list, every class the art knows (the release model's eight, Neutral included).
+  state.classes = model?.classes ?? Object.keys(params.emotions);
   state.circumplex = model?.circumplex ?? {};
   if (model?.name) $('model-name').textContent = `Model: ${model.name}.`;
   buildBars();

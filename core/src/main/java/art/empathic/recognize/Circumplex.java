@@ -15,15 +15,21 @@ import java.util.Map;
  * sad 207.5, calm 316.2. Disgust is not among Russell's words; it is placed at 130 deg, in the
  * unpleasant-activated quadrant between his annoyed (123.0) and distressed (137.6), where Scherer
  * (2005, "What are emotions? And how can they be measured?", Soc. Sci. Inf. 44(4), Fig. 2) puts
- * "disgusted". Neutral, when a model keeps it, is the origin. Angle 0 is pleasure (valence +1),
+ * "disgusted". Neutral is not one of Russell's words either: it sits at valence 0 and arousal
+ * {@value #NEUTRAL_AROUSAL}, inside the circle rather than on it (neither pleasant nor
+ * unpleasant, and a little below the middle of arousal, since a neutral voice is at rest but not
+ * drowsy: between the origin and calm's and sad's low arousal). Angle 0 is pleasure (valence +1),
  * 90 deg is arousal (+1).
  *
  * <p>Because the weights are probabilities (non-negative, summing to 1) the point is a convex
  * combination of points in the unit disc, so both scores stay in [-1, 1]; a confident
- * prediction lands on the circle, a confused one near the centre.
+ * prediction lands on the circle (or, for Neutral, at its point inside), a confused one near the centre.
  */
 public final class Circumplex {
   private static final Map<Emotion, double[]> POINTS;
+
+  /** Neutral's arousal: slightly low (its valence is 0). */
+  public static final double NEUTRAL_AROUSAL = -0.2;
 
   static {
     Map<Emotion, double[]> m = new EnumMap<>(Emotion.class);
@@ -34,7 +40,7 @@ public final class Circumplex {
     put(m, Emotion.DISGUST, 130.0);
     put(m, Emotion.SAD, 207.5);
     put(m, Emotion.CALM, 316.2);
-    m.put(Emotion.NEUTRAL, new double[] {0, 0});
+    m.put(Emotion.NEUTRAL, new double[] {0, NEUTRAL_AROUSAL});
     POINTS = Collections.unmodifiableMap(m);
   }
 

@@ -160,8 +160,12 @@ public final class Fusion {
         infos.stream().mapToInt(ReleaseInfo::epochs).max().orElse(0),
         infos.stream().mapToDouble(ReleaseInfo::trainingSeconds).sum(), java.time.Instant.now().toString(),
         List.of("late fusion of release runs: " + runs.stream().map(r -> r.getFileName().toString()).toList()
-            + "; trained on every clip, so it has no test figure of its own (docs/research/GENERALIZATION.md, \"A log-mel CRNN with attention pooling\")"));
+            + "; trained on every clip, so it has no test figure of its own (docs/research/GENERALIZATION.md, \"A log-mel CRNN with attention pooling\")"),
+        first.corpora());
     fused.write(out);
+    art.empathic.report.ModelCard.write(out, fused, List.of("Late fusion of the release runs "
+        + runs.stream().map(r -> "`" + r.getFileName() + "`").toList() + " with weights " + weights
+        + " (each has its own MODEL_CARD.md with its recipe)"), art.empathic.report.ReleaseFigures.shipped());
     return fused;
   }
 

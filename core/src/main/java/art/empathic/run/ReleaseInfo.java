@@ -26,10 +26,28 @@ import java.util.Map;
  * @param trainingSeconds wall time of the training loop alone
  * @param finished when training finished (ISO-8601, UTC)
  * @param notes what the run's numbers do and do not say
+ * @param corpora the training set, one entry per corpus it heard (empty in runs written before it was recorded)
  */
 public record ReleaseInfo(String model, String displayName, String protocol, List<String> data, List<String> classes,
     Map<String, Integer> clipsPerClass, int nTrain, int nValidation, int speakers, int epochs, double trainingSeconds,
-    String finished, List<String> notes) {
+    String finished, List<String> notes, List<TrainingCorpus> corpora) {
+
+  /**
+   * One corpus of a release model's training set (original clips; augmented copies not counted).
+   *
+   * @param name the corpus name its clips carry ("ravdess", "emodb", or a manifest's)
+   * @param kind the reader kind ({@code --corpus} name: "ravdess", ..., "manifest", "folder")
+   * @param language the language it is spoken in, null when not known
+   * @param clips clips trained on (validation clips included)
+   * @param speakers speakers heard
+   * @param classes the classes it has, in the model's output order
+   */
+  public record TrainingCorpus(String name, String kind, String language, int clips, int speakers,
+      List<String> classes) {
+    public TrainingCorpus {
+      classes = classes == null ? List.of() : List.copyOf(classes);
+    }
+  }
 
   public static final String FILE = "release.json";
   public static final String PROTOCOL = "none";
@@ -40,6 +58,7 @@ public record ReleaseInfo(String model, String displayName, String protocol, Lis
     clipsPerClass = clipsPerClass == null ? Map.of() : java.util.Collections.unmodifiableMap(
         new java.util.LinkedHashMap<>(clipsPerClass));
     notes = notes == null ? List.of() : List.copyOf(notes);
+    corpora = corpora == null ? List.of() : List.copyOf(corpora);
   }
 
   /** Whether {@code runDir} holds a finished release run. */

@@ -21,6 +21,8 @@ import java.util.List;
  *   checkpoint.ckpt      resumable training state (checkpoint-N.ckpt per ensemble member)
  *   predictions.csv      one row per test clip (Predictions)
  *   metrics.json         test metrics and the split (RunMetrics)
+ *   release.json         only in a release run (--split none): its training set (ReleaseInfo)
+ *   MODEL_CARD.md        only in a release run: the model card (report.ModelCard)
  *   fusion.json          only in a fused run: member runs and weights
  *   cache-keys.txt       the feature-cache groups the run's features came from (cache prune --unused keeps them)
  *   report.md/.html, confusion_matrix.png, training_curves.png   the run's report
@@ -34,6 +36,8 @@ public final class RunFiles {
   public static final String METRICS = "metrics.json";
   public static final String PREDICTIONS = "predictions.csv";
   public static final String FUSION = "fusion.json";
+  /** A release run's model card (report.ModelCard). */
+  public static final String MODEL_CARD = "MODEL_CARD.md";
   /**
    * The feature-cache groups a training run used, one line each: 16 hex digits, then the base
    * kind, corpus and augmentation they stand for ({@code FeaturePipeline.cacheGroups}).

@@ -200,7 +200,7 @@ public final class TrainingRun {
     writeHistory(histories, full.ensemble());
     AtomicFiles.write(runDir.resolve(RunFiles.SUMMARY), Json.MAPPER.writeValueAsBytes(summary));
     if (release) {
-      return finishRelease(full, split, labels, epochs, seconds);
+      return finishRelease(full, split, labels, epochs, seconds, corpus);
     }
     writePredictions(f.test(), test, labels);
     RunMetrics metrics = RunEvaluation.writeMetrics(runDir, splitInfo(split), epochs, seconds);
@@ -212,8 +212,8 @@ public final class TrainingRun {
   }
 
   /** A release run: no test part, so release.json and a report that says so instead of metrics. */
-  private Result finishRelease(ModelSpec full, Split split, List<String> labels, int epochs, double seconds)
-      throws IOException {
+  private Result finishRelease(ModelSpec full, Split split, List<String> labels, int epochs, double seconds,
+      Corpus corpus) throws IOException {
     Map<String, Integer> perClass = new LinkedHashMap<>();
     labels.forEach(l -> perClass.put(l, 0));
     split.train().forEach(c -> perClass.merge(c.emotion().label(), 1, Integer::sum));
@@ -224,13 +224,56 @@ public final class TrainingRun {
         java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
         List.of("A release model is trained on every clip, so no clip is left to test it on: this run has no test "
             + "metrics. What the same recipe scores on voices it never heard is measured on speaker-independent "
-            + "folds (train --split speaker; docs/research/ADAPTATION.md, docs/research/MODELS.md)."));
+            + "folds (train --split speaker; docs/research/ADAPTATION.md, docs/research/MODELS.md)."),
+        trainingCorpora(split, labels, corpus));
     info.write(runDir);
     RunReport.Written report = art.empathic.report.ReleaseReport.write(runDir, info);
+    Path card = art.empathic.report.ModelCard.write(runDir, info, recipe(full, info.corpora().size()),
+        art.empathic.report.ReleaseFigures.shipped());
     out.printf(Locale.ROOT, "release model: trained on all %d clips (%d speakers), no test part; training %.1f s%n",
         split.train().size(), speakers, seconds);
     out.println("report: " + report.html());
+    out.println("model card: " + card);
     return new Result(Outcome.FINISHED, runDir, null);
+  }
+
+  /**
+   * The release model's training set per corpus (original clips of the training and validation
+   * parts), in order of appearance: reader kind, language, clips, speakers and classes.
+   */
+  static List<ReleaseInfo.TrainingCorpus> trainingCorpora(Split split, List<String> labels, Corpus corpus) {
+    Map<String, List<art.empathic.corpus.Clip>> byCorpus = new LinkedHashMap<>();
+    java.util.stream.Stream.concat(split.train().stream(), split.validation().stream())
+        .forEach(c -> byCorpus.computeIfAbsent(c.corpus(), k -> new ArrayList<>()).add(c));
+    // A corpus name the readers know gives its kind; else (a manifest's own name) the one kind read, if only one.
+    List<art.empathic.corpus.CorpusKind> kinds = corpus.sources().stream().map(art.empathic.corpus.CorpusSource::kind)
+        .distinct().toList();
+    List<ReleaseInfo.TrainingCorpus> out = new ArrayList<>();
+    byCorpus.forEach((name, clips) -> {
+      Optional<art.empathic.corpus.CorpusKind> kind = art.empathic.corpus.CorpusKind.ofCorpusName(name)
+          .or(() -> kinds.size() == 1 ? Optional.of(kinds.get(0)) : Optional.empty());
+      List<String> has = labels.stream().filter(l -> clips.stream().anyMatch(c -> c.emotion().label().equals(l)))
+          .toList();
+      out.add(new ReleaseInfo.TrainingCorpus(name, kind.map(art.empathic.corpus.CorpusKind::cliName).orElse("other"),
+          kind.flatMap(art.empathic.corpus.CorpusKind::language).orElse(null), clips.size(),
+          (int) clips.stream().map(art.empathic.corpus.Clip::speaker).distinct().count(), has));
+    });
+    return out;
+  }
+
+  /** The recipe as the model card lists it. */
+  private static List<String> recipe(ModelSpec full, int corpora) {
+    List<String> r = new ArrayList<>();
+    r.add("Features: " + full.feature().describe());
+    r.add("Augmentation: " + (full.augment() == null || full.augment().copies() == 0 && !full.augment().channels()
+        ? "none" : full.augment().toCli()));
+    r.add("Normalisation: " + full.normalizationMode().name().toLowerCase(Locale.ROOT));
+    r.add("Neutral clips: " + (full.neutral() == null ? "drop" : full.neutral().label()) + "; seed " + full.seed()
+        + (full.ensemble() > 1 ? "; ensemble of " + full.ensemble() : ""));
+    if (corpora > 1) {
+      r.add("Several corpora: " + full.training().multiCorpus().describe());
+    }
+    return r;
   }
 
   /** "ravdess 1440, emodb 375" (examples per corpus, augmented copies included, in order of appearance). */

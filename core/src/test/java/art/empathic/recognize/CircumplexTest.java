@@ -44,6 +44,7 @@ class CircumplexTest {
     assertThat(Circumplex.valence(Emotion.SAD)).isLessThan(-0.8);
     assertThat(Circumplex.arousal(Emotion.SAD)).isNegative();
     assertThat(Circumplex.valence(Emotion.NEUTRAL)).isZero();
+    assertThat(Circumplex.arousal(Emotion.NEUTRAL)).as("Neutral: slightly low arousal").isBetween(-0.3, -0.1);
   }
 
   @Test

@@ -29,7 +29,7 @@ class DefaultModelTest {
         "Paper CNN-LSTM (20 epochs)", 20, null, 0, null, 42), 20);
     Files.write(d.resolve("model.params"), new byte[] {1});
     new ReleaseInfo("cnn_lstm_paper", "Paper CNN-LSTM (20 epochs)", "none", List.of("/data/ravdess"),
-        FakeRuns.EMOTIONS, Map.of("Angry", 192), 1344, 0, 24, 20, 40.0, when.toString(), List.of()).write(d);
+        FakeRuns.EMOTIONS, Map.of("Angry", 192), 1344, 0, 24, 20, 40.0, when.toString(), List.of(), null).write(d);
     Files.setLastModifiedTime(d.resolve(ReleaseInfo.FILE), FileTime.from(when));
     return d;
   }

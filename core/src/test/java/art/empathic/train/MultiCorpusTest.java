@@ -147,6 +147,53 @@ class MultiCorpusTest {
     assertThat(plain).isLessThan(0.65);
   }
 
+  /**
+   * Two corpora that lack different classes, as EmoDB (no calm) and CASIA (no disgust) do: corpus
+   * a records classes 0 and 1 and labels its class-2 sounds 0; corpus b records 0 and 2 and labels
+   * its class-1 sounds 0. Restricted, each corpus only ranks the classes it has, so the network
+   * learns class 1 from a and class 2 from b; unrestricted, each corpus's 0-labels cancel what the
+   * other teaches, and those sounds end up split between 0 and their class.
+   */
+  @Test
+  void twoCorporaLackingDifferentClassesEachTeachTheClassTheOtherLacks() throws IOException {
+    ExampleSet pool = ToyData.pooled(90, 12, 3, 11);
+    int[] s0 = indicesOf(pool, 0);
+    int[] s1 = indicesOf(pool, 1);
+    int[] s2 = indicesOf(pool, 2);
+    // a: its class-0 and class-1 sounds as such, its class-2 sounds called 0 (a has no class 2).
+    ExampleSet a = pool.select(s0).concat(pool.select(s1)).concat(relabel(pool.select(s2), 0));
+    // b: its class-0 and class-2 sounds as such, its class-1 sounds called 0 (b has no class 1).
+    ExampleSet b = pool.select(s0).concat(pool.select(s2)).concat(relabel(pool.select(s1), 0));
+    ExampleSet both = a.concat(b);
+    List<String> corpora = new ArrayList<>();
+    for (int i = 0; i < both.size(); i++) {
+      corpora.add(i < a.size() ? "a" : "b");
+    }
+    MultiCorpus restricted = new MultiCorpus(CorpusBalance.Mode.NONE, true);
+    boolean[][] allowed = restricted.loss(corpora, both.y(), 3).allowed();
+    assertThat(allowed[0]).containsExactly(true, true, false);
+    assertThat(allowed[a.size()]).containsExactly(true, false, true);
+
+    double p1 = meanProbability(both, corpora, restricted, pool.select(s1), 1);
+    double p2 = meanProbability(both, corpora, restricted, pool.select(s2), 2);
+    double plain1 = meanProbability(both, corpora, MultiCorpus.LEGACY, pool.select(s1), 1);
+    double plain2 = meanProbability(both, corpora, MultiCorpus.LEGACY, pool.select(s2), 2);
+    assertThat(p1).as("class 1, restricted").isGreaterThan(0.8);
+    assertThat(p2).as("class 2, restricted").isGreaterThan(0.8);
+    assertThat(plain1).as("class 1, unrestricted").isLessThan(0.65);
+    assertThat(plain2).as("class 2, unrestricted").isLessThan(0.65);
+  }
+
+  private static int[] indicesOf(ExampleSet set, int label) {
+    return java.util.stream.IntStream.range(0, set.size()).filter(i -> set.y()[i] == label).toArray();
+  }
+
+  private static ExampleSet relabel(ExampleSet set, int label) {
+    int[] y = new int[set.size()];
+    java.util.Arrays.fill(y, label);
+    return new ExampleSet(set.x(), y, set.speakers(), set.exampleShape());
+  }
+
   private static double meanProbability(ExampleSet train, List<String> corpora, MultiCorpus mc, ExampleSet probe, int k)
       throws IOException {
     Network net = Network.build(FitterTest.smallArchitecture(ModelFamily.MLP), new Shape(train.exampleShape()), 3);

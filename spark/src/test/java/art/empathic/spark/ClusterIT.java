@@ -151,7 +151,7 @@ class ClusterIT {
         }
         scored++;
       }
-      assertThat(scored).isEqualTo(84);
+      assertThat(scored).isEqualTo(96);
     }
   }
 

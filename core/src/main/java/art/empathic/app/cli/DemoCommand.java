@@ -44,17 +44,19 @@ import java.util.Optional;
       "The demo summarises the corpus, extracts cached features, trains the study's rows under the random 80/20 "
           + "protocol and the same families under the speaker-independent protocol, prints the comparison table "
           + "and writes report.html with every model's confusion matrix, classification report, summary and curves.",
-      "Every size ends by training the release model (the family best on new voices, on every clip) and adds "
+      "Every size ends by training the release model (the family best on new voices, on every clip of every corpus "
+          + "in the data root RAVDESS was found in, Neutral kept as an eighth class, with its MODEL_CARD.md) and adds "
           + "\"new voices\" and \"another corpus\" (EmoDB, when found beside RAVDESS) sections to the report.",
-      "Default: all rows and speaker-independent folds 1-3 of 6, about 7.5 minutes on a quiet 2-core machine "
-          + "with a cold feature cache. --quick and --full change the size.",
+      "Default: all rows and speaker-independent folds 1-3 of 6. --quick (one row per family, fold 1) and --full "
+          + "(the 500-epoch row and all 6 folds) change the size; docs/BENCHMARKS.md gives the measured times.",
       "The trainings run in lanes at once (--jobs): this JVM and helper JVMs with one PyTorch thread each, "
           + "longest trainings first; every run is the same as when they run one after another.",
       "An interrupted demo continues where it stopped when run again with the same --out."})
 public final class DemoCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "RAVDESS folder (or a data root holding ravdess/).")
+  @Option(names = "--data", paramLabel = "DIR", description = "RAVDESS folder (or a data root holding ravdess/: the release model then "
+      + "trains on every corpus there).")
   Path data;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where runs and the report go (default runs/demo-<time>).")
@@ -136,6 +138,7 @@ public final class DemoCommand implements Callable<Integer> {
       return CliErrors.EXIT_BAD_INPUT;
     }
     Path ravdess = found.get().toAbsolutePath().normalize();
+    Path releaseData = releaseData(ravdess, data);
     Path dir = (out != null ? out : DataLocator.projectRoot().resolve("runs")
         .resolve("demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))))
         .toAbsolutePath().normalize();
@@ -143,9 +146,9 @@ public final class DemoCommand implements Callable<Integer> {
     boolean quick = size.quick;
     boolean full = size.full;
     int folds = full ? 6 : quick ? 1 : DEFAULT_FOLDS;
-    List<Task> tasks = tasks(quick, full, folds, dir, seed);
+    List<Task> tasks = tasks(quick, full, folds, dir, seed, releaseShare(ravdess, releaseData));
     if (lane != null) {
-      return runHelperLane(Lane.parse(lane), tasks, ravdess, pw);
+      return runHelperLane(Lane.parse(lane), tasks, ravdess, releaseData, pw);
     }
     int lanes = Math.min(jobs != null ? jobs : defaultJobs(), tasks.size());
     if (lanes < 1) {
@@ -153,6 +156,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
     pw.println("Empathic Art demo: the original study on " + ravdess);
     pw.println("output: " + dir + (quick ? " (--quick)" : full ? " (--full)" : ""));
+    pw.println("release model: trained on every corpus in " + releaseData);
 
     Corpus corpus = Corpus.load(List.of(ravdess), CorpusOptions.DEFAULT);
     printCorpus(pw, corpus);
@@ -161,10 +165,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     try (StopSignal stop = StopSignal.install()) {
       if (lanes == 1) {
-        if (!runLane(tasks, ravdess, corpus, env, pw, stop)) {
+        if (!runLane(tasks, ravdess, releaseData, corpus, env, pw, stop)) {
           return stopped(pw, dir);
         }
-      } else if (!runLanes(lanes, tasks, ravdess, corpus, env, pw, stop, dir)) {
+      } else if (!runLanes(lanes, tasks, ravdess, releaseData, corpus, env, pw, stop, dir)) {
         return stopped(pw, dir);
       }
     }
@@ -183,8 +187,8 @@ public final class DemoCommand implements Callable<Integer> {
       defaultFamilyFolds = foldsOf(speakerRuns, ModelFamily.CNN_LSTM_PAPER);
     }
     List<StudyReport.Extra> extras = List.of(NewVoicesSections.newVoices(defaultFamilyFolds, pw),
-        NewVoicesSections.anotherCorpus(release, emodbBeside(ravdess), pw));
-    StudyReport.Study base = study(randomRuns, speakerRuns, folds, quick, full);
+        NewVoicesSections.anotherCorpus(release, emodbUnheard(ravdess, release), pw));
+    StudyReport.Study base = study(randomRuns, speakerRuns, folds, quick, full, releaseData);
     StudyReport.Study study = new StudyReport.Study(base.title(), base.notes(), base.sections(), extras);
     pw.println();
     pw.print(StudyReport.summaryText(study));
@@ -206,7 +210,11 @@ public final class DemoCommand implements Callable<Integer> {
    * One training of the demo: a study row on one split, or (row null) the release model. The
    * section names the part of the study it belongs to, for the console.
    */
-  record Task(Row row, SplitSpec split, Path runDir, String section) {
+  record Task(Row row, SplitSpec split, Path runDir, String section, double dataShare) {
+    Task(Row row, SplitSpec split, Path runDir, String section) {
+      this(row, split, runDir, section, 1);
+    }
+
     Protocol protocol() {
       return split.protocol();
     }
@@ -222,8 +230,9 @@ public final class DemoCommand implements Callable<Integer> {
     double estimatedSeconds() {
       if (release()) {
         // Functionals of 1344 clips and their augmented copies (two channel copies took about 125 CPU
-        // seconds; the default recipe makes three, speed-perturbed), then a fit of a few seconds.
-        return 180;
+        // seconds; the default recipe makes three, speed-perturbed), then a fit of a few seconds; more
+        // corpora take longer in proportion to their audio.
+        return 180 * dataShare;
       }
       int epochs = row.epochs() != null ? row.epochs() : 20;
       int members = row.ensemble() != null ? row.ensemble() : switch (row.family()) {
@@ -243,6 +252,14 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** Every training of a demo of this size, in the order the console and the report list them. */
   static List<Task> tasks(boolean quick, boolean full, int folds, Path dir, long seed) {
+    return tasks(quick, full, folds, dir, seed, 1);
+  }
+
+  /**
+   * As {@link #tasks(boolean, boolean, int, Path, long)}, with the release model's data
+   * {@code releaseShare} times RAVDESS's size (it shares the trainings between lanes).
+   */
+  static List<Task> tasks(boolean quick, boolean full, int folds, Path dir, long seed, double releaseShare) {
     List<Task> tasks = new ArrayList<>();
     List<Row> rows = randomRows(quick, full);
     String randomSection = String.format(Locale.ROOT, "Random 80/20 split (the original study's protocol), %d runs",
@@ -258,7 +275,7 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     tasks.add(new Task(null, SplitSpec.none(SplitSpec.DEFAULT_SEED), dir.resolve(RELEASE_DIR),
-        "The release model: " + DefaultFamily.FAMILY.cliName() + " on every clip"));
+        "The release model: " + DefaultFamily.FAMILY.cliName() + " on every clip of every corpus found", releaseShare));
     return tasks;
   }
 
@@ -325,15 +342,15 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /** Runs (or resumes, or keeps) the tasks one after another; false when the user stopped them. */
-  private boolean runLane(List<Task> tasks, Path ravdess, Corpus corpus, TrainingRun.Environment env, PrintWriter pw,
-      StopSignal stop) throws IOException {
+  private boolean runLane(List<Task> tasks, Path ravdess, Path releaseData, Corpus corpus, TrainingRun.Environment env,
+      PrintWriter pw, StopSignal stop) throws IOException {
     String section = null;
     for (Task task : tasks) {
       if (!task.section().equals(section)) {
         section = task.section();
         pw.printf(Locale.ROOT, "%n== %s ==%n", section);
       }
-      if (!runTask(task, ravdess, corpus, env, pw, stop)) {
+      if (!runTask(task, ravdess, releaseData, corpus, env, pw, stop)) {
         return false;
       }
     }
@@ -348,19 +365,19 @@ public final class DemoCommand implements Callable<Integer> {
    * being reproducible. Whatever a helper did not finish (it failed or was stopped) is then
    * trained here. False when the user stopped the demo.
    */
-  private boolean runLanes(int lanes, List<Task> tasks, Path ravdess, Corpus corpus, TrainingRun.Environment env,
-      PrintWriter pw, StopSignal stop, Path dir) throws IOException, InterruptedException {
+  private boolean runLanes(int lanes, List<Task> tasks, Path ravdess, Path releaseData, Corpus corpus,
+      TrainingRun.Environment env, PrintWriter pw, StopSignal stop, Path dir) throws IOException, InterruptedException {
     pw.printf(Locale.ROOT, "%n%d trainings in %d lanes at once (this JVM and %d helper%s, one PyTorch thread each; "
         + "--jobs 1 runs them one after another)%n", tasks.size(), lanes, lanes - 1, lanes == 2 ? "" : "s");
     pw.flush();
     List<Helper> helpers = new ArrayList<>();
     for (int k = 2; k <= lanes; k++) {
-      helpers.add(Helper.start(helperCommand(dir, ravdess, k, lanes), k, pw));
+      helpers.add(Helper.start(helperCommand(dir, releaseData.equals(ravdess) ? ravdess : releaseData, k, lanes), k, pw));
     }
     boolean finished = false;
     boolean completed = false;
     try (PrintWriter lanePw = new PrintWriter(new LinePrefixWriter(pw, "[lane 1] "), true)) {
-      finished = runLane(laneTasks(tasks, lanes, 1), ravdess, corpus, env, lanePw, stop);
+      finished = runLane(laneTasks(tasks, lanes, 1), ravdess, releaseData, corpus, env, lanePw, stop);
       completed = true;
     } finally {
       for (Helper h : helpers) {
@@ -379,13 +396,14 @@ public final class DemoCommand implements Callable<Integer> {
     if (!left.isEmpty()) {
       pw.printf(Locale.ROOT, "%n%d training%s a helper did not finish, trained here:%n", left.size(),
           left.size() == 1 ? "" : "s");
-      return runLane(left, ravdess, corpus, env, pw, stop);
+      return runLane(left, ravdess, releaseData, corpus, env, pw, stop);
     }
     return true;
   }
 
   /** A helper JVM's demo: only its lane's trainings, no corpus summary, no report. */
-  private int runHelperLane(Lane l, List<Task> tasks, Path ravdess, PrintWriter pw) throws IOException {
+  private int runHelperLane(Lane l, List<Task> tasks, Path ravdess, Path releaseData, PrintWriter pw)
+      throws IOException {
     List<Task> mine = laneTasks(tasks, l.n(), l.k());
     Corpus corpus = Corpus.load(List.of(ravdess), CorpusOptions.DEFAULT);
     TrainingRun.Environment env = new TrainingRun.Environment(FeatureCache.atDefaultLocation(),
@@ -393,7 +411,7 @@ public final class DemoCommand implements Callable<Integer> {
     try (StopSignal stop = StopSignal.install()) {
       // Orphaned (the demo's JVM died): stop after the current batch, leaving resumable runs.
       ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(stop::request));
-      boolean done = runLane(mine, ravdess, corpus, env, pw, stop);
+      boolean done = runLane(mine, ravdess, releaseData, corpus, env, pw, stop);
       pw.flush();
       return done ? 0 : TrainCommand.EXIT_STOPPED;
     }
@@ -474,6 +492,63 @@ public final class DemoCommand implements Callable<Integer> {
         .filter(p -> p.getFileName().toString().startsWith(family.cliName() + "-")).toList();
   }
 
+  /**
+   * What the demo's release model trains on: the data root RAVDESS was found in (every corpus
+   * there: {@code ../shared/data}, a {@code --data} root holding {@code ravdess/}, or the folder
+   * {@code datasets download} fills), else the RAVDESS folder alone ({@code --data} naming it).
+   */
+  static Path releaseData(Path ravdess, Path flag) {
+    Path parent = ravdess.getParent();
+    if (parent == null) {
+      return ravdess;
+    }
+    List<Path> roots = new ArrayList<>();
+    DataLocator.dataRoot(flag).ifPresent(r -> roots.add(r.toAbsolutePath().normalize()));
+    if (flag == null) {
+      roots.add(art.empathic.corpus.download.RavdessDownload.defaultTarget().getParent().toAbsolutePath().normalize());
+    }
+    return roots.contains(parent) ? parent : ravdess;
+  }
+
+  /** The size of the release model's data against RAVDESS's, by their WAV bytes (1 when they are the same). */
+  static double releaseShare(Path ravdess, Path releaseData) throws IOException {
+    if (releaseData.equals(ravdess)) {
+      return 1;
+    }
+    double r = wavBytes(ravdess);
+    return r > 0 ? Math.max(1, wavBytes(releaseData) / r) : 1;
+  }
+
+  private static long wavBytes(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+      return files.filter(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".wav")).mapToLong(p -> {
+        try {
+          return Files.size(p);
+        } catch (IOException e) {
+          return 0;
+        }
+      }).sum();
+    }
+  }
+
+  /**
+   * EmoDB for the "another corpus" section when the release model never heard it; null (the
+   * section says it was skipped) when EmoDB is among the corpora it trained on.
+   */
+  static Path emodbUnheard(Path ravdess, Path release) {
+    Path emodb = emodbBeside(ravdess);
+    if (emodb == null) {
+      return null;
+    }
+    try {
+      boolean heard = ReleaseInfo.isRelease(release) && ReleaseInfo.read(release).corpora().stream()
+          .anyMatch(c -> "emodb".equals(c.kind()));
+      return heard ? null : emodb;
+    } catch (IOException e) {
+      return emodb;
+    }
+  }
+
   /** EmoDB beside the RAVDESS folder (../shared/data/emodb), if there. */
   static Path emodbBeside(Path ravdess) {
     Path parent = ravdess.toAbsolutePath().normalize().getParent();
@@ -487,8 +562,8 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /** Runs (or resumes, or keeps when finished) one training; false when the user stopped it. */
-  private static boolean runTask(Task task, Path ravdess, Corpus corpus, TrainingRun.Environment env, PrintWriter pw,
-      StopSignal stop) throws IOException {
+  private static boolean runTask(Task task, Path ravdess, Path releaseData, Corpus corpus,
+      TrainingRun.Environment env, PrintWriter pw, StopSignal stop) throws IOException {
     Path runDir = task.runDir();
     if (isFinished(runDir)) {
       pw.println("-- " + runDir.getFileName() + ": already finished, kept");
@@ -498,7 +573,8 @@ public final class DemoCommand implements Callable<Integer> {
     if (Files.exists(runDir.resolve(ModelSpec.FILE))) {
       r = TrainingRun.resume(runDir, env, pw, stop, corpus);
     } else if (task.release()) {
-      return ReleaseModel.train(List.of(ravdess), runDir, env, pw, stop, corpus).isPresent();
+      // Its own corpus: every corpus found, Neutral kept (the study's rows read RAVDESS's seven classes).
+      return ReleaseModel.train(List.of(releaseData), runDir, env, pw, stop, null).isPresent();
     } else {
       Row row = task.row();
       ModelSpec spec = ModelSpecs.defaults(row.family(), row.epochs(), row.alpha(), row.ensemble(),
@@ -516,10 +592,12 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private StudyReport.Study study(List<Path> randomRuns, List<List<Path>> speakerRuns, int folds, boolean quick,
-      boolean full) {
+      boolean full, Path releaseData) {
     List<String> notes = new ArrayList<>();
     notes.add("Data: RAVDESS speech, seven classes (neutral dropped), 1344 clips of 24 actors; seed " + seed + ".");
     notes.add("Each model uses its family's default recipe (docs/research/MODELS.md), chosen on validation data, never on test.");
+    notes.add("The release model (release/, with its MODEL_CARD.md) is trained on every clip of every corpus in "
+        + releaseData + ", Neutral kept as an eighth class.");
     if (quick) {
       notes.add("--quick: the MLP with alpha 0.0001 and the 11-epoch rows are left out; speaker fold 1 only.");
     }

@@ -29,12 +29,15 @@ import java.util.Optional;
  */
 final class ReleaseModel {
   /**
-   * How long training a release model on RAVDESS takes with the default family
-   * ({@code functionals_mlp}; docs/research/ADAPTATION.md, "Timings"): one to three minutes with a
-   * cold cache, more when a {@code demo} lane shares the machine; the feature extraction of the
-   * augmented copies dominates the first time, later runs read them from the cache.
+   * How long training a release model takes with the default family ({@code functionals_mlp};
+   * docs/research/ADAPTATION.md, "Timings"): on RAVDESS alone one to three minutes with a cold
+   * cache; on the four corpora of {@code ../shared/data} (2962 clips, 11848 with the augmented
+   * copies) about 230 CPU seconds of feature extraction with a cold cache, so about 2-4 minutes on
+   * a quiet 2-core machine. The extraction of the copies dominates the first time; later runs read
+   * them from the cache.
    */
-  static final String EXPECTED_TIME = "about 1-2 minutes on a quiet 2-core machine, much longer on a busy one";
+  static final String EXPECTED_TIME = "about 1-2 minutes per 1500 clips on a quiet 2-core machine, much longer on a "
+      + "busy one";
 
   /**
    * System property naming the feature cache the release model trained by {@link #ensure} uses
@@ -53,10 +56,35 @@ final class ReleaseModel {
         : FeatureCache.atDefaultLocation();
   }
 
-  /** The spec of a release model on the given corpus folders. */
+  /**
+   * The neutral rule of a training without {@code --neutral}: a release model keeps Neutral as an
+   * eighth class (most of what people say is neutral, and a model without the class forces every
+   * calm remark into an emotion); the study's splits drop it, so their seven classes stay
+   * comparable with the original study's rows.
+   */
+  static NeutralPolicy defaultNeutral(art.empathic.corpus.Protocol protocol) {
+    return protocol == art.empathic.corpus.Protocol.NONE ? NeutralPolicy.KEEP : NeutralPolicy.DROP;
+  }
+
+  /** The spec of a release model on the given corpus folders (or data roots): every class, Neutral kept. */
   static ModelSpec spec(List<Path> data, long seed) {
     return ModelSpecs.defaults(DefaultFamily.FAMILY, null, null, null,
-        new ModelSpecs.Data(data, null, NeutralPolicy.DROP, SplitSpec.none(seed)));
+        new ModelSpecs.Data(data, null, defaultNeutral(art.empathic.corpus.Protocol.NONE), SplitSpec.none(seed)));
+  }
+
+  /**
+   * The data a release model trains on when none is named: the data root the locator finds
+   * ({@code empathic.art.data}, {@code EMPATHIC_ART_DATA}, {@code ../shared/data}), every corpus under
+   * it (the corpus reader reads a folder of corpus folders as each of them); else the folder
+   * {@code datasets download} fills, with every corpus downloaded there. Empty when there is none.
+   */
+  static Optional<Path> dataFound() {
+    Optional<Path> root = DataLocator.dataRoot(null);
+    if (root.isPresent() || System.getProperty(DataLocator.PROPERTY) != null) {
+      return root.filter(Files::isDirectory).map(p -> p.toAbsolutePath().normalize());
+    }
+    Path downloads = art.empathic.corpus.download.RavdessDownload.defaultTarget().getParent();
+    return Files.isDirectory(downloads) ? Optional.of(downloads.toAbsolutePath().normalize()) : Optional.empty();
   }
 
   /** A fresh run directory for a release model under {@code parent}. */
@@ -73,7 +101,7 @@ final class ReleaseModel {
       StopSignal stop, art.empathic.corpus.Corpus loaded) throws IOException {
     ModelSpec spec = spec(data, SplitSpec.DEFAULT_SEED);
     long t0 = System.nanoTime();
-    out.println("training the release model: " + spec.displayName() + " on every clip of "
+    out.println("training the release model: " + spec.displayName() + " on every clip of every corpus in "
         + String.join(", ", data.stream().map(Path::toString).toList()) + " (" + EXPECTED_TIME + ") -> " + runDir);
     out.flush();
     TrainingRun.Result r = TrainingRun.start(spec, runDir, env, out, stop, loaded);
@@ -103,8 +131,8 @@ final class ReleaseModel {
     if (existing.isPresent()) {
       return existing;
     }
-    Optional<Path> ravdess = DataLocator.ravdess(null).filter(Files::isDirectory);
-    if (ravdess.isEmpty()) {
+    Optional<Path> data = dataFound();
+    if (data.isEmpty()) {
       err.println("empathic-art: no trained model, and no data to train one.");
       err.print(DataGuide.noDataFound(null));
       err.println("Then run this command again: it trains the release model first (" + EXPECTED_TIME
@@ -116,7 +144,7 @@ final class ReleaseModel {
     TrainingRun.Environment env = new TrainingRun.Environment(cache(),
         Runtime.getRuntime().availableProcessors(), progress);
     try (StopSignal stop = StopSignal.install()) {
-      Optional<Path> dir = train(List.of(ravdess.get().toAbsolutePath().normalize()),
+      Optional<Path> dir = train(List.of(data.get()),
           newRunDir(DefaultModel.runsFolder()), env, out, stop, null);
       if (dir.isEmpty()) {
         err.println("empathic-art: training stopped; no model to use yet");

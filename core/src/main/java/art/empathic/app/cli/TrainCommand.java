@@ -79,16 +79,17 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", paramLabel = "RUNDIR", description = "Continue a stopped run with its own settings.")
   Path resume;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Corpus folder or manifest (repeatable; default: "
-      + "$EMPATHIC_ART_DATA, else ../shared/data/ravdess).")
+  @Option(names = "--data", paramLabel = "DIR", description = "Corpus folder, manifest or data root of corpus folders "
+      + "(repeatable; default: $EMPATHIC_ART_DATA, else ../shared/data/ravdess; with --split none every corpus there).")
   List<Path> data;
 
   @Option(names = "--corpus", paramLabel = "KIND", converter = CorpusArgs.KindConverter.class,
       description = "Reader: ravdess, tess, savee, crema-d, emodb, emovo, casia, nemo, folder or manifest (default: detected).")
   CorpusKind corpusKind;
 
-  @Option(names = "--neutral", paramLabel = "RULE", defaultValue = "drop",
-      description = "Neutral clips: drop (default), calm or keep.")
+  @Option(names = "--neutral", paramLabel = "RULE",
+      description = "Neutral clips: drop, calm or keep. Default: keep (eight classes) for --split none, drop (the "
+          + "study's seven) for the other splits.")
   NeutralPolicy neutral;
 
   @Option(names = "--out", paramLabel = "RUNDIR", description = "Run directory (default: runs/<model>-<time>).")
@@ -163,7 +164,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--split", paramLabel = "P", defaultValue = "random",
         description = "random (default: stratified 80/20, the original study's protocol; speakers are shared "
             + "between train and test), speaker (speaker-independent k-fold) or none (no test part: every clip of "
-            + "every --data corpus trains the release model; it writes release.json instead of metrics).")
+            + "every --data corpus trains the release model; it writes release.json and MODEL_CARD.md instead of metrics).")
     Protocol protocol = Protocol.RANDOM;
     @Option(names = "--fold", paramLabel = "K", defaultValue = "1", description = "Test fold for --split speaker (1-based).")
     int fold = 1;
@@ -363,7 +364,10 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** A family's recipe with {@code o} applied, on this command's data and split. */
   private ModelSpec spec(ModelFamily family, Integer epochs, RecipeOverrides o) {
-    List<Path> dirs = data != null && !data.isEmpty() ? data : List.of(DataLocator.ravdess(null).orElseThrow(() ->
+    // A release model without --data hears every corpus found (as predict's automatic one does).
+    java.util.Optional<Path> found = split.protocol == Protocol.NONE ? ReleaseModel.dataFound() : java.util.Optional.empty();
+    List<Path> dirs = data != null && !data.isEmpty() ? data : found.isPresent() ? List.of(found.get())
+        : List.of(DataLocator.ravdess(null).orElseThrow(() ->
         new IllegalArgumentException("no data: pass --data DIR or set " + DataLocator.ENV
             + " (./empathic-art datasets download ravdess fetches RAVDESS)")));
     if (split.testSpeakers != null && !split.testSpeakers.isEmpty() && split.protocol != Protocol.SPEAKER) {
@@ -376,7 +380,8 @@ public final class TrainCommand implements Callable<Integer> {
       case NONE -> SplitSpec.none(split.seed);
     };
     s = s.withValidation(split.validation, split.validationFraction);
-    return ModelSpecs.withOverrides(family, epochs, o, new ModelSpecs.Data(dirs, corpusKind, neutral, s));
+    return ModelSpecs.withOverrides(family, epochs, o, new ModelSpecs.Data(dirs, corpusKind,
+        neutral != null ? neutral : ReleaseModel.defaultNeutral(split.protocol), s));
   }
 
   /** The options that change the family's recipe, as one record. */

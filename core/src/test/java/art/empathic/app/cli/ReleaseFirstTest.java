@@ -47,6 +47,13 @@ class ReleaseFirstTest {
             new Audio(NewVoicesProductTest.voice(e, actor, r, 1.0), NewVoicesProductTest.SR));
       }
     }
+    // A second corpus in the data root, with Neutral (and no calm or surprise): every corpus found is trained on.
+    String[] emodb = {"03a01Wa", "03a01Na", "08a01Ta", "08a01Nb"};
+    for (String name : emodb) {
+      Emotion e = name.charAt(5) == 'W' ? Emotion.ANGRY : name.charAt(5) == 'T' ? Emotion.SAD : Emotion.NEUTRAL;
+      WavWriter.pcm16().write(root.resolve("emodb").resolve(name + ".wav"),
+          new Audio(NewVoicesProductTest.voice(e, 1, r, 1.0), NewVoicesProductTest.SR));
+    }
     Path clip = dir.resolve("angry.wav");
     WavWriter.pcm16().write(clip, new Audio(NewVoicesProductTest.voice(Emotion.ANGRY, 2, r, 1.5), NewVoicesProductTest.SR));
     Path runs = dir.resolve("runs");
@@ -57,7 +64,7 @@ class ReleaseFirstTest {
       MainTest.Result first = MainTest.run("predict", "--json", clip.toString());
       assertThat(first.code()).as(first.err()).isZero();
       assertThat(first.err()).contains("no trained model yet (looked under " + runs + "); training one first")
-          .contains("training the release model: ").contains(root.resolve("ravdess").toString())
+          .contains("training the release model: ").contains("every corpus in " + root)
           .containsPattern("release model ready after \\d+\\.\\d min: " + java.util.regex.Pattern.quote(runs.toString()));
       // Standard output carries the prediction alone, as with a model given.
       JsonNode p = PredictionJson.MAPPER.readTree(first.out());
@@ -71,7 +78,11 @@ class ReleaseFirstTest {
       assertThat(trained).hasSize(1);
       Path release = trained.get(0);
       assertThat(ReleaseInfo.isRelease(release)).isTrue();
-      assertThat(ReleaseInfo.read(release).nTrain()).isEqualTo(3 * 7);
+      ReleaseInfo info = ReleaseInfo.read(release);
+      assertThat(info.nTrain()).isEqualTo(3 * 7 + emodb.length);
+      assertThat(info.classes()).endsWith("Neutral").hasSize(8);
+      assertThat(info.corpora()).extracting(ReleaseInfo.TrainingCorpus::name).containsExactlyInAnyOrder("emodb", "ravdess");
+      assertThat(release.resolve(art.empathic.run.RunFiles.MODEL_CARD)).isRegularFile();
       assertThat(ModelSpec.read(release).model()).isEqualTo(DefaultFamily.FAMILY.cliName());
       assertThat(DefaultModel.findIfAny()).contains(release);
 
