@@ -1,6 +1,6 @@
-package art.empathic.app.bench;
+package art.empathic.lab.bench;
 
-import art.empathic.recognize.AdaptationStudy;
+import art.empathic.adapt.AdaptationStudy;
 import art.empathic.recognize.ModelRecognizer;
 
 import art.empathic.corpus.Corpus;

@@ -1,9 +1,10 @@
-package art.empathic.recognize;
+package art.empathic.adapt;
 
 import art.empathic.audio.Audio;
 import art.empathic.audio.VoiceActivity;
 import art.empathic.audio.WavReader;
 import art.empathic.corpus.Emotion;
+import art.empathic.recognize.ModelRecognizer;
 import art.empathic.train.SpeakerStatistics;
 import art.empathic.train.Standardizer;
 import java.util.ArrayList;

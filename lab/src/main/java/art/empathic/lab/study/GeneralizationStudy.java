@@ -1,4 +1,4 @@
-package art.empathic.app.cli;
+package art.empathic.lab.study;
 
 import art.empathic.audio.Audio;
 import art.empathic.audio.Channel;

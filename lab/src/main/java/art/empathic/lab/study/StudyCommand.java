@@ -1,4 +1,4 @@
-package art.empathic.app.cli;
+package art.empathic.lab.study;
 
 import art.empathic.corpus.Clip;
 import art.empathic.corpus.Corpus;
@@ -40,7 +40,7 @@ public final class StudyCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** {@code study generalize}: the new-voices measurement, written to docs/GENERALIZATION.md. */
+  /** {@code study generalize}: the new-voices measurement, written to docs/research/GENERALIZATION.md. */
   @Command(name = "generalize", mixinStandardHelpOptions = true, sortOptions = false,
       description = {
         "Measure how recipes carry to new voices: RAVDESS speaker folds, EmoDB folds (one man and one woman",
@@ -59,7 +59,7 @@ public final class StudyCommand implements Runnable {
     @Option(names = "--emodb", paramLabel = "DIR", description = "EmoDB folder (default: <data>/emodb).")
     Path emodb;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Markdown file (default: docs/GENERALIZATION.md).")
+    @Option(names = "--out", paramLabel = "FILE", description = "Markdown file (default: docs/research/GENERALIZATION.md).")
     Path outFile;
 
     @Option(names = "--systems", paramLabel = "LIST", defaultValue = "before,after",
@@ -145,7 +145,7 @@ public final class StudyCommand implements Runnable {
           throw new IllegalArgumentException(p + ": no such corpus folder (pass --ravdess DIR and --emodb DIR)");
         }
       }
-      Path target = outFile != null ? outFile : DataLocator.projectRoot().resolve("docs/GENERALIZATION.md");
+      Path target = outFile != null ? outFile : DataLocator.projectRoot().resolve("docs/research/GENERALIZATION.md");
       int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
       long start = System.nanoTime();
       // EmoDB's neutral and boredom are dropped (no shared class in the seven); RAVDESS neutral likewise.

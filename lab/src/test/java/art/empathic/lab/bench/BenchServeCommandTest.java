@@ -1,4 +1,4 @@
-package art.empathic.app.bench;
+package art.empathic.lab.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
