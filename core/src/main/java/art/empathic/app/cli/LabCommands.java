@@ -17,8 +17,9 @@ public final class LabCommands {
 
   /** {@code study}: its summary in the core's list; the commands themselves are the lab's. */
   @Command(name = "study", mixinStandardHelpOptions = true,
-      description = {"Research studies over many trainings, in the lab module (`./empathic-art study --help`).",
-        "The launcher builds the lab module (lab/) on the first `./empathic-art study ...` and runs the command there."})
+      description = {"Run a research study over many trainings (in the lab module).",
+        "The study commands live in the lab module (lab/): the launcher builds it on the first `./empathic-art study` "
+            + "and runs them there; `./empathic-art study --help` lists them."})
   public static final class Study extends Redirect {
     public Study() {
       super("study");
@@ -27,8 +28,9 @@ public final class LabCommands {
 
   /** {@code bench}: its summary in the core's list; the benchmarks themselves are the lab's. */
   @Command(name = "bench", mixinStandardHelpOptions = true,
-      description = {"Benchmarks of this machine's speed, in the lab module (`./empathic-art bench --help`).",
-        "The launcher builds the lab module (lab/) on the first `./empathic-art bench ...` and runs the command there."})
+      description = {"Benchmark this machine's speed (in the lab module).",
+        "The benchmarks live in the lab module (lab/): the launcher builds it on the first `./empathic-art bench` "
+            + "and runs them there; `./empathic-art bench --help` lists them."})
   public static final class Bench extends Redirect {
     public Bench() {
       super("bench");
