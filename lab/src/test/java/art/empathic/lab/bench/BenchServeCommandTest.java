@@ -125,7 +125,7 @@ class BenchServeCommandTest {
     try (EmotionRecognizer failing = TestRecognizers.failing();
          EmotionServer server = new EmotionServer(failing, ServerLimits.defaults()).start("127.0.0.1", 0)) {
       Run run = bench("--url", "http://127.0.0.1:" + server.port(), "--duration", "1", "--warmup", "0", "--concurrency", "1", "--json");
-      assertThat(run.code()).isEqualTo(1);
+      assertThat(run.code()).as(run.out() + run.err()).isEqualTo(1);
       JsonNode n = PredictionJson.MAPPER.readTree(run.out());
       assertThat(n.get("errors").asLong()).isEqualTo(n.get("statuses").get("500").asLong()).isPositive();
     }
