@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The load figures of docs/RELIABILITY.md: `bench serve` closed loop at 2/8/40/200 clients, then
+# The load figures of docs/research/RELIABILITY.md: `bench serve` closed loop at 2/8/40/200 clients, then
 # open loop (Poisson arrivals) at 1x, 5x and 20x the measured capacity with clients that honour
 # Retry-After and with clients that retry at once. One JSON object per run on stdout, each with
 # the load average. Every run starts its own server (a child JVM) and stops it.

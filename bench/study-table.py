@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Markdown tables of a bench/study.sh folder, as docs/MODELS.md quotes them.
+"""Markdown tables of a bench/study.sh folder, as docs/research/MODELS.md quotes them.
 
   bench/study-table.py runs/study
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Trains every model family with its default recipe under the random 80/20 protocol for
 # seeds 42, 7 and 13, and under the speaker-independent protocol for all six RAVDESS folds,
-# then prints the comparison tables (docs/MODELS.md quotes them).
+# then prints the comparison tables (docs/research/MODELS.md quotes them).
 #
 #   bench/study.sh [OUT]          default OUT: runs/study
 #

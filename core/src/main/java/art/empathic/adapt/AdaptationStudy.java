@@ -120,7 +120,7 @@ public final class AdaptationStudy {
   /**
    * Accuracy when the session blends {@code prior} (instead of the population statistics) with the
    * speaker's statistics, channel c by {@code weights[c]}, from {@code minSeconds} of speech on
-   * (the prior alone before). The experiments behind the blend rule (docs/ADAPTATION.md).
+   * (the prior alone before). The experiments behind the blend rule (docs/research/ADAPTATION.md).
    */
   public Map<Double, Cell> withChannelWeights(List<Heard> clips, Set<Emotion> scored, boolean steady, double[] levels,
       Standardizer.Stats prior, java.util.function.Function<SpeakerStatistics, double[]> weights, double minSeconds,

@@ -22,11 +22,12 @@ public enum ModelFamily {
   FUNCTIONALS_MLP("functionals_mlp", "Functionals MLP", "Functionals MLP (new voices)"),
   /**
    * A small 2-D CNN on log-mel frames (each band's clip mean removed), a GRU and attention pooling
-   * over time, then softmax (issue 14, round 5a; an option, not the default).
+   * over time, then softmax (an option for new voices, not the default; docs/research/GENERALIZATION.md,
+   * "A log-mel CRNN with attention pooling").
    */
   LOGMEL_CRNN("logmel_crnn", "Log-mel CRNN", "Log-mel CRNN with attention pooling");
 
-  /** The family {@code train} uses without {@code --model}: the one best on new voices (docs/GENERALIZATION.md). */
+  /** The family {@code train} uses without {@code --model}: the one best on new voices (docs/research/GENERALIZATION.md). */
   public static final ModelFamily DEFAULT = FUNCTIONALS_MLP;
 
   private final String cliName;

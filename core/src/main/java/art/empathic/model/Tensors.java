@@ -50,8 +50,8 @@ public final class Tensors {
    * the backward pass frees its memory, the allocator writes its own bookkeeping there, and the
    * backward pass multiplies the gradient by that garbage (about 1e36 when measured). Adam then
    * takes one wild step and stalls, or turns every weight NaN: fits that depended on when the JVM
-   * collected garbage (docs/GENERALIZATION.md, "Round 5b"). A tensor PyTorch allocated lives as
-   * long as autograd holds it, whatever Java does.
+   * collected garbage (docs/research/GENERALIZATION.md, "Reproducible fits"). A tensor PyTorch
+   * allocated lives as long as autograd holds it, whatever Java does.
    */
   public static NDArray scalar(NDArray like, float value) {
     return like.getManager().full(new Shape(), value, DataType.FLOAT32);

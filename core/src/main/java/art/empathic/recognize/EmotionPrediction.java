@@ -26,7 +26,7 @@ public record EmotionPrediction(Emotion top, Map<Emotion, Double> probabilities,
     String noVoiceReason) {
   /**
    * Below this top probability a prediction is "not sure". Chosen on validation speakers (the
-   * held-out actors of RAVDESS speaker folds 1-3, docs/ADAPTATION.md): below it the top emotion
+   * held-out actors of RAVDESS speaker folds 1-3, docs/research/ADAPTATION.md): below it the top emotion
    * was wrong more often than right.
    */
   public static final double NOT_SURE_BELOW = 0.5;

@@ -160,7 +160,7 @@ public final class Fusion {
         infos.stream().mapToInt(ReleaseInfo::epochs).max().orElse(0),
         infos.stream().mapToDouble(ReleaseInfo::trainingSeconds).sum(), java.time.Instant.now().toString(),
         List.of("late fusion of release runs: " + runs.stream().map(r -> r.getFileName().toString()).toList()
-            + "; trained on every clip, so it has no test figure of its own (docs/GENERALIZATION.md, round 5a)"));
+            + "; trained on every clip, so it has no test figure of its own (docs/research/GENERALIZATION.md, \"A log-mel CRNN with attention pooling\")"));
     fused.write(out);
     return fused;
   }

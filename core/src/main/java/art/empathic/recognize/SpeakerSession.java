@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * voice's own feature statistics. The session accumulates them, without labels, from every clip
  * in which a voice was heard, and once there is enough speech it normalises with them, blended
  * with the training population's statistics so that a speaker who stays in one emotion is not
- * normalised into "average" (docs/ADAPTATION.md has the rule and the measurements). Models
+ * normalised into "average" (docs/research/ADAPTATION.md has the rule and the measurements). Models
  * trained with global normalisation do not adapt; their sessions only count the speech heard.
  *
  * <p>Safe to call from several threads (calls are serialised), but meant for one stream.

@@ -8,12 +8,12 @@ import java.util.Map;
  * Loss weights that give every corpus the same total weight in multi-corpus training: an example
  * of corpus c weighs {@code n / (C * n_c)} (n examples in all, C corpora, n_c of corpus c), so the
  * weights average 1 and each corpus sums to {@code n / C}. Without it RAVDESS, with 3.6 times
- * EmoDB's clips, dominates the fit (docs/GENERALIZATION.md, round 3).
+ * EmoDB's clips, dominates the fit (docs/research/GENERALIZATION.md, "Corpus balance").
  */
 public final class CorpusBalance {
   private CorpusBalance() {}
 
-  /** The weighting multi-corpus training uses unless told otherwise (chosen in docs/GENERALIZATION.md). */
+  /** The weighting multi-corpus training uses unless told otherwise (chosen in docs/research/GENERALIZATION.md). */
   public static final Mode DEFAULT = Mode.CORPUS;
 
   /** How the corpora of a multi-corpus training set are weighted. */

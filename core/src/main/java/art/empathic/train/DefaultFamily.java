@@ -9,7 +9,7 @@ import art.empathic.model.ModelFamily;
  * recipe is {@link Recipe#defaults}. Change {@link #FAMILY} alone to change the product's model.
  */
 public final class DefaultFamily {
-  /** The family chosen for new voices in docs/GENERALIZATION.md: {@link ModelFamily#DEFAULT}. */
+  /** The family chosen for new voices in docs/research/GENERALIZATION.md: {@link ModelFamily#DEFAULT}. */
   public static final ModelFamily FAMILY = ModelFamily.DEFAULT;
 
   private DefaultFamily() {}

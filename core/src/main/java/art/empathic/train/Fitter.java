@@ -104,7 +104,8 @@ public final class Fitter implements AutoCloseable {
 
   /**
    * Run between each batch's forward and backward pass (null: nothing). A test seam: the tests run
-   * a garbage collection there, which once changed gradients (docs/GENERALIZATION.md, "Round 5b").
+   * a garbage collection there, which once changed gradients (docs/research/GENERALIZATION.md,
+   * "Reproducible fits").
    */
   Runnable betweenForwardAndBackward;
 
@@ -352,7 +353,7 @@ public final class Fitter implements AutoCloseable {
         gc.backward(loss);
         lossValue = loss.getFloat();
         if (!Double.isFinite(lossValue)) {
-          // A NaN network predicts its first class for every clip: fail loudly instead (round 5b).
+          // A NaN network predicts its first class for every clip: fail loudly instead.
           throw new IllegalStateException("training diverged: the loss of epoch " + (epoch + 1) + ", batch "
               + (batch + 1) + " is " + lossValue + " (NaN or infinite features, or too high a learning rate)");
         }

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param restrictLoss restrict each example's softmax to its corpus's classes
  */
 public record MultiCorpus(CorpusBalance.Mode balance, boolean restrictLoss) {
-  /** The default of multi-corpus training (docs/GENERALIZATION.md, round 3): corpora balanced, loss restricted. */
+  /** The default of multi-corpus training (docs/research/GENERALIZATION.md, "Corpus balance"): corpora balanced, loss restricted. */
   public static final MultiCorpus DEFAULT = new MultiCorpus(CorpusBalance.DEFAULT, true);
 
   /**

@@ -13,7 +13,7 @@ import java.util.List;
  * A family's complete default recipe: input features, architecture, training settings,
  * normalisation, audio augmentation and ensemble size. The defaults are the settings that
  * scored best on a validation part of the training side (never on test); the evidence is in
- * {@code docs/MODELS.md}. Every part can be overridden from the CLI.
+ * {@code docs/research/MODELS.md}. Every part can be overridden from the CLI.
  *
  * @param augmentText training-side audio augmentation in {@link AugmentSpec#parse} form, or null
  */
@@ -78,20 +78,19 @@ public record Recipe(FeatureSpec feature, Architecture architecture, TrainSettin
           new Architecture.PaperCnnLstm(List.of(64, 64, 128, 128), 3, List.of(2, 2, 2, 2), 256, 0.1,
               Architecture.TimePooling.LAST),
           deep.learningRate(2e-3).window(SEQUENCE_WINDOW).testWindows(TEST_WINDOWS).build(), Standardizer.Mode.SPEAKER, null, 3);
-      // Chosen on validation speakers of the training side only (docs/GENERALIZATION.md). Round 2 of
-      // issue 14: channel-augmented copies, 3-8 points better through noise and the telephone band.
-      // Round 3: speed perturbation 0.8-1.2 on three copies, +1.4 points on RAVDESS and +0.9 on EmoDB
-      // validation speakers, channels as good on average (babble 20 dB worse).
-      // Round 4: speaker_mix (each training example at its speaker's statistics blended with a new
-      // voice's, weight 0, 1 or random): one clip through the public API 61.2 -> 64.6% on validation
-      // folds 1-3, for 1.9 points of the transductive figure on the inner folds (docs/ADAPTATION.md).
-      // Round 4b: an auxiliary binary-arousal loss (--arousal-weight 0.5) won on validation speakers but
-      // is not the default: fits with it were not reproducible and one multi-corpus fold collapsed
-      // (docs/GENERALIZATION.md, "Round 4b"). Round 5b found the cause of both (a garbage collection
-      // between forward and backward corrupted gradients: Tensors.scalar) and fixed it; still an option.
+      // Chosen on validation speakers of the training side only (docs/research/GENERALIZATION.md, "The
+      // recipe for new voices"). Channel-augmented copies: 3-8 points better through noise and the
+      // telephone band. Speed perturbation 0.8-1.2 on three copies: +1.4 points on RAVDESS and +0.9 on
+      // EmoDB validation speakers, channels as good on average (babble 20 dB worse). speaker_mix (each
+      // training example at its speaker's statistics blended with a new voice's, weight 0, 1 or
+      // random): one clip through the public API 61.2 -> 64.6% on validation folds 1-3, for 1.9 points
+      // of the transductive figure on the inner folds (docs/research/ADAPTATION.md, "speaker_mix").
+      // An auxiliary binary-arousal loss (--arousal-weight 0.5) won on validation speakers but is an
+      // option, not the default (docs/research/GENERALIZATION.md, "The arousal loss").
       case FUNCTIONALS_MLP -> new Recipe(FeatureSpec.functionals(SAMPLE_RATE), new Architecture.Mlp(List.of(256), 1.0),
           TrainSettings.sklearnMlp(42), Standardizer.Mode.SPEAKER_MIX, FUNCTIONALS_AUGMENT, 1);
-      // Round 5a of issue 14 (an option for new voices, docs/GENERALIZATION.md): per-utterance band
+      // An option for new voices (docs/research/GENERALIZATION.md, "A log-mel CRNN with attention
+      // pooling"): per-utterance band
       // means removed in the features and global standardisation, so one clip through the public API
       // is treated exactly as in training; SpecAugment instead of audio copies (cheap to fit).
       case LOGMEL_CRNN -> new Recipe(logmelFeature(), Architecture.defaults(ModelFamily.LOGMEL_CRNN),
@@ -128,7 +127,7 @@ public record Recipe(FeatureSpec feature, Architecture architecture, TrainSettin
    * The paper CNN-LSTM's recipe for a long schedule (the original study's 500-epoch row), one
    * network: the 20-epoch recipe's features, architecture, batch, one-cycle peak rate and label
    * smoothing, regularised for the long run. Chosen on a validation cut of seed 42's training side,
-   * never on its test part (docs/MODELS.md, "The 500-epoch row").
+   * never on its test part (docs/research/MODELS.md, "The 500-epoch row").
    */
   public static Recipe paperLongSchedule(int epochs) {
     Recipe r = defaults(ModelFamily.CNN_LSTM_PAPER);

@@ -10,7 +10,7 @@ package art.empathic.train;
  * once {@code h >= minSeconds} (0 before). Means and second moments are mixed with that weight,
  * so the blended standard deviation includes the shift between the two means. A weight below 1
  * keeps part of the population reference, so a speaker who stays in one emotion is not
- * normalised into the average of all emotions (docs/ADAPTATION.md measures the choice).
+ * normalised into the average of all emotions (docs/research/ADAPTATION.md measures the choice).
  * Not thread-safe.
  */
 public final class SpeakerStatistics {
@@ -29,11 +29,10 @@ public final class SpeakerStatistics {
    */
   public record Blend(double minSeconds, double priorSeconds, double maxWeight) {
     /**
-     * The shipped rule, chosen on validation speakers (docs/ADAPTATION.md): from 10 s of speech,
+     * The shipped rule, chosen on validation speakers (docs/research/ADAPTATION.md): from 10 s of speech,
      * prior 30 s, weight at most 0.02: the largest weight that keeps speakers who stay in one
      * emotion within 2 points of not adapting with the default family (functionals_mlp trained
-     * with speaker_mix, round 4; 0.05 with round 3's recipe, 0.2 with the paper CNN-LSTM when it was
-     * the default). Larger weights help speakers whose mood varies but cost steady ones more (a
+     * with speaker_mix; other recipes bore larger weights, docs/research/ADAPTATION.md). Larger weights help speakers whose mood varies but cost steady ones more (a
      * weight of 1: about 50 points).
      */
     public static final Blend DEFAULT = new Blend(10, 30, 0.02);

@@ -24,13 +24,13 @@ import java.util.TreeMap;
  *       w (0, 1 or U(0, 1), a third each: {@link #mixWeights}), the blend a
  *       {@link SpeakerStatistics} session uses, so that one clip of a new voice (w = 0), a short
  *       session (small w) and a known speaker (w = 1) all look like training data
- *       (docs/ADAPTATION.md, round 4).
+ *       (docs/research/ADAPTATION.md, "speaker_mix").
  *   <li>{@link Mode#SPEAKER_MIX_CORPUS}: as {@link Mode#SPEAKER_MIX}, but a training example is
  *       blended toward the pooled statistics of its own corpus's training speakers
  *       ({@link #corpusPriors}) rather than of every training speaker, when the caller names each
  *       example's corpus; inference is {@link Mode#SPEAKER_MIX}'s (an unknown speaker gets
  *       {@link #unknownSpeakerStats()}: a new voice's corpus is unknown). With one corpus it is
- *       {@link Mode#SPEAKER_MIX} exactly (docs/GENERALIZATION.md, round 5c).
+ *       {@link Mode#SPEAKER_MIX} exactly (docs/research/GENERALIZATION.md, "A per-corpus prior").
  * </ul>
  *
  * @param mode how statistics are grouped
@@ -41,7 +41,7 @@ import java.util.TreeMap;
  * @param unknownSpeaker the statistics for a speaker the model has no statistics of (the public
  *     API's one clip, a session's prior): the training speakers' own recordings pooled, each
  *     speaker weighted equally, without channel copies ({@link Mode#SPEAKER} only; null in runs
- *     trained before round 3, which use the global statistics instead)
+ *     trained by versions that did not store it, which use the global statistics instead)
  */
 public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
     @JsonProperty("speakers") Map<String, Stats> speakers,
@@ -114,7 +114,7 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
    * The statistics for a speaker the model has none of: {@link #unknownSpeaker} when the run has
    * them, else the global statistics. Channel-augmented recipes compute the global ones over their
    * noisy, telephone and reverberant copies too, which made a clean clip from a new voice look
-   * unlike anything in training (docs/ADAPTATION.md: 5 points through the public API).
+   * unlike anything in training (docs/research/ADAPTATION.md: 5 points through the public API).
    */
   public Stats unknownSpeakerStats() {
     return unknownSpeaker != null ? unknownSpeaker : globalStats();
@@ -210,8 +210,8 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
    * The blend weights of {@link #applyForTraining}, fixed by {@code seed}: each is 0 (one clip of a
    * new voice: the public API), 1 (a known speaker: per-speaker normalisation) or drawn from
    * U(0, 1) (a session part of the way), with probability 1/3 each. Chosen on validation speakers
-   * over w ~ U(0, 1) alone, which gained one clip 0.7 points instead of 3.4 (docs/ADAPTATION.md,
-   * round 4).
+   * over w ~ U(0, 1) alone, which gained one clip 0.7 points instead of 3.4 (docs/research/ADAPTATION.md,
+   * "speaker_mix").
    */
   static double[] mixWeights(int n, long seed) {
     java.util.SplittableRandom rng = new java.util.SplittableRandom(seed ^ MIX_SALT);

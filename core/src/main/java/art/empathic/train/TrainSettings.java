@@ -1,7 +1,7 @@
 package art.empathic.train;
 
 /**
- * How a network is trained. Every field has a documented default in {@code docs/MODELS.md}.
+ * How a network is trained. Every field has a documented default in {@code docs/research/MODELS.md}.
  *
  * @param epochs epochs to train (the maximum when {@code sklearnStopping} is on)
  * @param batchSize examples per step

@@ -153,7 +153,7 @@ public final class TrainingRun {
     full.write(runDir);
     // SPEAKER_MIX: each training example at a random blend of its speaker's and the unknown speaker's statistics.
     List<String> corpusOfExample = f.train().clips().stream().map(art.empathic.corpus.Clip::corpus).toList();
-    // SPEAKER_MIX_CORPUS blends each example toward its own corpus's prior (round 5c).
+    // SPEAKER_MIX_CORPUS blends each example toward its own corpus's prior.
     ExampleSet trainZ = norm.applyForTraining(train, spec.seed(), corpusOfExample);
     ExampleSet valZ = validation == null ? null : norm.apply(validation);
     MultiCorpus multiCorpus = full.training().multiCorpus();
@@ -224,7 +224,7 @@ public final class TrainingRun {
         java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
         List.of("A release model is trained on every clip, so no clip is left to test it on: this run has no test "
             + "metrics. What the same recipe scores on voices it never heard is measured on speaker-independent "
-            + "folds (train --split speaker; docs/ADAPTATION.md, docs/MODELS.md)."));
+            + "folds (train --split speaker; docs/research/ADAPTATION.md, docs/research/MODELS.md)."));
     info.write(runDir);
     RunReport.Written report = art.empathic.report.ReleaseReport.write(runDir, info);
     out.printf(Locale.ROOT, "release model: trained on all %d clips (%d speakers), no test part; training %.1f s%n",

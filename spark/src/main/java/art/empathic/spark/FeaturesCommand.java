@@ -21,9 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code spark features INPUT... --kind KIND --out OUT}: {@code features export} for many clips, on Spark. */
 @Command(name = "features", mixinStandardHelpOptions = true,
     description = {
-      "Extract the features of every clip of the inputs on Spark, as features export does, and write one row per "
-          + "clip: path, corpus, speaker, emotion (where the file name or the manifest tells them), features "
-          + "(the flattened float array), shape (its dimensions) and error.",
+      "Extract the features of every clip of the inputs on Spark, as features export does.",
+      "The output has one row per clip: path, corpus, speaker, emotion (where the file name or the manifest "
+          + "tells them), features (the flattened float array), shape (its dimensions) and error.",
       "Exit code 0 if every clip was processed, 1 if some are error rows, 2 if none could be or the request was bad."
     })
 final class FeaturesCommand implements Callable<Integer> {

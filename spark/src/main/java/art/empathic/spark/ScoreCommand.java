@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code spark score INPUT... --model RUN --out OUT}: {@code predict} for many clips, on Spark. */
 @Command(name = "score", mixinStandardHelpOptions = true,
     description = {
-      "Hear the emotion in every clip of the inputs on Spark and write one row per clip: path, duration_s, "
+      "Hear the emotion in every clip of the inputs on Spark and write one row per clip.",
+      "The columns: path, duration_s, "
           + "sample_rate, emotion, p_<class> for each class, arousal, valence, confident (top class >= 50%%), "
           + "voice and no_voice_reason (silence or noise: no emotion), timeline (with --window) and error.",
       "A bad file (unreadable, empty, not WAV, over --max-file-mb) is a row with a one-line error, never a failed job.",

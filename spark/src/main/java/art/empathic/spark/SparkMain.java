@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "spark", mixinStandardHelpOptions = true, subcommands = {ScoreCommand.class, FeaturesCommand.class},
     description = {"Score speech clips or extract their features at scale on Apache Spark (embedded, or on a "
-        + "cluster through spark-submit). See README, section \"At scale\"."})
+        + "cluster through spark-submit). See docs/SPARK.md."})
 public final class SparkMain implements Runnable {
   /** Exit code when some clips became error rows (the job still finished and wrote them). */
   public static final int EXIT_SOME_ERRORS = 1;

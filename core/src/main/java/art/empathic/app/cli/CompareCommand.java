@@ -12,10 +12,10 @@ import picocli.CommandLine.Spec;
 /** Compares trained runs in the original study's table. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = {
-        "Compare trained runs: prints the comparison table with the original study's columns (Model,"
-            + " Input Feature, Training Time, Epochs, Accuracy, F1-score, Loss, and the original"
-            + " figure) per protocol, a progress table per model family and, when both protocols are"
-            + " present, random split vs speaker-independent. Runs of one configuration (folds, seeds)"
+        "Compare trained runs in the original study's table, one table per protocol.",
+        "The table has the original study's columns (Model, Input Feature, Training Time, Epochs, Accuracy,"
+            + " F1-score, Loss, and the original figure); a progress table per model family follows and, when both"
+            + " protocols are present, random split vs speaker-independent. Runs of one configuration (folds, seeds)"
             + " are one row with mean ± standard deviation.",
         "A folder of run directories (e.g. runs/) stands for every run directory in it. Unreadable"
             + " run directories are skipped and named."})

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code corpus info}: what a corpus holds. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-    description = {"Read corpus directories and print clips per emotion, speaker and corpus, total and min/max "
+    description = {"Count a corpus's clips per emotion, speaker and corpus, and name the files it cannot use.",
+        "Reads corpus directories and prints clips per emotion, speaker and corpus, total and min/max "
         + "duration, files that could not be used (and why), labels dropped, and groups of files holding the same audio "
         + "(byte-identical, or the same recording converted twice)."})
 final class CorpusInfoCommand implements Callable<Integer> {

@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code corpus split}: shows the split a training run with the same options would use. */
 @Command(name = "split", mixinStandardHelpOptions = true,
-    description = {"Split a corpus into train / validation / test as training would (deterministic for a seed) and "
-        + "print clips per emotion and speakers of each part, with warnings (e.g. speakers in both train and test) "
-        + "on stderr. --json adds every part's file list, for running other tools on exactly the same split."})
+    description = {"Split a corpus into train, validation and test parts as training would, and count them.",
+        "The split is deterministic for a seed. Prints clips per emotion and speakers of each part, with warnings "
+        + "(e.g. speakers in both train and test) on stderr. --json adds every part's file list, for running other tools on exactly the same split."})
 final class CorpusSplitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CorpusArgs corpus;

@@ -39,19 +39,17 @@ import java.util.Optional;
 /** {@code demo}: the original study end to end, from a folder of clips to the report. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Run the original study end to end on the data found (--data, $EMPATHIC_ART_DATA, ../shared/data/ravdess):",
-      "corpus summary, cached features, the study's rows under the random 80/20 protocol, the same families",
-      "under the speaker-independent protocol, the comparison table, and report.html with every model's",
-      "confusion matrix, classification report, summary and curves.",
-      "Default: all rows, speaker-independent folds 1-3 of 6, then the release model (7.2 minutes measured on",
-      "a quiet 2-core machine in two lanes with a cold cache and round 4's recipe; 10.2 one training after another",
-      "with round 2's).",
-      "--quick: one row per family, fold 1 only (about 2.5 minutes one after another).",
-      "--full: adds the paper model at 500 epochs and runs all 6 folds (about 13 minutes one after another).",
-      "The trainings run in lanes at once (--jobs; default one per core, at most 4): this JVM and helper JVMs,",
-      "one PyTorch thread each, longest trainings first; every run is the same as when they run one after another.",
-      "Every size ends by training the release model (the family best on new voices, on every clip) and adds",
-      "\"new voices\" and \"another corpus\" (EmoDB, when found beside RAVDESS) sections to the report.",
+      "Run the original study end to end on the data found and write one report of every model.",
+      "Data: --data, else $EMPATHIC_ART_DATA, else ../shared/data/ravdess.",
+      "The demo summarises the corpus, extracts cached features, trains the study's rows under the random 80/20 "
+          + "protocol and the same families under the speaker-independent protocol, prints the comparison table "
+          + "and writes report.html with every model's confusion matrix, classification report, summary and curves.",
+      "Every size ends by training the release model (the family best on new voices, on every clip) and adds "
+          + "\"new voices\" and \"another corpus\" (EmoDB, when found beside RAVDESS) sections to the report.",
+      "Default: all rows and speaker-independent folds 1-3 of 6, about 7.5 minutes on a quiet 2-core machine "
+          + "with a cold feature cache. --quick and --full change the size.",
+      "The trainings run in lanes at once (--jobs): this JVM and helper JVMs with one PyTorch thread each, "
+          + "longest trainings first; every run is the same as when they run one after another.",
       "An interrupted demo continues where it stopped when run again with the same --out."})
 public final class DemoCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec commandSpec;
@@ -68,7 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
   static final class Size {
     @Option(names = "--quick", description = "About 2.5 minutes on 2 cores: one row per family, speaker fold 1 only.")
     boolean quick;
-    @Option(names = "--full", description = "Everything: adds the paper model at 500 epochs, all 6 folds.")
+    @Option(names = "--full", description = "Everything: adds the paper model at 500 epochs and runs all 6 folds.")
     boolean full;
   }
 
@@ -219,12 +217,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     /**
      * Seconds this training takes on one core of the quiet 2-core machine (measured 2026-11-30,
-     * docs/RESULTS.md), used only to share the trainings fairly between lanes.
+     * docs/research/RESULTS.md), used only to share the trainings fairly between lanes.
      */
     double estimatedSeconds() {
       if (release()) {
         // Functionals of 1344 clips and their augmented copies (two channel copies took about 125 CPU
-        // seconds; round 3's recipe makes three, speed-perturbed), then a fit of a few seconds.
+        // seconds; the default recipe makes three, speed-perturbed), then a fit of a few seconds.
         return 180;
       }
       int epochs = row.epochs() != null ? row.epochs() : 20;
@@ -521,7 +519,7 @@ public final class DemoCommand implements Callable<Integer> {
       boolean full) {
     List<String> notes = new ArrayList<>();
     notes.add("Data: RAVDESS speech, seven classes (neutral dropped), 1344 clips of 24 actors; seed " + seed + ".");
-    notes.add("Each model uses its family's default recipe (docs/MODELS.md), chosen on validation data, never on test.");
+    notes.add("Each model uses its family's default recipe (docs/research/MODELS.md), chosen on validation data, never on test.");
     if (quick) {
       notes.add("--quick: the MLP with alpha 0.0001 and the 11-epoch rows are left out; speaker fold 1 only.");
     }

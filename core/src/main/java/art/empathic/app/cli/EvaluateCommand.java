@@ -41,8 +41,8 @@ import java.util.stream.IntStream;
     description = {
       "Re-evaluate a saved model and write its metrics.json and report.",
       "Without --data: the run's own test split, rebuilt from its spec (written into RUNDIR).",
-      "With --data: a cross-corpus test on every clip of another corpus (e.g. trained on RAVDESS,",
-      "tested on EmoDB); the report names the classes the corpus lacks and scores the shared ones.",
+      "With --data: a cross-corpus test on every clip of another corpus (e.g. trained on RAVDESS, "
+          + "tested on EmoDB); the report names the classes the corpus lacks and scores the shared ones.",
       "Written to --out, default RUNDIR/evaluations/<corpus folder name>."})
 public final class EvaluateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec commandSpec;

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code features export}: features for other tools (numpy, scikit-learn, PyTorch). */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Extract features of every clip (cached, on all cores) and write OUT/features.npy (float32, "
+    description = {"Extract the features of every clip and write them as NumPy arrays for other tools.",
+        "Features are extracted on all cores through the cache and written to OUT/features.npy (float32, "
         + "shape clips x ...), OUT/clips.csv (path, corpus, speaker, emotion in the same row order) and "
         + "OUT/spec.json (the feature spec). Clips that fail are skipped and listed on stderr."})
 final class FeaturesExportCommand implements Callable<Integer> {

@@ -15,10 +15,11 @@ import art.empathic.recognize.Fusion;
 /** {@code fuse}: late fusion of finished runs into one run that reports and serves like any other. */
 @Command(name = "fuse", mixinStandardHelpOptions = true,
     description = {
-      "Average the class probabilities of finished runs on the same test clips (late fusion) and write",
-      "a run directory with predictions, metrics.json and report.html; training time is the members' sum.",
-      "predict, serve and art use a fused run like any model. Choose weights on validation data, not on",
-      "the test part (docs/MODELS.md gives the study's)."})
+      "Fuse finished runs into one model that averages their class probabilities (late fusion).",
+      "The runs must share the test clips. The fused run directory holds predictions, metrics.json and "
+          + "report.html; its training time is the members' sum. predict, serve and art use a fused run like any "
+          + "model.",
+      "Choose weights on validation data, not on the test part (docs/research/MODELS.md gives the study's)."})
 public final class FuseCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -18,9 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code empathic-art mfcc FILE}: librosa-equal MFCC of one WAV file as CSV. */
 @Command(name = "mfcc", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Prints the MFCC of a WAV file as CSV on standard output, equal to librosa.feature.mfcc "
-          + "(librosa >= 0.10) for the same parameters: no header, one line per frame, n_mfcc values per "
-          + "line (each float32 printed with the digits that read back to the same value).",
+      "Print the MFCC of a WAV file as CSV, equal to librosa.feature.mfcc for the same parameters.",
+      "The CSV goes to standard output (the values of librosa >= 0.10): no header, one line per "
+          + "frame, n_mfcc values per line (each float32 printed with the digits that read back to the same value).",
       "Defaults are librosa's (n_fft 2048, hop 512, 128 Slaney mel bands, fmin 0, fmax sr/2, centered "
           + "zero-padded frames, top_db 80) with 40 coefficients."})
 public final class MfccCommand implements Callable<Integer> {

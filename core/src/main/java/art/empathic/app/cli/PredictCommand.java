@@ -26,8 +26,8 @@ import art.empathic.recognize.Recognizers;
     description = {
       "Hear the emotion in WAV clips: the top emotion, every class probability, arousal and valence.",
       "Folders are searched recursively for .wav files. --window/--hop adds a smoothed timeline for long recordings.",
-      "A clip with no voice (silence, noise, too little voiced speech) gets \"no voice heard\" and the reason,",
-      "not an emotion; a top probability below 50%% is marked \"not sure\".",
+      "A clip with no voice (silence, noise, too little voiced speech) gets \"no voice heard\" and the reason, "
+          + "not an emotion; a top probability below 50%% is marked \"not sure\".",
       "Unreadable clips are skipped with a one-line error; exit code 0 if every clip was predicted,"
           + " 1 if some were skipped, 2 if none could be predicted."
     })
@@ -53,7 +53,7 @@ public final class PredictCommand implements Callable<Integer> {
   Double hop;
 
   @Option(names = "--same-speaker", description = "All clips come from one speaker: predict them in the order given within "
-      + "one session that adapts to that voice as it hears it (docs/ADAPTATION.md).")
+      + "one session that adapts to that voice as it hears it (docs/research/ADAPTATION.md).")
   boolean sameSpeaker;
 
   @Override

@@ -30,10 +30,9 @@ import java.util.Optional;
 final class ReleaseModel {
   /**
    * How long training a release model on RAVDESS takes with the default family
-   * ({@code functionals_mlp}; docs/ADAPTATION.md#timings): 1.1 min in a quiet sequential
-   * {@code demo} with round 2's recipe (two channel copies, cold cache), 3.0 min in a {@code demo}
-   * lane that shared the machine with round 3's three speed-perturbed copies; the feature
-   * extraction of the copies dominates the first time, later runs read them from the cache.
+   * ({@code functionals_mlp}; docs/research/ADAPTATION.md, "Timings"): one to three minutes with a
+   * cold cache, more when a {@code demo} lane shares the machine; the feature extraction of the
+   * augmented copies dominates the first time, later runs read them from the cache.
    */
   static final String EXPECTED_TIME = "about 1-2 minutes on a quiet 2-core machine, much longer on a busy one";
 

@@ -28,10 +28,10 @@ import java.util.Optional;
 public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "8080", description = "TCP port (0: any free port). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "TCP port (0: any free port). Default: ${DEFAULT-VALUE}.")
   int port;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1",
+  @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
       description = "Address to bind. Default: ${DEFAULT-VALUE} (this machine only); anything else exposes the server to the network.")
   String host;
 
@@ -39,24 +39,24 @@ public final class ServeCommand implements Callable<Integer> {
       + "default model; with none yet but data found, the release model is trained first).")
   Path model;
 
-  @Option(names = "--max-upload-mb", defaultValue = "20", description = "Largest upload in MiB. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--max-upload-mb", paramLabel = "MB", defaultValue = "20", description = "Largest upload in MiB. Default: ${DEFAULT-VALUE}.")
   int maxUploadMb;
 
-  @Option(names = "--max-seconds", defaultValue = "60", description = "Longest clip in seconds. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "60", description = "Longest clip in seconds. Default: ${DEFAULT-VALUE}.")
   double maxSeconds;
 
-  @Option(names = "--timeout", defaultValue = "30", description = "Request timeout in seconds. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--timeout", paramLabel = "S", defaultValue = "30", description = "Request timeout in seconds. Default: ${DEFAULT-VALUE}.")
   int timeoutSeconds;
 
-  @Option(names = "--workers", description = "Predictions at once (default: one per core).")
+  @Option(names = "--workers", paramLabel = "N", description = "Predictions at once (default: one per core).")
   Integer workers;
 
-  @Option(names = "--max-queue", defaultValue = "1000",
+  @Option(names = "--max-queue", paramLabel = "N", defaultValue = "1000",
       description = "Most uploads that may wait for a worker; below it, an upload waits while it can be answered within "
           + "--timeout, else it gets 429 with Retry-After. Default: ${DEFAULT-VALUE}.")
   int maxQueue;
 
-  @Option(names = "--idle-timeout", defaultValue = "30",
+  @Option(names = "--idle-timeout", paramLabel = "S", defaultValue = "30",
       description = "Seconds an HTTP connection may send nothing (idle, or stalled headers/body) before it is closed. Default: ${DEFAULT-VALUE}.")
   int idleTimeoutSeconds;
 

@@ -21,7 +21,17 @@ import java.util.Locale;
 import art.empathic.recognize.Fusion;
 import art.empathic.run.RunMetrics;
 import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.IHelpSectionRenderer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,28 +42,38 @@ import art.empathic.train.TrainingRun;
 
 /** {@code train}: one model family on a corpus, from folders to a run directory with metrics and a report. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    customSynopsis = "empathic-art train [OPTION]...", optionListHeading = "%n",
     description = {
-      "Train one model family and evaluate it on the held-out test part; --split none trains the release model on",
-      "every clip instead (no test part). Without --model, the family best on new voices.",
-      "Defaults are each family's best recipe (docs/MODELS.md); every part can be overridden.",
-      "Several --data corpora train one model over the union of their classes, each corpus weighing the same",
-      "(--balance) and each clip's loss restricted to its own corpus's classes, as study generalize does.",
-      "The run directory gets spec.json, model.params, history.json, summary.json, predictions.csv,",
-      "metrics.json and report.html. Ctrl-C stops after the current batch; --resume continues."})
+      "Train one model family on a corpus and evaluate it on the held-out test part.",
+      "Without --model it trains the family best on new voices; --split none trains the release model on every "
+          + "clip instead (no test part). Defaults are each family's best recipe (docs/research/MODELS.md); every "
+          + "part can be overridden.",
+      "Several --data corpora train one model over the union of their classes, each corpus weighing the same "
+          + "(--balance) and each clip's loss restricted to its own corpus's classes.",
+      "The run directory gets spec.json, model.params, history.json, summary.json, predictions.csv, metrics.json "
+          + "and report.html. Ctrl-C stops after the current batch; --resume continues."})
 public final class TrainCommand implements Callable<Integer> {
   static final int EXIT_STOPPED = 130;
 
-  @Spec picocli.CommandLine.Model.CommandSpec commandSpec;
+  picocli.CommandLine.Model.CommandSpec commandSpec;
+
+  /** Picocli's spec of this command; {@code --help} lists the options under {@link OptionSections}. */
+  @Spec
+  void commandSpec(picocli.CommandLine.Model.CommandSpec spec) {
+    commandSpec = spec;
+    spec.usageMessage().sectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, new OptionSections());
+  }
 
   @Option(names = "--model", paramLabel = "NAME", description = "functionals_mlp (the default: best on new voices, "
-      + "docs/GENERALIZATION.md), mlp, baseline_cnn, cnn_lstm, cnn_lstm_paper or logmel_crnn (log-mel CRNN with attention pooling, an option for new "
+      + "docs/research/GENERALIZATION.md), mlp, baseline_cnn, cnn_lstm, cnn_lstm_paper or logmel_crnn (log-mel CRNN with attention pooling, an option for new "
       + "voices).")
   String model;
 
   @Option(names = "--fuse-with", paramLabel = "FAMILY[:W]", description = "Also train FAMILY (its own default recipe, "
       + "same data, split and seed) and write RUNDIR as the late fusion of the two (probabilities averaged, FAMILY's "
       + "weight W, default 0.5), served by predict/serve/art like any model; the members are RUNDIR/<family>. "
-      + "E.g. --fuse-with logmel_crnn:0.5 (docs/GENERALIZATION.md, round 5a). Off by default.")
+      + "E.g. --fuse-with logmel_crnn:0.5 (docs/research/GENERALIZATION.md, \"A log-mel CRNN with attention "
+      + "pooling\"). Off by default.")
   String fuseWith;
 
   @Option(names = "--resume", paramLabel = "RUNDIR", description = "Continue a stopped run with its own settings.")
@@ -74,19 +94,70 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "RUNDIR", description = "Run directory (default: runs/<model>-<time>).")
   Path out;
 
-  @ArgGroup(exclusive = false, heading = "%nSplit%n")
+  @ArgGroup(exclusive = false)
   SplitOptions split = new SplitOptions();
 
-  @ArgGroup(exclusive = false, heading = "%nTraining%n")
+  @ArgGroup(exclusive = false)
   TrainingOptions training = new TrainingOptions();
 
-  @ArgGroup(exclusive = false, heading = "%nArchitecture%n")
+  @ArgGroup(exclusive = false)
   ArchitectureOptions arch = new ArchitectureOptions();
 
-  @ArgGroup(exclusive = false, heading = "%nMFCC analysis%n")
+  @ArgGroup(exclusive = false)
   MfccOverrides mfcc = new MfccOverrides();
 
   @Mixin FeatureOptions features;
+
+  /**
+   * {@code train --help}'s option list: the options under headings, the everyday ones first. A
+   * renderer rather than picocli's argument groups, because the feature options are one mixin
+   * shared with {@code features export} whose options belong under different headings here.
+   * Options not named here (help, version, new ones) come last under "Other".
+   */
+  static final class OptionSections implements IHelpSectionRenderer {
+    static final Map<String, List<String>> SECTIONS = new LinkedHashMap<>();
+
+    static {
+      SECTIONS.put("Data", List.of("--data", "--corpus", "--neutral", "--split", "--fold", "--folds",
+          "--test-speakers", "--test-fraction", "--validation", "--validation-fraction", "--seed"));
+      SECTIONS.put("Model and recipe", List.of("--model", "--fuse-with", "--kind", "--statistics", "--frames",
+          "--deltas", "--n-mfcc", "--n-fft", "--hop-length", "--n-mels", "--alpha", "--hidden", "--units",
+          "--dropout", "--filters", "--kernel", "--lstm-units"));
+      SECTIONS.put("Training", List.of("--epochs", "--augment", "--normalize", "--batch-size", "--lr", "--schedule",
+          "--weight-decay", "--label-smoothing", "--patience", "--mixup", "--time-shift", "--time-masks", "--window",
+          "--test-windows", "--ensemble", "--balance", "--arousal-weight", "--threads"));
+      SECTIONS.put("Output", List.of("--out", "--resume", "--no-progress", "--cache", "--no-cache"));
+    }
+
+    @Override
+    public String render(Help help) {
+      CommandSpec spec = help.commandSpec();
+      Set<OptionSpec> listed = new HashSet<>();
+      StringBuilder text = new StringBuilder();
+      for (Map.Entry<String, List<String>> section : SECTIONS.entrySet()) {
+        List<OptionSpec> options = new ArrayList<>();
+        for (String name : section.getValue()) {
+          OptionSpec o = spec.findOption(name);
+          if (o != null && !o.hidden() && listed.add(o)) {
+            options.add(o);
+          }
+        }
+        append(text, help, section.getKey(), options);
+      }
+      append(text, help, "Other", spec.options().stream().filter(o -> !o.hidden() && !listed.contains(o)).toList());
+      return text.toString();
+    }
+
+    private static void append(StringBuilder text, Help help, String heading, List<OptionSpec> options) {
+      if (options.isEmpty()) {
+        return;
+      }
+      Help.Layout layout = help.createDefaultLayout();
+      layout.addOptions(options, help.parameterLabelRenderer());
+      text.append(text.length() == 0 ? "" : System.lineSeparator()).append(heading).append(System.lineSeparator())
+          .append(layout);
+    }
+  }
 
   static final class SplitOptions {
     @Option(names = "--split", paramLabel = "P", defaultValue = "random",
@@ -117,7 +188,7 @@ public final class TrainCommand implements Callable<Integer> {
   static final class TrainingOptions {
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs (MLP: the maximum; fixing it turns off "
         + "scikit-learn's stopping rule). cnn_lstm_paper at 100 or more trains with its long-schedule recipe "
-        + "(one network, weight decay and SpecAugment; docs/MODELS.md).")
+        + "(one network, weight decay and SpecAugment; docs/research/MODELS.md).")
     Integer epochs;
     @Option(names = "--batch-size", paramLabel = "N", description = "Examples per step.")
     Integer batchSize;
@@ -164,7 +235,7 @@ public final class TrainCommand implements Callable<Integer> {
     CorpusBalance.Mode balance;
     @Option(names = "--arousal-weight", paramLabel = "W", description = "Multi-task: add W times a binary-arousal "
         + "loss (high: angry, fear, happy, surprise; on the summed probabilities of those classes) to the training "
-        + "loss; 0: off (the default; docs/GENERALIZATION.md, round 4b).")
+        + "loss; 0: off (the default; docs/research/GENERALIZATION.md, \"The arousal loss\").")
     Double arousalWeight;
   }
 
@@ -195,10 +266,14 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** MFCC analysis overrides of the recipe's features (the kind and its shape are in {@link FeatureOptions}). */
   static final class MfccOverrides {
-    @Option(names = "--n-mfcc", paramLabel = "N") Integer nMfcc;
-    @Option(names = "--n-fft", paramLabel = "N") Integer nFft;
-    @Option(names = "--hop-length", paramLabel = "N") Integer hopLength;
-    @Option(names = "--n-mels", paramLabel = "N") Integer nMels;
+    @Option(names = "--n-mfcc", paramLabel = "N", description = "MFCC coefficients per frame (default: the recipe's).")
+    Integer nMfcc;
+    @Option(names = "--n-fft", paramLabel = "N", description = "FFT size (default: the recipe's).")
+    Integer nFft;
+    @Option(names = "--hop-length", paramLabel = "N", description = "Samples between frames (default: the recipe's).")
+    Integer hopLength;
+    @Option(names = "--n-mels", paramLabel = "N", description = "Mel bands (default: the recipe's).")
+    Integer nMels;
   }
 
   @Override

@@ -21,11 +21,10 @@ import java.util.List;
       "Download a public corpus, verify it and unpack it safely.",
       "Resumable: after an interruption, run the same command again.",
       "",
-      "ravdess: the audio-only speech part of RAVDESS, " + RavdessDownload.ARCHIVE_NAME,
-      "(about 208 MB, " + RavdessDownload.LICENCE + "), from the Zenodo record",
-      "  " + RavdessDownload.RECORD_PAGE,
-      "checked against the MD5 the record lists, unpacked to 1440 WAV files in",
-      "Actor_01..Actor_24.",
+      "ravdess: the audio-only speech part of RAVDESS, " + RavdessDownload.ARCHIVE_NAME + " (about 208 MB, "
+          + RavdessDownload.LICENCE + "), from the Zenodo record below, checked against the MD5 the record lists "
+          + "and unpacked to 1440 WAV files in Actor_01..Actor_24.",
+      "Record: " + RavdessDownload.RECORD_PAGE,
       ""
     })
 final class DownloadCommand implements Callable<Integer> {
@@ -55,8 +54,7 @@ final class DownloadCommand implements Callable<Integer> {
 
   @Option(names = "--to", paramLabel = "DIR",
       description = {"Folder to create, holding Actor_01..Actor_24; the archive is downloaded beside it.",
-          "Default: $XDG_DATA_HOME/empathic-art/data/ravdess, else",
-          "~/.local/share/empathic-art/data/ravdess"})
+          "Default: $XDG_DATA_HOME/empathic-art/data/ravdess, else ~/.local/share/empathic-art/data/ravdess."})
   Path to;
 
   @Option(names = "--url", paramLabel = "URL",
