@@ -79,7 +79,7 @@ final class NewVoicesSections {
             + "the best of the demo's families on new voices when the release family is not among its rows): first as "
             + "the public API hears a single clip (the population's normalisation statistics), then as a "
             + "speaker session does after " + (int) SESSION_SECONDS + " s of that speaker's other clips (their statistics "
-            + "blended in; docs/ADAPTATION.md), and last with the statistics of all the speaker's clips, as the "
+            + "blended in; docs/research/ADAPTATION.md), and last with the statistics of all the speaker's clips, as the "
             + "fold's own test figure is computed (transductive: the speaker's whole recording is known in advance).");
     return new StudyReport.Extra("New voices", "new-voices", text,
         List.of("fold", "public API, one clip", "session, after " + (int) SESSION_SECONDS + " s", "all of the speaker's clips"),
