@@ -67,7 +67,7 @@ public final class StudyCommand implements Runnable {
             + "without augmentation), crnn (the logmel_crnn family), fused (late fusion of after and crnn: their "
             + "probabilities averaged per clip, (1 - w) after + w crnn, for each --fusion-weights w; needs both in the "
             + "list), fused_arousal (the same fusion with each clip's arousal-high mass rescaled to after's: the binary "
-            + "arousal is after's, the class within a side the fusion's; docs/research/GENERALIZATION.md, "an arousal-preserving fusion"; needs after and "
+            + "arousal is after's, the class within a side the fusion's; docs/research/GENERALIZATION.md, \"an arousal-preserving fusion\"; needs after and "
             + "crnn). Default: ${DEFAULT-VALUE}.")
     String systems;
 
