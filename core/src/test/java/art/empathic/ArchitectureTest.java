@@ -18,7 +18,7 @@ class ArchitectureTest {
   private static final List<String> ORDER = List.of(
       "art.empathic.audio..", "art.empathic.features.dsp..", "art.empathic.corpus..", "art.empathic.features",
       "art.empathic.model..", "art.empathic.eval..", "art.empathic.run..", "art.empathic.report..",
-      "art.empathic.train..", "art.empathic.recognize..", "art.empathic.app..");
+      "art.empathic.train..", "art.empathic.recognize..", "art.empathic.adapt..", "art.empathic.app..");
 
   private static ArchRule layer(String pkg) {
     int i = ORDER.indexOf(pkg);
@@ -37,6 +37,25 @@ class ArchitectureTest {
   @ArchTest static final ArchRule trainDoesNotReachUp = layer("art.empathic.train..");
   /** The public recognizer API: what an embedding application (the Spark module) depends on. */
   @ArchTest static final ArchRule recognizeDoesNotReachUp = layer("art.empathic.recognize..");
+  @ArchTest static final ArchRule adaptDoesNotReachUp = layer("art.empathic.adapt..");
+
+  /**
+   * {@code recognize} is the public API and nothing else: the measurements of it (the adaptation
+   * study, {@code adapt}) sit above it, and studies and benchmarks live in the lab module.
+   */
+  @ArchTest static final ArchRule recognizeHoldsOnlyTheApi =
+      noClasses().that().resideInAPackage("art.empathic.recognize..").should().haveSimpleNameContaining("Study")
+          .orShould().haveSimpleNameContaining("Bench");
+
+  /**
+   * The lab module ({@code lab/}, {@code art.empathic.lab}) is built on the core; the core never
+   * imports it (the launcher runs {@code study} and {@code bench} there) nor puts a class in its package.
+   */
+  @ArchTest static final ArchRule coreImportsNothingOfTheLab =
+      noClasses().that().resideInAPackage("art.empathic..").should().dependOnClassesThat()
+          .resideInAPackage("art.empathic.lab..");
+  @ArchTest static final ArchRule noCoreClassInTheLabsPackage =
+      noClasses().should().resideInAPackage("art.empathic.lab..").allowEmptyShould(true);
 
   /** art.empathic.io serves every package, so it depends on none of them. */
   @ArchTest static final ArchRule ioDependsOnNothingOfOurs =

@@ -6,10 +6,8 @@ import java.io.PrintWriter;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import art.empathic.app.bench.BenchCommand;
 import art.empathic.app.cli.ArtCommand;
 import art.empathic.app.cli.CacheCommand;
-import art.empathic.app.cli.StudyCommand;
 import art.empathic.app.cli.CliErrors;
 import art.empathic.app.cli.CompareCommand;
 import art.empathic.app.cli.CorpusCommand;
@@ -17,6 +15,7 @@ import art.empathic.app.cli.DemoCommand;
 import art.empathic.app.cli.EvaluateCommand;
 import art.empathic.app.cli.FeaturesCommand;
 import art.empathic.app.cli.FuseCommand;
+import art.empathic.app.cli.LabCommands;
 import art.empathic.app.cli.MfccCommand;
 import art.empathic.app.cli.PredictCommand;
 import art.empathic.app.cli.ServeCommand;
@@ -43,8 +42,8 @@ import art.empathic.app.cli.TrainCommand;
       PredictCommand.class,
       ServeCommand.class,
       ArtCommand.class,
-      BenchCommand.class,
-      StudyCommand.class,
+      LabCommands.Bench.class,
+      LabCommands.Study.class,
     })
 public final class Main implements Runnable {
 

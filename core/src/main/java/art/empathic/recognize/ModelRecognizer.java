@@ -127,8 +127,11 @@ public final class ModelRecognizer implements EmotionRecognizer {
     return new AdaptiveSession(adapts ? blend : SpeakerStatistics.Blend.NONE, adapts);
   }
 
-  /** The model's raw input for a clip (before normalisation), for sessions and benchmarks. */
-  float[] features(Audio audio) {
+  /**
+   * The model's raw input for a clip (before normalisation), for sessions and for measuring
+   * them ({@code adapt.AdaptationStudy}); an application predicts through {@link #predict(float[], int)} instead.
+   */
+  public float[] features(Audio audio) {
     return model.features(audio);
   }
 
@@ -137,12 +140,16 @@ public final class ModelRecognizer implements EmotionRecognizer {
     return prediction(model.predictFeatures(new float[][] {row}, stats)[0]);
   }
 
-  /** Probabilities for rows already standardised, one batch (the adaptation benchmark's path). */
-  float[][] predictStandardized(float[][] rows) {
+  /**
+   * Probabilities for rows of {@link #features} already standardised by the caller, one batch:
+   * the path of {@code adapt.AdaptationStudy}, which replays many sessions over the same rows.
+   */
+  public float[][] predictStandardized(float[][] rows) {
     return model.predictStandardized(rows);
   }
 
-  Standardizer population() {
+  /** The model's normalisation: population statistics and, for per-speaker models, the training speakers'. */
+  public Standardizer population() {
     return model.spec().normalization();
   }
 

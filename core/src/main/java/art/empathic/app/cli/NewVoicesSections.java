@@ -5,7 +5,7 @@ import art.empathic.corpus.CorpusOptions;
 import art.empathic.corpus.Emotion;
 import art.empathic.corpus.NeutralPolicy;
 import art.empathic.corpus.Splitter;
-import art.empathic.recognize.AdaptationStudy;
+import art.empathic.adapt.AdaptationStudy;
 import art.empathic.recognize.ModelRecognizer;
 import art.empathic.report.StudyReport;
 import art.empathic.run.RunMetrics;

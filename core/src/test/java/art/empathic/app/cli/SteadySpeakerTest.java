@@ -2,12 +2,12 @@ package art.empathic.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import art.empathic.adapt.AdaptationStudy;
 import art.empathic.app.MainTest;
 import art.empathic.corpus.Corpus;
 import art.empathic.corpus.CorpusOptions;
 import art.empathic.corpus.Emotion;
 import art.empathic.corpus.Splitter;
-import art.empathic.recognize.AdaptationStudy;
 import art.empathic.recognize.ModelRecognizer;
 import art.empathic.train.ModelSpec;
 import art.empathic.train.SpeakerStatistics;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 14: "adaptation must not turn a steadily angry speaker into a neutral one". A speaker
+ * "Adaptation must not turn a steadily angry speaker into a neutral one". A speaker
  * session measured as {@code bench adapt} measures it ({@link AdaptationStudy}), on a synthetic
  * corpus whose test speaker says twelve 1 s clips of every emotion: a steady session hears only
  * the speaker's other clips of the target's own emotion. Normalising with the speaker's own

@@ -1,4 +1,4 @@
-package art.empathic.app.bench;
+package art.empathic.lab.bench;
 
 import art.empathic.audio.Audio;
 import art.empathic.audio.WavReader;

@@ -1,4 +1,4 @@
-package art.empathic.app.bench;
+package art.empathic.lab.bench;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package art.empathic.app.cli;
+package art.empathic.lab.study;
 
 import art.empathic.audio.Audio;
 import art.empathic.audio.Channel;
@@ -246,7 +246,7 @@ final class GeneralizationStudy {
   }
 
   /**
-   * Arousal-preserving fusion (round 5d): per fold, each clip's fused probabilities rescaled so
+   * Arousal-preserving fusion (docs/research/GENERALIZATION.md): per fold, each clip's fused probabilities rescaled so
    * that the mass of the high-arousal classes ({@link VoiceScore#HIGH_AROUSAL}) equals the
    * reference system's (the MLP's); the class within each arousal side keeps the fusion's ratios.
    * Both rows must come from the same folds, clips and classes; the fused row's decision is used.

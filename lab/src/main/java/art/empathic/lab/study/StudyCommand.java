@@ -1,4 +1,4 @@
-package art.empathic.app.cli;
+package art.empathic.lab.study;
 
 import art.empathic.corpus.Clip;
 import art.empathic.corpus.Corpus;
@@ -40,7 +40,7 @@ public final class StudyCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** {@code study generalize}: the new-voices measurement, written to docs/GENERALIZATION.md. */
+  /** {@code study generalize}: the new-voices measurement, written to docs/research/GENERALIZATION.md. */
   @Command(name = "generalize", mixinStandardHelpOptions = true, sortOptions = false,
       description = {
         "Measure how recipes carry to new voices: RAVDESS speaker folds, EmoDB folds (one man and one woman",
@@ -59,7 +59,7 @@ public final class StudyCommand implements Runnable {
     @Option(names = "--emodb", paramLabel = "DIR", description = "EmoDB folder (default: <data>/emodb).")
     Path emodb;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Markdown file (default: docs/GENERALIZATION.md).")
+    @Option(names = "--out", paramLabel = "FILE", description = "Markdown file (default: docs/research/GENERALIZATION.md).")
     Path outFile;
 
     @Option(names = "--systems", paramLabel = "LIST", defaultValue = "before,after",
@@ -67,7 +67,7 @@ public final class StudyCommand implements Runnable {
             + "without augmentation), crnn (the logmel_crnn family), fused (late fusion of after and crnn: their "
             + "probabilities averaged per clip, (1 - w) after + w crnn, for each --fusion-weights w; needs both in the "
             + "list), fused_arousal (the same fusion with each clip's arousal-high mass rescaled to after's: the binary "
-            + "arousal is after's, the class within a side the fusion's; docs/GENERALIZATION.md round 5d; needs after and "
+            + "arousal is after's, the class within a side the fusion's; docs/research/GENERALIZATION.md, \"an arousal-preserving fusion\"; needs after and "
             + "crnn). Default: ${DEFAULT-VALUE}.")
     String systems;
 
@@ -145,7 +145,7 @@ public final class StudyCommand implements Runnable {
           throw new IllegalArgumentException(p + ": no such corpus folder (pass --ravdess DIR and --emodb DIR)");
         }
       }
-      Path target = outFile != null ? outFile : DataLocator.projectRoot().resolve("docs/GENERALIZATION.md");
+      Path target = outFile != null ? outFile : DataLocator.projectRoot().resolve("docs/research/GENERALIZATION.md");
       int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
       long start = System.nanoTime();
       // EmoDB's neutral and boredom are dropped (no shared class in the seven); RAVDESS neutral likewise.

@@ -1,4 +1,4 @@
-package art.empathic.app.cli;
+package art.empathic.lab.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

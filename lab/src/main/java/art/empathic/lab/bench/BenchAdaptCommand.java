@@ -1,6 +1,6 @@
-package art.empathic.app.bench;
+package art.empathic.lab.bench;
 
-import art.empathic.recognize.AdaptationStudy;
+import art.empathic.adapt.AdaptationStudy;
 import art.empathic.recognize.ModelRecognizer;
 
 import art.empathic.corpus.Corpus;
@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 /** {@code bench adapt}: accuracy of speaker sessions against the seconds of speech heard. */
 @Command(name = "adapt", mixinStandardHelpOptions = true,
     description = {
-      "Measures speaker adaptation (docs/ADAPTATION.md). For each run, every test clip of every held-out",
+      "Measures speaker adaptation (docs/research/ADAPTATION.md). For each run, every test clip of every held-out",
       "speaker is predicted after the session heard LEVEL seconds of that speaker's other clips (random",
       "orders), with the speaker's statistics blended at each WEIGHT, in mixed sessions (any emotion) and",
       "steady ones (only the target's own emotion). With --data the clips are all of that corpus (a",

@@ -1,4 +1,4 @@
-package art.empathic.app.bench;
+package art.empathic.lab.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import art.empathic.app.MainTest;
+import art.empathic.lab.LabRun;
 
 /** The benchmark's plumbing on a tiny folder (what it measures is for docs/BENCHMARKS.md, not tests). */
 class BenchMfccCommandTest {
@@ -25,7 +25,7 @@ class BenchMfccCommandTest {
     Files.writeString(dir.resolve("speaker_a/broken.wav"), "RIFF");
     Files.writeString(dir.resolve("notes.txt"), "not a wav");
 
-    MainTest.Result r = MainTest.run("bench", "mfcc", "--data", dir.toString(), "--repeat", "1", "--threads", "2");
+    LabRun.Result r = LabRun.run("bench", "mfcc", "--data", dir.toString(), "--repeat", "1", "--threads", "2");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("3 clips, 3.0 s of audio");
     assertThat(r.out()).contains("skipped 1 unreadable").contains("broken.wav");
@@ -35,14 +35,14 @@ class BenchMfccCommandTest {
 
   @Test
   void anEmptyFolderIsAClearError(@TempDir Path dir) {
-    MainTest.Result r = MainTest.run("bench", "mfcc", "--data", dir.toString());
+    LabRun.Result r = LabRun.run("bench", "mfcc", "--data", dir.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains(dir.toString()).contains("no .wav files");
   }
 
   @Test
   void benchAloneListsItsBenchmarks() {
-    MainTest.Result r = MainTest.run("bench");
+    LabRun.Result r = LabRun.run("bench");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("mfcc");
   }

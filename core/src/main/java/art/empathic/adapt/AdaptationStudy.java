@@ -1,9 +1,10 @@
-package art.empathic.recognize;
+package art.empathic.adapt;
 
 import art.empathic.audio.Audio;
 import art.empathic.audio.VoiceActivity;
 import art.empathic.audio.WavReader;
 import art.empathic.corpus.Emotion;
+import art.empathic.recognize.ModelRecognizer;
 import art.empathic.train.SpeakerStatistics;
 import art.empathic.train.Standardizer;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ public final class AdaptationStudy {
   /**
    * Accuracy when the session blends {@code prior} (instead of the population statistics) with the
    * speaker's statistics, channel c by {@code weights[c]}, from {@code minSeconds} of speech on
-   * (the prior alone before). The experiments behind the blend rule (docs/ADAPTATION.md).
+   * (the prior alone before). The experiments behind the blend rule (docs/research/ADAPTATION.md).
    */
   public Map<Double, Cell> withChannelWeights(List<Heard> clips, Set<Emotion> scored, boolean steady, double[] levels,
       Standardizer.Stats prior, java.util.function.Function<SpeakerStatistics, double[]> weights, double minSeconds,
