@@ -250,7 +250,7 @@ public final class StudyVoicesCommand implements Callable<Integer> {
         new Direction(sav, rav, "ravdess-balanced-test.tsv", "49.6"))) {
       String unit = d.train().name() + "-all";
       Path model = study.trained("cross", unit, study.releaseRecipe(List.of(d.train().root()), SplitSpec.none(seed)));
-      List<Clip> test = study.limited(BenchmarkLists.select(d.test().clips(), d.test().root(),
+      List<Clip> test = study.limited(BenchmarkLists.select(d.test().clips(), d.test().folder(),
           BenchmarkLists.readTestList(lists.resolve(d.list()))));
       Set<Emotion> four = new TreeSet<>();
       test.forEach(c -> four.add(c.emotion()));

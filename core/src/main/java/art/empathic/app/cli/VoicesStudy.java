@@ -58,6 +58,11 @@ final class VoicesStudy {
 
   /** A corpus found under {@code --data}: its name, the folder (or manifest) read as it alone, its clips. */
   record Found(String name, Path root, List<Clip> clips) {
+    /** The folder the clips' paths are relative to (a manifest's own folder). */
+    Path folder() {
+      return Files.isRegularFile(root) ? root.toAbsolutePath().getParent() : root;
+    }
+
     Set<Emotion> classes() {
       Set<Emotion> s = new java.util.TreeSet<>();
       clips.forEach(c -> s.add(c.emotion()));
