@@ -461,6 +461,9 @@ public final class StudyVoicesCommand implements Callable<Integer> {
     if (data != null) {
       data.forEach(d -> cmd.append(" --data ").append(d));
     }
+    if (emobox != null) {
+      cmd.append(" --emobox ").append(emobox);
+    }
     if (folds != null) {
       cmd.append(" --folds ").append(folds);
     }

@@ -159,10 +159,45 @@ final class VoicesStudy {
   /** Every clip scored in this run, for the per-clip file: section, unit, condition, the scored clip, the scored classes. */
   private final List<String[]> clipRows = new ArrayList<>();
 
+  /** The trainer's log without its per-epoch lines: a study trains dozens of models. */
+  private final PrintWriter trainingLog;
+
   VoicesStudy(Settings settings, PrintWriter out, StopSignal stop) {
     this.settings = settings;
     this.out = out;
     this.stop = stop;
+    this.trainingLog = withoutEpochLines(out);
+  }
+
+  static PrintWriter withoutEpochLines(PrintWriter out) {
+    return new PrintWriter(new java.io.Writer() {
+      private final StringBuilder line = new StringBuilder();
+
+      @Override
+      public void write(char[] c, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+          if (c[i] == '\n') {
+            String s = line.toString();
+            line.setLength(0);
+            if (!s.startsWith("epoch ")) {
+              out.println(s);
+            }
+          } else if (c[i] != '\r') {
+            line.append(c[i]);
+          }
+        }
+      }
+
+      @Override
+      public void flush() {
+        out.flush();
+      }
+
+      @Override
+      public void close() {
+        flush();
+      }
+    }, true);
   }
 
   Settings settings() {
@@ -228,10 +263,10 @@ final class VoicesStudy {
         return dir;
       }
       out.println("resuming " + dir);
-      return checked(TrainingRun.resume(dir, env, out, stop));
+      return checked(TrainingRun.resume(dir, env, trainingLog, stop));
     }
     out.println("training " + spec.displayName() + " -> " + dir);
-    return checked(TrainingRun.start(spec, dir, env, out, stop));
+    return checked(TrainingRun.start(spec, dir, env, trainingLog, stop));
   }
 
   private static Path checked(TrainingRun.Result r) {
