@@ -24,7 +24,8 @@ public final class CliErrors implements IExecutionExceptionHandler {
     return EXIT_BAD_INPUT;
   }
 
-  static String describe(Throwable ex) {
+  /** The one-line message a command prints for this error (the file and the problem, no stack trace). */
+  public static String describe(Throwable ex) {
     Throwable t = ex;
     // Unwrap wrappers that add no information of their own.
     while ((t instanceof java.io.UncheckedIOException

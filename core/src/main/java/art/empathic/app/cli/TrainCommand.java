@@ -53,7 +53,8 @@ import art.empathic.train.TrainingRun;
       "The run directory gets spec.json, model.params, history.json, summary.json, predictions.csv, metrics.json "
           + "and report.html. Ctrl-C stops after the current batch; --resume continues."})
 public final class TrainCommand implements Callable<Integer> {
-  static final int EXIT_STOPPED = 130;
+  /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), also used by the lab's studies. */
+  public static final int EXIT_STOPPED = 130;
 
   picocli.CommandLine.Model.CommandSpec commandSpec;
 

@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code study}: measurements that span many trainings. */
-@Command(name = "study", mixinStandardHelpOptions = true, subcommands = StudyCommand.Generalize.class,
-    description = "Measurements over many trainings (see `study generalize --help`).")
+@Command(name = "study", mixinStandardHelpOptions = true, subcommands = {StudyCommand.Generalize.class, StudyVoicesCommand.class},
+    description = "Measurements over many trainings (see `study generalize --help` and `study voices --help`).")
 public final class StudyCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
