@@ -23,13 +23,14 @@ while [ $# -gt 0 ]; do
     *) echo "bench/features.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+CORES=$(nproc)   # before the exports below: GNU nproc honours OMP_NUM_THREADS
 export OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
 PY=/usr/bin/python3
 PEER="$ROOT/bench/peers/features_peer.py"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $CORES cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ); data: $DATA; clips: $CLIPS; runs per side: $REPS"
 "$ROOT/empathic-art" bench features --data "$DATA" --clips 20 --repeat 1 --threads 1 --write "$TMP/java.npy" >/dev/null
 "$PY" "$PEER" --data "$DATA" --clips 20 --check "$TMP/java.npy"
