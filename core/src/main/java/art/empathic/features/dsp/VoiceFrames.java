@@ -55,7 +55,8 @@ public final class VoiceFrames {
   /** The matrix for mono samples at the configuration's rate. */
   public float[][] compute(float[] y) {
     float[][] mel = extractor.melDb(y);
-    float[][] mfcc = extractor.mfcc(y);
+    // The DCT of the log-mel rows just computed: the same bits as extractor.mfcc(y), one STFT fewer.
+    float[][] mfcc = extractor.mfccFromMelDb(mel);
     int frames = mel[0].length;
     Yin.Track track = yin.track(y);
     double[] rms = Yin.rms(y, config.nFft(), config.hopLength());
