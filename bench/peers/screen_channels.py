@@ -81,7 +81,13 @@ TRANSFORMS = {
     'cmn_both': cmn(list(MEL) + list(MFCC)),
     'drop_energy': drop([idx(ENERGY, s) for s in range(5)] + [440, 441]),
     'drop_active': drop([441]),
+    # The telephone band: log-mel rows of bands centred outside 300-3400 Hz (all but 6-45 of 64) dropped.
+    'band': drop([idx(r, st) for r in list(range(0, 6)) + list(range(46, 64)) for st in range(5)]),
+    'drop_p10mel': drop([idx(r, P10) for r in MEL]),
 }
+TRANSFORMS['band_act'] = chain(TRANSFORMS['band'], TRANSFORMS['drop_active'])
+TRANSFORMS['p10_act'] = chain(TRANSFORMS['drop_p10mel'], TRANSFORMS['drop_active'])
+TRANSFORMS['band_p10_act'] = chain(TRANSFORMS['band'], TRANSFORMS['drop_p10mel'], TRANSFORMS['drop_active'])
 
 
 def stats(A):
@@ -114,6 +120,7 @@ def mix_weights(n, rng):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--folds', default='2,3,4')
+    ap.add_argument('--root', default=ROOT, help='folder holding train_aug/ and ch_*/ (default %(default)s)')
     ap.add_argument('--channels', default='white_20,telephone,babble_20,white_10')
     ap.add_argument('--classes', default='seven', choices=['seven', 'eight'])
     ap.add_argument('--max-iter', type=int, default=500)
@@ -121,7 +128,7 @@ def main():
                     'clean (no copies), global')
     ap.add_argument('candidates', nargs='+')
     a = ap.parse_args()
-    Xa, ra = load(ROOT + '/train_aug')
+    Xa, ra = load(a.root + '/train_aug')
     spk = np.array([r['speaker'] for r in ra])
     mic = np.array([r['microphone'] for r in ra])
     emo = np.array([r['emotion'] for r in ra])
@@ -129,7 +136,7 @@ def main():
     path = np.array([r['path'] for r in ra])
     chans = {}
     for c in a.channels.split(','):
-        X, r = load(ROOT + '/ch_' + c)
+        X, r = load(a.root + '/ch_' + c)
         pos = {p['path']: i for i, p in enumerate(r)}
         chans[c] = X[[pos[p] for p in path[orig]]]  # aligned with the originals' order
     keep = emo != 'Neutral' if a.classes == 'seven' else np.ones(len(emo), bool)
@@ -153,6 +160,8 @@ def main():
             w = mix_weights(len(idxs), rng)
             if a.mode == 'copies0':
                 w[~orig[idxs]] = 0
+            if a.mode == 'prior':
+                w[:] = 0
             Z = np.empty((len(idxs), XT.shape[1]))
             if a.mode == 'global':
                 g = stats(XT[idxs])
