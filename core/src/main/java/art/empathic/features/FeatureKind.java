@@ -90,6 +90,21 @@ public enum FeatureKind {
     int[] shape(FeatureSpec spec) {
       return new int[] {Functionals.size(spec.mfcc())};
     }
+  },
+  /**
+   * As {@link #FUNCTIONALS}, over the frames that are also 10 dB above the clip's noise floor
+   * ({@link Functionals#aboveNoise}): noise no longer turns a clip's pauses into speech frames.
+   */
+  FUNCTIONALS_FLOOR("functionals-floor", BaseFeature.VOICE, false) {
+    @Override
+    float[] derive(float[][] stacked, FeatureSpec spec) {
+      return Functionals.aboveNoise(stacked, spec.mfcc());
+    }
+
+    @Override
+    int[] shape(FeatureSpec spec) {
+      return new int[] {Functionals.size(spec.mfcc())};
+    }
   };
 
   private final String cliName;
