@@ -92,13 +92,14 @@ public enum FeatureKind {
     }
   },
   /**
-   * As {@link #FUNCTIONALS}, over the frames that are also 10 dB above the clip's noise floor
-   * ({@link Functionals#aboveNoise}): noise no longer turns a clip's pauses into speech frames.
+   * {@link #FUNCTIONALS} made to survive noise and a telephone line ({@link Functionals#robust}):
+   * over the frames that are also 10 dB above the clip's noise floor, with the log-mel bands
+   * outside 300-3400 Hz and the active share left out (0). Same layout and shape.
    */
-  FUNCTIONALS_FLOOR("functionals-floor", BaseFeature.VOICE, false) {
+  FUNCTIONALS_ROBUST("functionals-robust", BaseFeature.VOICE, false) {
     @Override
     float[] derive(float[][] stacked, FeatureSpec spec) {
-      return Functionals.aboveNoise(stacked, spec.mfcc());
+      return Functionals.robust(stacked, spec.mfcc());
     }
 
     @Override

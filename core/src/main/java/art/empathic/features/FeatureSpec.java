@@ -64,7 +64,7 @@ public record FeatureSpec(int version, FeatureKind kind, MfccConfig mfcc, int fr
     } else {
       statistics = null;
     }
-    if (kind == FeatureKind.FUNCTIONALS || kind == FeatureKind.FUNCTIONALS_FLOOR) {
+    if (kind == FeatureKind.FUNCTIONALS || kind == FeatureKind.FUNCTIONALS_ROBUST) {
       deltaOrder = 0; // the functionals take their own deltas
     }
     if (deltaWidth < 3 || deltaWidth % 2 == 0) {
@@ -101,9 +101,9 @@ public record FeatureSpec(int version, FeatureKind kind, MfccConfig mfcc, int fr
     return functionals(sampleRate, FeatureKind.FUNCTIONALS);
   }
 
-  /** As {@link #functionals(int)} with {@code kind} {@link FeatureKind#FUNCTIONALS} or {@link FeatureKind#FUNCTIONALS_FLOOR}. */
+  /** As {@link #functionals(int)} with {@code kind} {@link FeatureKind#FUNCTIONALS} or {@link FeatureKind#FUNCTIONALS_ROBUST}. */
   public static FeatureSpec functionals(int sampleRate, FeatureKind kind) {
-    if (kind != FeatureKind.FUNCTIONALS && kind != FeatureKind.FUNCTIONALS_FLOOR) {
+    if (kind != FeatureKind.FUNCTIONALS && kind != FeatureKind.FUNCTIONALS_ROBUST) {
       throw new IllegalArgumentException("not a functionals kind: " + kind);
     }
     MfccConfig c = MfccConfig.librosaDefaults(sampleRate).withNFft(1024).withHopLength(256).withNMels(64).withNMfcc(20);

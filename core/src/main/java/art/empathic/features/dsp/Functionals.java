@@ -27,6 +27,12 @@ import java.util.Arrays;
  * Noise at 20 dB SNR lifts a clip's pauses to within 40 dB of its loudest frame, so the plain
  * rule counts every frame of a noisy clip as speech and every statistic moves; above the floor,
  * the pauses stay out (docs/research/ROBUSTNESS.md).
+ *
+ * <p>{@link #robust} is the view the channel-robust kind uses: {@link #aboveNoise}, with the five
+ * statistics of every log-mel band centred outside the telephone band ({@link #PHONE_LOW_HZ} to
+ * {@link #PHONE_HIGH_HZ}) and the active share set to 0, in the same layout. A telephone line
+ * removes those bands, white noise swamps the quiet high ones, and noise or a pause-free clip
+ * moves the active share, so a model is better off never learning from them.
  */
 public final class Functionals {
   /** Frames quieter than the loudest by more than this are left out. */
@@ -38,6 +44,10 @@ public final class Functionals {
   public static final double NOISE_FLOOR_PERCENTILE = 10;
   /** {@link #aboveNoise} keeps frames at least this far above the noise floor, in dB. */
   public static final double NOISE_MARGIN_DB = 10;
+  /** {@link #robust} keeps the log-mel bands centred from this frequency (Hz) ... */
+  public static final double PHONE_LOW_HZ = 300;
+  /** ... to this one: the narrow-band telephone band. */
+  public static final double PHONE_HIGH_HZ = 3400;
 
   private Functionals() {}
 
@@ -57,6 +67,23 @@ public final class Functionals {
    */
   public static float[] aboveNoise(float[][] frames, MfccConfig c) {
     return of(frames, c, true);
+  }
+
+  /**
+   * {@link #aboveNoise} with the log-mel bands centred outside {@link #PHONE_LOW_HZ}-{@link #PHONE_HIGH_HZ}
+   * and the active share left out (0), in the layout of {@link #of}.
+   */
+  public static float[] robust(float[][] frames, MfccConfig c) {
+    float[] out = of(frames, c, true);
+    double[] mels = MelFilterbank.melFrequencies(c.nMels() + 2, c.fmin(), c.fmax());
+    for (int m = 0; m < c.nMels(); m++) {
+      double centre = mels[m + 1];
+      if (centre < PHONE_LOW_HZ || centre > PHONE_HIGH_HZ) {
+        java.util.Arrays.fill(out, m * STATISTICS, (m + 1) * STATISTICS, 0f);
+      }
+    }
+    out[out.length - 1] = 0f;
+    return out;
   }
 
   private static float[] of(float[][] frames, MfccConfig c, boolean aboveNoiseFloor) {

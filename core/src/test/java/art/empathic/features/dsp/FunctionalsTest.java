@@ -132,4 +132,27 @@ class FunctionalsTest {
       assertTrue(Float.isFinite(v), "every value finite");
     }
   }
+
+  @Test
+  void theRobustViewKeepsTheTelephoneBandAndLeavesTheActiveShareOut() {
+    float[][] frames = new VoiceFrames(CONFIG).compute(withNoise(voice(200, 0.2), 30, 5));
+    float[] floor = Functionals.aboveNoise(frames, CONFIG);
+    float[] robust = Functionals.robust(frames, CONFIG);
+    double[] mels = MelFilterbank.melFrequencies(CONFIG.nMels() + 2, CONFIG.fmin(), CONFIG.fmax());
+    int kept = 0;
+    for (int m = 0; m < CONFIG.nMels(); m++) {
+      boolean inBand = mels[m + 1] >= 300 && mels[m + 1] <= 3400;
+      kept += inBand ? 1 : 0;
+      for (int s = 0; s < Functionals.STATISTICS; s++) {
+        int k = m * Functionals.STATISTICS + s;
+        assertEquals(inBand ? floor[k] : 0f, robust[k], "band " + m + " (" + Math.round(mels[m + 1]) + " Hz) statistic " + s);
+      }
+    }
+    assertEquals(41, kept, "bands 6-46 of 64 lie in 300-3400 Hz");
+    assertTrue(floor[floor.length - 1] > 0, "the active share is there before");
+    assertEquals(0f, robust[robust.length - 1], "and left out of the robust view");
+    for (int k = Functionals.STATISTICS * CONFIG.nMels(); k < robust.length - 1; k++) {
+      assertEquals(floor[k], robust[k], "value " + k + " past the log-mel rows is kept");
+    }
+  }
 }
