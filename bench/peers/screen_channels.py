@@ -85,6 +85,9 @@ TRANSFORMS = {
     'band': drop([idx(r, st) for r in list(range(0, 6)) + list(range(46, 64)) for st in range(5)]),
     'drop_p10mel': drop([idx(r, P10) for r in MEL]),
 }
+# As the product names it: bands whose centre lies in 300-3400 Hz kept (6-46 of 64).
+TRANSFORMS['band46_act'] = chain(drop([idx(r, st) for r in list(range(0, 6)) + list(range(47, 64)) for st in range(5)]),
+                                 TRANSFORMS['drop_active'])
 TRANSFORMS['band_act'] = chain(TRANSFORMS['band'], TRANSFORMS['drop_active'])
 TRANSFORMS['p10_act'] = chain(TRANSFORMS['drop_p10mel'], TRANSFORMS['drop_active'])
 TRANSFORMS['band_p10_act'] = chain(TRANSFORMS['band'], TRANSFORMS['drop_p10mel'], TRANSFORMS['drop_active'])
