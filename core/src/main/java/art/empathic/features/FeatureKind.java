@@ -90,6 +90,22 @@ public enum FeatureKind {
     int[] shape(FeatureSpec spec) {
       return new int[] {Functionals.size(spec.mfcc())};
     }
+  },
+  /**
+   * {@link #FUNCTIONALS} made to survive noise and a telephone line ({@link Functionals#robust}):
+   * over the frames that are also 10 dB above the clip's noise floor, with the log-mel bands
+   * outside 300-3400 Hz and the active share left out (0). Same layout and shape.
+   */
+  FUNCTIONALS_ROBUST("functionals-robust", BaseFeature.VOICE, false) {
+    @Override
+    float[] derive(float[][] stacked, FeatureSpec spec) {
+      return Functionals.robust(stacked, spec.mfcc());
+    }
+
+    @Override
+    int[] shape(FeatureSpec spec) {
+      return new int[] {Functionals.size(spec.mfcc())};
+    }
   };
 
   private final String cliName;

@@ -64,7 +64,7 @@ public record FeatureSpec(int version, FeatureKind kind, MfccConfig mfcc, int fr
     } else {
       statistics = null;
     }
-    if (kind == FeatureKind.FUNCTIONALS) {
+    if (kind == FeatureKind.FUNCTIONALS || kind == FeatureKind.FUNCTIONALS_ROBUST) {
       deltaOrder = 0; // the functionals take their own deltas
     }
     if (deltaWidth < 3 || deltaWidth % 2 == 0) {
@@ -98,8 +98,16 @@ public record FeatureSpec(int version, FeatureKind kind, MfccConfig mfcc, int fr
    * n_fft 1024, hop 256 (64 ms / 16 ms), YIN pitch; 442 values.
    */
   public static FeatureSpec functionals(int sampleRate) {
+    return functionals(sampleRate, FeatureKind.FUNCTIONALS);
+  }
+
+  /** As {@link #functionals(int)} with {@code kind} {@link FeatureKind#FUNCTIONALS} or {@link FeatureKind#FUNCTIONALS_ROBUST}. */
+  public static FeatureSpec functionals(int sampleRate, FeatureKind kind) {
+    if (kind != FeatureKind.FUNCTIONALS && kind != FeatureKind.FUNCTIONALS_ROBUST) {
+      throw new IllegalArgumentException("not a functionals kind: " + kind);
+    }
     MfccConfig c = MfccConfig.librosaDefaults(sampleRate).withNFft(1024).withHopLength(256).withNMels(64).withNMfcc(20);
-    return new FeatureSpec(VERSION, FeatureKind.FUNCTIONALS, c, 0, FrameAlign.CENTER, 0, DEFAULT_DELTA_WIDTH, null);
+    return new FeatureSpec(VERSION, kind, c, 0, FrameAlign.CENTER, 0, DEFAULT_DELTA_WIDTH, null);
   }
 
   public FeatureSpec withFrames(int n) {

@@ -73,4 +73,17 @@ class FeatureSpecTest {
     }
     assertThat((double) mean[5]).isCloseTo(expected / 20, org.assertj.core.data.Offset.offset(1e-5));
   }
+
+  @Test
+  void theRobustFunctionalsAreAKindOfTheirOwnInSpecJsonAndTheOldKindReadsAsBefore() {
+    FeatureSpec robust = FeatureSpec.functionals(16000, FeatureKind.FUNCTIONALS_ROBUST);
+    assertThat(robust.toJson()).contains("\"functionals-robust\"");
+    assertThat(FeatureSpec.fromJson(robust.toJson())).isEqualTo(robust);
+    FeatureSpec plain = FeatureSpec.functionals(16000);
+    assertThat(FeatureSpec.fromJson(plain.toJson()).kind()).isEqualTo(FeatureKind.FUNCTIONALS);
+    assertThat(robust.shape()).isEqualTo(plain.shape());
+    assertThat(robust.mfcc()).isEqualTo(plain.mfcc());
+    assertThatThrownBy(() -> FeatureSpec.functionals(16000, FeatureKind.MFCC_MEAN))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

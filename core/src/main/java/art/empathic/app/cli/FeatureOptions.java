@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
 final class FeatureOptions {
   @Option(names = "--kind", paramLabel = "KIND", converter = KindConverter.class,
       description = "mfcc-mean (time-mean MFCC), mfcc-stats (MFCC statistics over time, see --statistics), "
-          + "mfcc-seq (MFCC frames), mel-db (log-mel frames), mel-cmn (log-mel frames less each band's clip mean) or functionals (442 utterance functionals: log-mel, "
-          + "MFCC, YIN pitch, energy, spectral slope; the functionals_mlp input).")
+          + "mfcc-seq (MFCC frames), mel-db (log-mel frames), mel-cmn (log-mel frames less each band's clip mean), functionals (442 utterance functionals: log-mel, "
+          + "MFCC, YIN pitch, energy, spectral slope) or functionals-robust (the same over frames above the noise floor, "
+          + "log-mel bands of 300-3400 Hz only, no active share; the functionals_mlp input).")
   FeatureKind kind;
 
   /** The old {@code train --feature KIND}: same as {@code --kind}, hidden from the help. */

@@ -21,6 +21,18 @@ import java.util.Arrays;
  *   <li>the voiced share of the active frames and the active share of all frames.
  * </ol>
  * A clip with no voiced frame gets zeros for its F0 statistics.
+ *
+ * <p>{@link #aboveNoise} also leaves out the frames less than {@link #NOISE_MARGIN_DB} above the
+ * clip's noise floor (the {@link #NOISE_FLOOR_PERCENTILE}th percentile of its frame energies).
+ * Noise at 20 dB SNR lifts a clip's pauses to within 40 dB of its loudest frame, so the plain
+ * rule counts every frame of a noisy clip as speech and every statistic moves; above the floor,
+ * the pauses stay out (docs/research/ROBUSTNESS.md).
+ *
+ * <p>{@link #robust} is the view the channel-robust kind uses: {@link #aboveNoise}, with the five
+ * statistics of every log-mel band centred outside the telephone band ({@link #PHONE_LOW_HZ} to
+ * {@link #PHONE_HIGH_HZ}) and the active share set to 0, in the same layout. A telephone line
+ * removes those bands, white noise swamps the quiet high ones, and noise or a pause-free clip
+ * moves the active share, so a model is better off never learning from them.
  */
 public final class Functionals {
   /** Frames quieter than the loudest by more than this are left out. */
@@ -28,6 +40,14 @@ public final class Functionals {
   /** Statistics per row. */
   public static final int STATISTICS = 5;
   private static final int DELTA_WIDTH = 9;
+  /** The noise floor of {@link #aboveNoise}: this percentile of the clip's frame energies. */
+  public static final double NOISE_FLOOR_PERCENTILE = 10;
+  /** {@link #aboveNoise} keeps frames at least this far above the noise floor, in dB. */
+  public static final double NOISE_MARGIN_DB = 10;
+  /** {@link #robust} keeps the log-mel bands centred from this frequency (Hz) ... */
+  public static final double PHONE_LOW_HZ = 300;
+  /** ... to this one: the narrow-band telephone band. */
+  public static final double PHONE_HIGH_HZ = 3400;
 
   private Functionals() {}
 
@@ -38,6 +58,35 @@ public final class Functionals {
 
   /** The functionals of one clip's {@link VoiceFrames} matrix. */
   public static float[] of(float[][] frames, MfccConfig c) {
+    return of(frames, c, false);
+  }
+
+  /**
+   * As {@link #of}, over the frames that are also at least {@link #NOISE_MARGIN_DB} above the
+   * clip's noise floor (the loudest frame always counts).
+   */
+  public static float[] aboveNoise(float[][] frames, MfccConfig c) {
+    return of(frames, c, true);
+  }
+
+  /**
+   * {@link #aboveNoise} with the log-mel bands centred outside {@link #PHONE_LOW_HZ}-{@link #PHONE_HIGH_HZ}
+   * and the active share left out (0), in the layout of {@link #of}.
+   */
+  public static float[] robust(float[][] frames, MfccConfig c) {
+    float[] out = of(frames, c, true);
+    double[] mels = MelFilterbank.melFrequencies(c.nMels() + 2, c.fmin(), c.fmax());
+    for (int m = 0; m < c.nMels(); m++) {
+      double centre = mels[m + 1];
+      if (centre < PHONE_LOW_HZ || centre > PHONE_HIGH_HZ) {
+        java.util.Arrays.fill(out, m * STATISTICS, (m + 1) * STATISTICS, 0f);
+      }
+    }
+    out[out.length - 1] = 0f;
+    return out;
+  }
+
+  private static float[] of(float[][] frames, MfccConfig c, boolean aboveNoiseFloor) {
     int rows = VoiceFrames.rows(c);
     if (frames.length != rows) {
       throw new IllegalArgumentException("functionals: expected " + rows + " rows, got " + frames.length);
@@ -49,10 +98,20 @@ public final class Functionals {
     for (float v : frames[energyRow]) {
       loudest = Math.max(loudest, v);
     }
+    double threshold = loudest - ACTIVE_RANGE_DB;
+    if (aboveNoiseFloor) {
+      double[] energy = new double[n];
+      for (int t = 0; t < n; t++) {
+        energy[t] = frames[energyRow][t];
+      }
+      Arrays.sort(energy);
+      // Capped at the loudest frame, so a steady clip (a tone, pure noise) keeps at least one frame.
+      threshold = Math.max(threshold, Math.min(loudest, percentile(energy, NOISE_FLOOR_PERCENTILE) + NOISE_MARGIN_DB));
+    }
     boolean[] active = new boolean[n];
     int activeCount = 0;
     for (int t = 0; t < n; t++) {
-      active[t] = frames[energyRow][t] >= loudest - ACTIVE_RANGE_DB;
+      active[t] = frames[energyRow][t] >= threshold;
       activeCount += active[t] ? 1 : 0;
     }
     float[][] deltas = n >= DELTA_WIDTH ? SavitzkyGolay.delta(frames, DELTA_WIDTH, 1) : null;

@@ -73,4 +73,86 @@ class FunctionalsTest {
     assertEquals(1.4, Functionals.percentile(v, 10), 1e-12);   // np.percentile([1,2,3,4,10], 10)
     assertEquals(7.6, Functionals.percentile(v, 90), 1e-12);   // np.percentile([1,2,3,4,10], 90)
   }
+
+  /** The clip with Gaussian white noise at {@code snrDb} over the whole clip (as audio.Channel adds it). */
+  private static float[] withNoise(float[] x, double snrDb, long seed) {
+    java.util.Random r = new java.util.Random(seed);
+    double[] n = new double[x.length];
+    double ps = 0;
+    double pn = 0;
+    for (int i = 0; i < x.length; i++) {
+      n[i] = r.nextGaussian();
+      ps += x[i] * x[i];
+      pn += n[i] * n[i];
+    }
+    double g = Math.sqrt(ps / (pn * Math.pow(10, snrDb / 10)));
+    float[] y = new float[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = (float) (x[i] + g * n[i]);
+    }
+    return y;
+  }
+
+  @Test
+  void aboveTheNoiseFloorNoiseDoesNotTurnPausesIntoSpeech() {
+    VoiceFrames vf = new VoiceFrames(CONFIG);
+    float[] clean = voice(200, 0.2);
+    float[] noisy = withNoise(clean, 20, 3);
+    float[] plainNoisy = Functionals.of(vf.compute(noisy), CONFIG);
+    float[] floorClean = Functionals.aboveNoise(vf.compute(clean), CONFIG);
+    float[] floorNoisy = Functionals.aboveNoise(vf.compute(noisy), CONFIG);
+    int active = Functionals.size(CONFIG) - 1;
+    // The plain rule: the pauses of the noisy clip are within 40 dB of its loudest frame.
+    assertTrue(plainNoisy[active] > 0.95, "plain active share " + plainNoisy[active]);
+    assertEquals(1.0 / 1.6, floorClean[active], 0.06, "clean clip above its floor");
+    assertEquals(floorClean[active], floorNoisy[active], 0.06, "noisy clip above its floor");
+    // Every statistic of the energy row moves less under noise above the floor.
+    float[] plainClean = Functionals.of(vf.compute(clean), CONFIG);
+    int energy = Functionals.STATISTICS * (VoiceFrames.f0Row(CONFIG) + 2);
+    double plainShift = 0;
+    double floorShift = 0;
+    for (int k = energy; k < energy + Functionals.STATISTICS; k++) {
+      plainShift += Math.abs(plainNoisy[k] - plainClean[k]);
+      floorShift += Math.abs(floorNoisy[k] - floorClean[k]);
+    }
+    assertTrue(floorShift < plainShift / 3, "energy statistics moved " + floorShift + " above the floor, "
+        + plainShift + " with the plain rule");
+  }
+
+  @Test
+  void aSteadyClipKeepsItsFramesAboveTheNoiseFloor() {
+    float[] tone = new float[SR];
+    for (int i = 0; i < tone.length; i++) {
+      tone[i] = (float) (0.1 * Math.sin(2 * Math.PI * 220 * i / SR));
+    }
+    float[] f = Functionals.aboveNoise(new VoiceFrames(CONFIG).compute(tone), CONFIG);
+    float active = f[f.length - 1];
+    assertTrue(active > 0 && active <= 1, "active share " + active);
+    for (float v : f) {
+      assertTrue(Float.isFinite(v), "every value finite");
+    }
+  }
+
+  @Test
+  void theRobustViewKeepsTheTelephoneBandAndLeavesTheActiveShareOut() {
+    float[][] frames = new VoiceFrames(CONFIG).compute(withNoise(voice(200, 0.2), 30, 5));
+    float[] floor = Functionals.aboveNoise(frames, CONFIG);
+    float[] robust = Functionals.robust(frames, CONFIG);
+    double[] mels = MelFilterbank.melFrequencies(CONFIG.nMels() + 2, CONFIG.fmin(), CONFIG.fmax());
+    int kept = 0;
+    for (int m = 0; m < CONFIG.nMels(); m++) {
+      boolean inBand = mels[m + 1] >= 300 && mels[m + 1] <= 3400;
+      kept += inBand ? 1 : 0;
+      for (int s = 0; s < Functionals.STATISTICS; s++) {
+        int k = m * Functionals.STATISTICS + s;
+        assertEquals(inBand ? floor[k] : 0f, robust[k], "band " + m + " (" + Math.round(mels[m + 1]) + " Hz) statistic " + s);
+      }
+    }
+    assertEquals(41, kept, "bands 6-46 of 64 lie in 300-3400 Hz");
+    assertTrue(floor[floor.length - 1] > 0, "the active share is there before");
+    assertEquals(0f, robust[robust.length - 1], "and left out of the robust view");
+    for (int k = Functionals.STATISTICS * CONFIG.nMels(); k < robust.length - 1; k++) {
+      assertEquals(floor[k], robust[k], "value " + k + " past the log-mel rows is kept");
+    }
+  }
 }
