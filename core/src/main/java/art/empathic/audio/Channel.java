@@ -100,7 +100,7 @@ public record Channel(Kind kind, double value) {
   /**
    * As {@link #apply}, except that babble is the sum of exactly {@code voices} (each once, at unit
    * power, from a random offset, looped) instead of {@link #BABBLE_TALKERS} picks among them: babble
-   * of fewer talkers for training (round 5c's {@code talkers=}). Other kinds are {@link #apply}.
+   * of fewer talkers for training ({@code talkers=} of the augmentation spec). Other kinds are {@link #apply}.
    */
   public Audio applyVoices(Audio audio, List<float[]> voices, Random random) {
     if (kind != Kind.BABBLE) {

@@ -42,7 +42,7 @@ import art.empathic.corpus.Split;
  * @param babbleShare with channels: the probability that a channel copy's channel is babble, drawn
  *     per speaker and copy from a stream of its own before the usual draw (a copy that does not
  *     become babble keeps exactly today's channel); null: babble only as one kind of six
- *     ({@code babbleshare=P}, round 5c)
+ *     ({@code babbleshare=P})
  * @param babbleChannelSnrDb with channels: the SNR range of every babble channel of the mix
  *     (redrawn from the babble stream); null: {@link #CHANNEL_SNR_DB} as before ({@code babblesnr=LO:HI})
  * @param babbleTalkers with channels or a babble copy: the number of voices in training babble,
@@ -67,7 +67,7 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
   /** Overdrive range (peak over full scale before hard clipping) in channel augmentation, dB. */
   public static final Range CHANNEL_CLIP_DB = new Range(3, 12);
 
-  /** Without round 5c's babble settings (share, SNR range, talkers): babble as before. */
+  /** Without the babble settings (share, SNR range, talkers): babble as before. */
   public AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColour, Range shiftSeconds, Range speed,
       Range pitchSemitones, long seed, boolean channels, Range babbleSnrDb) {
     this(copies, noiseSnrDb, noiseColour, shiftSeconds, speed, pitchSemitones, seed, channels, babbleSnrDb,
@@ -277,7 +277,7 @@ public record AugmentSpec(int copies, Range noiseSnrDb, Augment.Noise noiseColou
     Channel ch = babbleCopy ? new Channel(Channel.Kind.BABBLE, babbleSnrDb.draw(rnd)) : drawChannel(rnd);
     Integer talkers = null;
     if (babbleShare != null || babbleChannelSnrDb != null || babbleTalkers != null) {
-      // Round 5c's babble settings draw from a stream of their own, so that without them (and for
+      // The babble settings draw from a stream of their own, so that without them (and for
       // every copy they leave alone) the channel above is exactly the one drawn before.
       byte[] hb = ContentHash.sha256().digest((seed + ":babblemix:" + speaker + ":" + copy)
           .getBytes(StandardCharsets.UTF_8));
