@@ -104,4 +104,64 @@ class StandardizerTest {
     assertThat(old.unknownSpeaker()).isNull();
     assertThat(old.unknownSpeakerStats().mean()).containsExactly(s.globalStats().mean());
   }
+
+  @Test
+  void fittedStatisticsBoundEveryStandardisedValueAtTrainingAndPrediction() throws Exception {
+    // "steady", whose second feature never moves (its own deviation is floored), "other", and
+    // "other#1", a quiet channel copy of other whose first feature is enormous, as YIN's
+    // aperiodicity is on a very quiet clip; the unknown speaker's statistics leave copies out.
+    // Unclipped, both give values of 1e4-1e6 standard deviations.
+    java.util.List<float[]> rows = new java.util.ArrayList<>();
+    java.util.List<String> who = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      rows.add(new float[] {i % 3, 1f});
+      who.add("steady");
+      rows.add(new float[] {i % 3, 2f + i % 2});
+      who.add("other");
+      rows.add(new float[] {1e4f * (i + 1), 2f + i % 2});
+      who.add("other#1");
+    }
+    ExampleSet train = new ExampleSet(rows.toArray(float[][]::new), new int[rows.size()], who.toArray(String[]::new),
+        new long[] {2});
+    Standardizer s = Standardizer.fit(Standardizer.Mode.SPEAKER_MIX, train, train);
+    assertThat(s.clip()).isEqualTo(Standardizer.CLIP);
+    assertThat(s.speakers().get("steady").std()[1]).isLessThan(1e-5f);
+
+    // A clip of the steady speaker that differs a little: -0.1 / 1e-6 = -1e5 unbounded.
+    float[] z = s.apply(new float[] {1, 0.9f}, "steady");
+    assertThat(z[1]).isEqualTo(-Standardizer.CLIP);
+    // The unknown speaker's statistics barely cover a value of 1e6 either: bounded through predict too.
+    float[] unknown = s.apply(new float[] {1e6f, 1.5f}, null);
+    assertThat(unknown[0]).isEqualTo(Standardizer.CLIP);
+    // Training examples (blended statistics) stay within the bound, and the ordinary ones untouched.
+    ExampleSet zTrain = s.applyForTraining(train, 42);
+    Standardizer unclipped = new Standardizer(s.mode(), s.channels(), s.mean(), s.std(), s.speakers(),
+        s.unknownSpeaker());
+    ExampleSet raw = unclipped.applyForTraining(train, 42);
+    double largestRaw = 0;
+    for (int i = 0; i < zTrain.size(); i++) {
+      for (int c = 0; c < 2; c++) {
+        float v = zTrain.x()[i][c];
+        float r = raw.x()[i][c];
+        largestRaw = Math.max(largestRaw, Math.abs(r));
+        assertThat(Math.abs(v)).as("example %d feature %d", i, c).isLessThanOrEqualTo(Standardizer.CLIP);
+        if (Math.abs(r) <= Standardizer.CLIP) {
+          assertThat(v).isEqualTo(r);
+        }
+      }
+    }
+    assertThat(largestRaw).as("the unbounded values the clip guards against").isGreaterThan(1e3);
+
+    // The bound is saved with the run; a run saved before it (no field) loads and predicts unclipped.
+    String json = art.empathic.io.Json.MAPPER.writeValueAsString(s);
+    Standardizer back = art.empathic.io.Json.MAPPER.readValue(json, Standardizer.class);
+    assertThat(back.clip()).isEqualTo(Standardizer.CLIP);
+    assertThat(back.apply(new float[] {1, 0.9f}, "steady")).containsExactly(z);
+    com.fasterxml.jackson.databind.node.ObjectNode tree =
+        (com.fasterxml.jackson.databind.node.ObjectNode) art.empathic.io.Json.MAPPER.readTree(json);
+    tree.remove("clip");
+    Standardizer old = art.empathic.io.Json.MAPPER.treeToValue(tree, Standardizer.class);
+    assertThat(old.clip()).isNull();
+    assertThat(old.apply(new float[] {1, 0.9f}, "steady")[1]).isLessThan(-1e4f);
+  }
 }
