@@ -42,45 +42,19 @@ import java.util.TreeMap;
  *     API's one clip, a session's prior): the training speakers' own recordings pooled, each
  *     speaker weighted equally, without channel copies ({@link Mode#SPEAKER} only; null in runs
  *     trained by versions that did not store it, which use the global statistics instead)
- * @param clip every standardised value is clipped to {@code [-clip, clip]} ({@link #CLIP} for
- *     statistics {@link #fit} computes; null in runs trained by versions that did not clip, which
- *     load and predict as they were trained)
  */
 public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
     @JsonProperty("speakers") Map<String, Stats> speakers,
     @JsonProperty("unknown_speaker") @com.fasterxml.jackson.annotation.JsonInclude(
-        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Stats unknownSpeaker,
-    @JsonProperty("clip") @com.fasterxml.jackson.annotation.JsonInclude(
-        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Float clip) {
+        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Stats unknownSpeaker) {
 
-  /** Without statistics for an unknown speaker (the global ones stand in), unclipped. */
+  /** Without statistics for an unknown speaker (the global ones stand in). */
   public Standardizer(Mode mode, int channels, float[] mean, float[] std, Map<String, Stats> speakers) {
-    this(mode, channels, mean, std, speakers, null, null);
-  }
-
-  /** Unclipped (as runs trained before {@link #CLIP} was introduced). */
-  public Standardizer(Mode mode, int channels, float[] mean, float[] std, Map<String, Stats> speakers,
-      Stats unknownSpeaker) {
-    this(mode, channels, mean, std, speakers, unknownSpeaker, null);
-  }
-
-  public Standardizer {
-    if (clip != null && !(clip > 0)) {
-      throw new IllegalArgumentException("the clip bound of standardised values must be positive, got " + clip);
-    }
+    this(mode, channels, mean, std, speakers, null);
   }
 
   public static final int MIN_SPEAKER_CLIPS = 5;
   private static final double STD_FLOOR = 1e-6;
-  /**
-   * The bound {@link #fit} sets on standardised values. A few functionals are heavy-tailed far
-   * beyond any Gaussian: YIN's aperiodicity on a very quiet clip (a -26 dB channel copy, say) has
-   * a spread of 1e3-1e5 where a clean voice's is 0.1, i.e. 1e4-1e7 standard deviations, and one
-   * such input saturates every logit (the seven-corpus fit's loss jumped 1.5 -> 23 between epochs).
-   * Beyond 8 standard deviations lie 2e-5 of the seven corpora's standardised values, nearly all
-   * of them such outliers; 10 leaves the ordinary tail as it is.
-   */
-  public static final float CLIP = 10f;
 
   /** How statistics are grouped (and, for training examples, blended). */
   public enum Mode {
@@ -123,7 +97,7 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
         }
       });
     }
-    Standardizer fitted = new Standardizer(mode, channels, global.mean(), global.std(), perSpeaker, null, CLIP);
+    Standardizer fitted = new Standardizer(mode, channels, global.mean(), global.std(), perSpeaker);
     if (!mode.perSpeaker()) {
       return fitted;
     }
@@ -133,7 +107,7 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
       notTraining.remove(speaker);
     }
     return new Standardizer(mode, channels, global.mean(), global.std(), perSpeaker,
-        fitted.originalSpeakersStats(notTraining), CLIP);
+        fitted.originalSpeakersStats(notTraining));
   }
 
   /**
@@ -393,23 +367,16 @@ public record Standardizer(Mode mode, int channels, float[] mean, float[] std,
     return copy < 0 ? speaker : speaker.substring(0, copy);
   }
 
-  /**
-   * A copy of one example standardised with the given statistics (a session's, for instance),
-   * clipped to {@link #clip} when the run has a bound. Training, prediction and sessions all
-   * standardise here, so they clip alike.
-   */
+  /** A copy of one example standardised with the given statistics (a session's, for instance). */
   public float[] applyWith(float[] x, Stats s) {
     float[] m = s.mean();
     float[] d = s.std();
     float[] out = new float[x.length];
     int per = x.length / channels;
-    float bound = clip == null ? Float.POSITIVE_INFINITY : clip;
     for (int c = 0; c < channels; c++) {
       for (int t = 0; t < per; t++) {
         int k = c * per + t;
-        float z = (x[k] - m[c]) / d[c];
-        // NaN stays NaN (the fitter reports it); only finite excursions and infinities are bounded.
-        out[k] = z > bound ? bound : z < -bound ? -bound : z;
+        out[k] = (x[k] - m[c]) / d[c];
       }
     }
     return out;
