@@ -122,7 +122,7 @@ class ClusterIT {
     assertThat(driver.waitFor(240, TimeUnit.SECONDS)).as("the job finished in time; " + tail(submitLog)).isTrue();
     String log = Files.readString(submitLog, StandardCharsets.UTF_8);
     assertThat(driver.exitValue()).as(tail(submitLog)).isEqualTo(SparkMain.EXIT_SOME_ERRORS);
-    assertThat(log).contains("spark score: 89 clips, 5 errors").contains("on " + masterUrl + ", 6 partitions")
+    assertThat(log).contains("spark score: 101 clips, 5 errors").contains("on " + masterUrl + ", 6 partitions")
         .contains("model loads in tasks 2;");
     assertThat(out.resolve("_SUCCESS")).isRegularFile();
     for (int w = 1; w <= 2; w++) {
@@ -133,7 +133,7 @@ class ClusterIT {
     }
 
     Map<String, JsonNode> rows = SparkJobsTest.byPath(SparkJobsTest.readJsonLines(out), "path");
-    assertThat(rows).hasSize(89);
+    assertThat(rows).hasSize(101);
     try (EmotionRecognizer api = EmotionRecognizer.load(run)) {
       int scored = 0;
       for (Map.Entry<String, JsonNode> en : rows.entrySet()) {
