@@ -93,8 +93,16 @@ class EightClassReleaseTest {
         .contains("| emodb | emodb | German | 24 | 2 | Angry, Disgust, Fear, Happy, Sad, Neutral | free for research use")
         .contains("Classes, in output order: " + String.join(", ", EIGHT))
         .contains("Neutral is a class of its own")
-        .contains("## Measured performance").contains("Not measured yet")
+        .contains("## Measured performance")
         .contains("## Intended use").contains("## Known limits").contains("Acted speech");
+    // The card renders the figures shipped with the build, or says plainly that there are none.
+    art.empathic.report.ReleaseFigures shipped = art.empathic.report.ReleaseFigures.shipped();
+    if (shipped.measured()) {
+      assertThat(card).doesNotContain("Not measured yet").contains(shipped.command());
+      shipped.figures().forEach(f -> assertThat(card).contains(f.condition()).contains(f.value()));
+    } else {
+      assertThat(card).contains("Not measured yet");
+    }
 
     Path clip = write(dir.resolve("neutral.wav"), Emotion.NEUTRAL, 1, r);
     MainTest.Result p = MainTest.run("predict", "--json", "--model", run.toString(), clip.toString());
