@@ -1,5 +1,7 @@
 package art.empathic.lab.bench;
 
+import art.empathic.lab.bench.ClipPasses.Pass;
+
 import art.empathic.audio.Audio;
 import art.empathic.audio.AudioFormatException;
 import art.empathic.audio.Resampler;
@@ -27,9 +29,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,7 +85,6 @@ final class BenchFeaturesCommand implements Callable<Integer> {
   private final DoubleAdder checksum = new DoubleAdder();
 
   /** One timed pass: wall time, the CPU time its threads used, clips and audio seconds done. */
-  record Pass(long nanos, long cpuNanos, int clips, double audioSeconds) {}
 
   @Override
   public Integer call() throws Exception {
@@ -191,44 +189,11 @@ final class BenchFeaturesCommand implements Callable<Integer> {
   }
 
   private Pass onOneThread(List<Path> files) {
-    long cpuStart = THREADS.getCurrentThreadCpuTime();
-    long start = System.nanoTime();
-    double seconds = 0;
-    int done = 0;
-    for (Path f : files) {
-      double s = extract(f);
-      if (s >= 0) {
-        seconds += s;
-        done++;
-      }
-    }
-    return new Pass(System.nanoTime() - start, THREADS.getCurrentThreadCpuTime() - cpuStart, done, seconds);
+    return ClipPasses.onOneThread(files, this::extract);
   }
 
   private Pass onPool(List<Path> files, ExecutorService pool, int parallel) throws Exception {
-    AtomicInteger next = new AtomicInteger();
-    DoubleAdder seconds = new DoubleAdder();
-    AtomicInteger done = new AtomicInteger();
-    AtomicLong cpu = new AtomicLong();
-    long start = System.nanoTime();
-    List<Future<?>> workers = new ArrayList<>();
-    for (int w = 0; w < parallel; w++) {
-      workers.add(pool.submit(() -> {
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
-        for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-          double s = extract(files.get(i));
-          if (s >= 0) {
-            seconds.add(s);
-            done.incrementAndGet();
-          }
-        }
-        cpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
-      }));
-    }
-    for (Future<?> w : workers) {
-      w.get();
-    }
-    return new Pass(System.nanoTime() - start, cpu.get(), done.get(), seconds.sum());
+    return ClipPasses.onPool(files, pool, parallel, this::extract);
   }
 
   private void report(PrintWriter out, String label, List<Pass> passes, int parallel) {

@@ -1,5 +1,7 @@
 package art.empathic.lab.bench;
 
+import art.empathic.lab.bench.ClipPasses.Pass;
+
 import art.empathic.audio.Audio;
 import art.empathic.audio.AudioFormatException;
 import art.empathic.audio.WavReader;
@@ -20,9 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -60,7 +59,6 @@ final class BenchMfccCommand implements Callable<Integer> {
   int repeat;
 
   /** One timed pass over the files: wall time and the CPU time its threads used. */
-  record Pass(long nanos, long cpuNanos, int clips, double audioSeconds) {}
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -144,45 +142,11 @@ final class BenchMfccCommand implements Callable<Integer> {
   }
 
   private Pass onOneThread(List<Path> files) {
-    long cpuStart = THREADS.getCurrentThreadCpuTime();
-    long start = System.nanoTime();
-    double seconds = 0;
-    int clips = 0;
-    for (Path f : files) {
-      double s = extract(f);
-      if (s >= 0) {
-        seconds += s;
-        clips++;
-      }
-    }
-    long wall = System.nanoTime() - start;
-    return new Pass(wall, THREADS.getCurrentThreadCpuTime() - cpuStart, clips, seconds);
+    return ClipPasses.onOneThread(files, this::extract);
   }
 
   private Pass onPool(List<Path> files, ExecutorService pool, int parallel) throws Exception {
-    AtomicInteger next = new AtomicInteger();
-    DoubleAdder seconds = new DoubleAdder();
-    AtomicInteger clips = new AtomicInteger();
-    AtomicLong cpu = new AtomicLong();
-    long start = System.nanoTime();
-    List<Future<?>> workers = new ArrayList<>();
-    for (int w = 0; w < parallel; w++) {
-      workers.add(pool.submit(() -> {
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
-        for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-          double s = extract(files.get(i));
-          if (s >= 0) {
-            seconds.add(s);
-            clips.incrementAndGet();
-          }
-        }
-        cpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
-      }));
-    }
-    for (Future<?> w : workers) {
-      w.get();
-    }
-    return new Pass(System.nanoTime() - start, cpu.get(), clips.get(), seconds.sum());
+    return ClipPasses.onPool(files, pool, parallel, this::extract);
   }
 
   /** Decodes and extracts one file; its duration in seconds, or -1 if it could not be used. */
