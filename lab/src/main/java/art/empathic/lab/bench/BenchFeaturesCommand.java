@@ -84,8 +84,6 @@ final class BenchFeaturesCommand implements Callable<Integer> {
   /** Sums one value of every result so the JIT cannot drop the work. */
   private final DoubleAdder checksum = new DoubleAdder();
 
-  /** One timed pass: wall time, the CPU time its threads used, clips and audio seconds done. */
-
   @Override
   public Integer call() throws Exception {
     if (repeat < 1) {

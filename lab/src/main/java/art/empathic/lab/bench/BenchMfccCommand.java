@@ -10,8 +10,6 @@ import art.empathic.features.dsp.MfccConfig;
 import art.empathic.features.dsp.MfccExtractor;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,10 +55,6 @@ final class BenchMfccCommand implements Callable<Integer> {
 
   @Option(names = "--repeat", paramLabel = "N", defaultValue = "3", description = "Timed passes per thread count; the median is reported (default: ${DEFAULT-VALUE}).")
   int repeat;
-
-  /** One timed pass over the files: wall time and the CPU time its threads used. */
-
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final Map<Integer, MfccExtractor> extractors = new ConcurrentHashMap<>();
   private final ConcurrentSkipListSet<String> failures = new ConcurrentSkipListSet<>();
