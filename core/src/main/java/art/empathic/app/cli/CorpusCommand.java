@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 /** Groups the commands that read corpora. */
 @Command(name = "corpus", mixinStandardHelpOptions = true,
-    description = "Inspect speech-emotion corpora (RAVDESS, TESS, SAVEE, CREMA-D, EmoDB, folders, manifests).",
+    description = "Inspect speech-emotion corpora (RAVDESS, TESS, SAVEE, CREMA-D, EmoDB, EMOVO, CASIA, nEMO, folders, manifests).",
     subcommands = {CorpusInfoCommand.class, CorpusSplitCommand.class})
 public final class CorpusCommand implements Runnable {
   @Spec CommandSpec spec;
