@@ -49,8 +49,8 @@ public record DecisionScore(int clips, double accuracy, double uar, double macro
     LEFT_OUT
   }
 
-  /** The column of the clips without a decision: never a class, so never evaluated (not a label any caller may use). */
-  static final String UNDECIDED = "\u0000no decision";
+  /** The column of the clips without a decision: never evaluated, so never a class (no label may be this). */
+  static final String UNDECIDED = "(no decision)";
 
   /**
    * @param truth each clip's true class
@@ -67,8 +67,11 @@ public record DecisionScore(int clips, double accuracy, double uar, double macro
     Set<String> classSet = new LinkedHashSet<>();
     int undecided = 0;
     for (int i = 0; i < truth.size(); i++) {
-      if (truth.get(i) == null || UNDECIDED.equals(truth.get(i)) || UNDECIDED.equals(decided.get(i))) {
-        throw new IllegalArgumentException("clip " + i + " has no true class or a class no label may be");
+      if (truth.get(i) == null) {
+        throw new IllegalArgumentException("clip " + i + " has no true class");
+      }
+      if (UNDECIDED.equals(truth.get(i)) || UNDECIDED.equals(decided.get(i))) {
+        throw new IllegalArgumentException("clip " + i + " is labelled '" + UNDECIDED + "', which is no class");
       }
       if (decided.get(i) == null) {
         undecided++;

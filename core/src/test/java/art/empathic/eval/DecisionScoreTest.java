@@ -97,6 +97,8 @@ class DecisionScoreTest {
     assertThatThrownBy(() -> DecisionScore.of(List.of("sad"), List.of(), NoVoice.MISS, MacroClasses.IN_TRUTH))
         .hasMessageContaining("differ in length");
     assertThatThrownBy(() -> DecisionScore.of(Arrays.asList((String) null), List.of("sad"), NoVoice.MISS,
-        MacroClasses.IN_TRUTH)).hasMessageContaining("clip 0");
+        MacroClasses.IN_TRUTH)).hasMessage("clip 0 has no true class");
+    assertThatThrownBy(() -> DecisionScore.of(List.of("sad"), List.of(DecisionScore.UNDECIDED), NoVoice.MISS,
+        MacroClasses.IN_TRUTH)).hasMessage("clip 0 is labelled '(no decision)', which is no class");
   }
 }

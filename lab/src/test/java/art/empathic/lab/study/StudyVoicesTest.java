@@ -225,7 +225,8 @@ class StudyVoicesTest {
       if (r.nextBoolean()) {
         allowed = new java.util.TreeSet<>(classes.subList(0, 1 + r.nextInt(classes.size())));
       }
-      Set<Emotion> scoredClasses = r.nextBoolean() ? null : Set.of(all[r.nextInt(all.length)], all[r.nextInt(all.length)]);
+      Set<Emotion> scoredClasses = r.nextBoolean() ? null
+          : new java.util.HashSet<>(List.of(all[r.nextInt(all.length)], all[r.nextInt(all.length)]));
       DecisionScore now = VoicesStudy.figures(s, allowed, scoredClasses);
       double[] before = figuresAsTheLabComputedThem(s, allowed, scoredClasses);
       assertThat(new double[] {now.clips(), now.accuracy(), now.uar(), now.macroF1(), now.majority(), now.noVoice()})
