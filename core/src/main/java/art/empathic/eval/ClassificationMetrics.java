@@ -24,6 +24,12 @@ import java.util.Arrays;
  *   <li>{@link #uar()} (unweighted average recall) is {@code balanced_accuracy_score}: the mean
  *       recall over the classes that occur in the true labels. It equals the macro recall
  *       whenever every evaluated class has test clips;
+ *   <li>{@link #f1Macro()} averages F1 over every evaluated class, a class without test clips and
+ *       never predicted included (with F1 0.0); {@link #f1Macro(MacroClasses)} names the other two
+ *       conventions: over the classes in the true labels only ({@link MacroClasses#IN_TRUTH}, the
+ *       new-voices figures' rule, the classes {@link #uar()} averages), or over the classes in the
+ *       true or the predicted labels ({@link MacroClasses#IN_TRUTH_OR_PREDICTED}, scikit-learn's
+ *       {@code f1_score(average="macro")} called without {@code labels});
  *   <li>{@link #loss()} is {@code log_loss}: mean cross-entropy of the true class after clipping
  *       probabilities to [eps, 1 - eps] (eps = 2.22e-16, the float64 machine epsilon scikit-learn
  *       1.2 uses for "auto") and renormalising each row; {@code null} when no probabilities were given.
@@ -60,6 +66,28 @@ public record ClassificationMetrics(
     boolean microIsAccuracy,
     List<String> notes) {
 
+  /**
+   * Which classes a macro average runs over. All three take the classes from the evaluated ones
+   * ({@link #evaluatedClasses()}), in the model's order; they differ only in the classes that
+   * have no test clip.
+   */
+  public enum MacroClasses {
+    /** Every evaluated class: scikit-learn with {@code labels=evaluated}; {@link #f1Macro()}. */
+    EVALUATED,
+    /**
+     * The evaluated classes that have test clips (occur in {@code y_true}): a class predicted but
+     * absent from the truth adds nothing. With every class evaluated these are the classes {@link
+     * #uar()} averages; the new-voices figures ({@link VoiceScore}, {@link DecisionScore}) use it.
+     */
+    IN_TRUTH,
+    /**
+     * The evaluated classes that occur in the true or the predicted labels: scikit-learn's default
+     * {@code labels=unique_labels(y_true, y_pred)}. A class predicted but absent from the truth
+     * counts with F1 0.0 (recall ill-defined, set to 0.0); a class neither has adds nothing.
+     */
+    IN_TRUTH_OR_PREDICTED
+  }
+
   /** The machine epsilon of float64, scikit-learn 1.2's {@code log_loss(eps="auto")} for float64 input. */
   public static final double LOG_LOSS_EPS = Math.ulp(1.0);
 
@@ -75,6 +103,36 @@ public record ClassificationMetrics(
   @Override
   public int[][] confusionMatrix() {
     return deepCopy(confusionMatrix);
+  }
+
+  /**
+   * The mean F1 over the evaluated classes that {@code over} keeps (see {@link MacroClasses}),
+   * summed in the model's class order; NaN when it keeps none. {@code EVALUATED} is {@link
+   * #f1Macro()}.
+   */
+  public double f1Macro(MacroClasses over) {
+    if (over == MacroClasses.EVALUATED) {
+      return f1Macro;
+    }
+    double sum = 0;
+    int count = 0;
+    for (Map.Entry<String, PerClassMetrics> e : perClass.entrySet()) {
+      boolean inTruth = e.getValue().support() > 0;
+      if (inTruth || (over == MacroClasses.IN_TRUTH_OR_PREDICTED && predicted(classes.indexOf(e.getKey())) > 0)) {
+        sum += e.getValue().f1();
+        count++;
+      }
+    }
+    return count == 0 ? Double.NaN : sum / count;
+  }
+
+  /** Clips predicted as class {@code c} (a column sum of the confusion matrix). */
+  private long predicted(int c) {
+    long s = 0;
+    for (int[] row : confusionMatrix) {
+      s += row[c];
+    }
+    return s;
   }
 
   /** Metrics over all {@code classes}; {@code probabilities} (n x classes) may be null. */

@@ -1,6 +1,5 @@
 package art.empathic.eval;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,8 +8,10 @@ import java.util.Set;
 /**
  * Scores of a model on clips of possibly another corpus, as the field reports them for new
  * voices: accuracy, unweighted average recall (UAR, the mean of per-class recalls over the true
- * classes present), macro-F1 (over the same classes), binary arousal and valence UAR, and the
- * expected calibration error of the top probability.
+ * classes present: {@link ClassificationMetrics#uar()}), macro-F1 (over the same classes: {@link
+ * ClassificationMetrics.MacroClasses#IN_TRUTH}), binary arousal and valence UAR, and the
+ * expected calibration error of the top probability. Every clip here has probabilities; clips
+ * with no voice heard are scored by {@link DecisionScore}.
  *
  * <p>Two ways to decide: {@link Decision#RESTRICTED} takes the argmax over the classes the test
  * corpus has (the field's cross-corpus convention; probabilities renormalised over them), and
@@ -112,38 +113,20 @@ public record VoiceScore(int clips, double accuracy, double uar, double macroF1,
     if (n == 0) {
       throw new IllegalArgumentException("no clip has a class the model knows " + modelClasses);
     }
-    List<Double> recalls = new ArrayList<>();
-    List<Double> f1s = new ArrayList<>();
-    for (int c = 0; c < k; c++) {
-      int support = 0;
-      int predicted = 0;
-      for (int j = 0; j < k; j++) {
-        support += confusion[c][j];
-        predicted += confusion[j][c];
-      }
-      if (support == 0) {
-        continue;
-      }
-      double recall = (double) confusion[c][c] / support;
-      double precision = predicted == 0 ? 0 : (double) confusion[c][c] / predicted;
-      recalls.add(recall);
-      f1s.add(precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));
-    }
+    // UAR and macro-F1 over the true classes present: ClassificationMetrics' rules (uar, MacroClasses.IN_TRUTH).
+    ClassificationMetrics m = ClassificationMetrics.fromConfusionMatrix(model, model, confusion, null);
     double ece = 0;
     for (int b = 0; b < ECE_BINS; b++) {
       if (binCount[b] > 0) {
         ece += Math.abs(binAcc[b] / binCount[b] - binConf[b] / binCount[b]) * binCount[b] / n;
       }
     }
-    return new VoiceScore(n, (double) correct / n, mean(recalls), mean(f1s), binaryUar(arousal), binaryUar(valence), ece);
+    return new VoiceScore(n, (double) correct / n, m.uar(), m.f1Macro(ClassificationMetrics.MacroClasses.IN_TRUTH),
+        binaryUar(arousal), binaryUar(valence), ece);
   }
 
   private static String key(String label) {
     return label.trim().toLowerCase(Locale.ROOT);
-  }
-
-  private static double mean(List<Double> v) {
-    return v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
   }
 
   /** Mean recall of the two sides of a 2x2 [true][predicted] table; NaN when a side is absent. */

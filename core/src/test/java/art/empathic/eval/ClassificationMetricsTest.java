@@ -131,4 +131,24 @@ class ClassificationMetricsTest {
     assertThat(m.perClass().get("Sad").recall()).isEqualTo(0.5);
     assertThat(x.explanation()).contains("lacks Calm").contains("2 Boredom");
   }
+
+  /**
+   * The three conventions on ClassificationMetrics itself. Classes a b c d; y_true a a b, y_pred a c b:
+   * F1 a = 2(1)(1/2)/(3/2) = 2/3, b = 1, c = 0 (predicted, no clips), d = 0 (neither).
+   * EVALUATED (a b c d) (2/3 + 1)/4 = 5/12; IN_TRUTH (a b) 5/6; IN_TRUTH_OR_PREDICTED (a b c) 5/9,
+   * which is scikit-learn's f1_score(["a","a","b"], ["a","c","b"], average="macro").
+   */
+  @Test
+  void macroF1NamesEachConvention() {
+    ClassificationMetrics m = ClassificationMetrics.compute(List.of("a", "b", "c", "d"), new int[] {0, 0, 1},
+        new int[] {0, 2, 1}, null);
+    assertThat(m.f1Macro(ClassificationMetrics.MacroClasses.EVALUATED)).isEqualTo(m.f1Macro());
+    assertThat(m.f1Macro()).isCloseTo(5.0 / 12, within(TOL));
+    assertThat(m.f1Macro(ClassificationMetrics.MacroClasses.IN_TRUTH)).isCloseTo(5.0 / 6, within(TOL));
+    assertThat(m.f1Macro(ClassificationMetrics.MacroClasses.IN_TRUTH_OR_PREDICTED)).isCloseTo(5.0 / 9, within(TOL));
+    // Restricted to evaluated classes (as for a cross-corpus test): c is not evaluated, so it never joins.
+    ClassificationMetrics ab = ClassificationMetrics.compute(List.of("a", "b", "c", "d"), List.of("a", "b"),
+        new int[] {0, 0, 1}, new int[] {0, 2, 1}, null);
+    assertThat(ab.f1Macro(ClassificationMetrics.MacroClasses.IN_TRUTH_OR_PREDICTED)).isCloseTo(5.0 / 6, within(TOL));
+  }
 }

@@ -10,6 +10,7 @@ import art.empathic.corpus.Emotion;
 import art.empathic.corpus.NeutralPolicy;
 import art.empathic.corpus.SplitSpec;
 import art.empathic.corpus.Splitter;
+import art.empathic.eval.DecisionScore;
 import art.empathic.features.FeatureCache;
 import art.empathic.io.AtomicFiles;
 import art.empathic.model.ModelFamily;
@@ -215,7 +216,7 @@ public final class StudyVoicesCommand implements Callable<Integer> {
       List<Clip> test = study.limited(rav.clips().stream().filter(c -> speakers.contains(c.speaker())).toList());
       List<VoicesStudy.Scored> scored = study.score("emobox", unit, model, test, null, List.of(), seed);
       study.record("emobox", unit, "clean", scored, null);
-      VoicesStudy.Figures f = VoicesStudy.Figures.of(scored, null, null);
+      DecisionScore f = VoicesStudy.figures(scored, null, null);
       Double trainer = RunMetrics.read(model).uar();
       md.append(String.format(Locale.ROOT, "| %d | %s | %d | %s | %s | %s | %s |%n", fold.number(),
           String.join(", ", fold.testSpeakers()), f.clips(), VoicesStudy.pct(f.uar()), VoicesStudy.pct(f.accuracy()),
@@ -258,8 +259,8 @@ public final class StudyVoicesCommand implements Callable<Integer> {
       List<VoicesStudy.Scored> scored = study.score("cross", unit + "-on-" + d.test().name(), model, test, null,
           List.of(), seed);
       study.record("cross", unit + " -> " + d.test().name(), "clean", scored, four);
-      VoicesStudy.Figures r = VoicesStudy.Figures.of(scored, four, null);
-      VoicesStudy.Figures a = VoicesStudy.Figures.of(scored, null, null);
+      DecisionScore r = VoicesStudy.figures(scored, four, null);
+      DecisionScore a = VoicesStudy.figures(scored, null, null);
       String name = d.train().name() + " → " + d.test().name();
       md.append(String.format(Locale.ROOT, "| %s | %d | **%s** | %s | %s | %s |%n", name, r.clips(),
           VoicesStudy.pct(r.accuracy()), VoicesStudy.pct(r.uar()), VoicesStudy.pct(a.accuracy()), d.published()));
@@ -295,8 +296,8 @@ public final class StudyVoicesCommand implements Callable<Integer> {
       Set<Emotion> classes = new TreeSet<>(held.classes());
       classes.retainAll(known.isEmpty() ? classes : known);
       study.record("loco", unit, "clean", scored, classes);
-      VoicesStudy.Figures r = VoicesStudy.Figures.of(scored, classes, classes);
-      VoicesStudy.Figures a = VoicesStudy.Figures.of(scored, null, null);
+      DecisionScore r = VoicesStudy.figures(scored, classes, classes);
+      DecisionScore a = VoicesStudy.figures(scored, null, null);
       Set<Emotion> missing = new TreeSet<>(held.classes());
       missing.removeAll(classes);
       md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d%s | %s | %s | %s | %s |%n", held.name(),
@@ -345,7 +346,7 @@ public final class StudyVoicesCommand implements Callable<Integer> {
         Channel ch = conditions.get(i);
         List<VoicesStudy.Scored> scored = study.score("channels", unit, model, test, ch, babble, seed + 31L * f);
         study.record("channels", unit, ch.describe(), scored, null);
-        VoicesStudy.Figures fig = VoicesStudy.Figures.of(scored, null, null);
+        DecisionScore fig = VoicesStudy.figures(scored, null, null);
         acc[i] += fig.accuracy() / k;
         uar[i] += fig.uar() / k;
         pw.printf(Locale.ROOT, "channels fold %d, %s: accuracy %s%n", f, ch.describe(), VoicesStudy.pct(fig.accuracy()));

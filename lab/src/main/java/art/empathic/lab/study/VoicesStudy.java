@@ -12,6 +12,8 @@ import art.empathic.corpus.CorpusSource;
 import art.empathic.corpus.Emotion;
 import art.empathic.corpus.NeutralPolicy;
 import art.empathic.corpus.SplitSpec;
+import art.empathic.eval.ClassificationMetrics;
+import art.empathic.eval.DecisionScore;
 import art.empathic.features.FeatureCache;
 import art.empathic.io.AtomicFiles;
 import art.empathic.io.Csv;
@@ -95,60 +97,27 @@ final class VoicesStudy {
   }
 
   /**
-   * The figures of a set of scored clips under one decision: accuracy (= weighted accuracy, WA),
-   * unweighted average recall (UA, UAR: the mean recall over the true classes present), macro-F1
-   * over the same classes, and the share of the most frequent true class (what always answering
-   * it would score). A clip with no voice heard counts as a miss.
+   * The figures of a set of scored clips under one decision, as {@code docs/EVALUATION.md} prints
+   * them: accuracy (= weighted accuracy, WA), unweighted average recall (UA, UAR: the mean recall
+   * over the true classes present), macro-F1 over the same classes ({@code MacroClasses.IN_TRUTH}),
+   * and the share of the most frequent true class (what always answering it would score). A clip
+   * with no voice heard counts as a miss ({@code DecisionScore.NoVoice.MISS}). The arithmetic and
+   * both rules are the core's {@link DecisionScore}.
+   *
+   * @param allowed the classes the decision picks among (null: all the model's, "as predicted")
+   * @param scored the true classes whose clips are scored (null: every clip)
    */
-  record Figures(int clips, double accuracy, double uar, double macroF1, double majority, int noVoice) {
-    /**
-     * @param allowed the classes the decision picks among (null: all the model's, "as predicted")
-     * @param scored the true classes whose clips are scored (null: every clip)
-     */
-    static Figures of(List<Scored> s, Set<Emotion> allowed, Set<Emotion> scored) {
-      Map<Emotion, Integer> support = new LinkedHashMap<>();
-      Map<Emotion, Integer> hits = new LinkedHashMap<>();
-      Map<Emotion, Integer> predicted = new LinkedHashMap<>();
-      int n = 0;
-      int correct = 0;
-      int silent = 0;
-      for (Scored c : s) {
-        Emotion truth = c.clip().emotion();
-        if (scored != null && !scored.contains(truth)) {
-          continue;
-        }
-        n++;
-        support.merge(truth, 1, Integer::sum);
+  static DecisionScore figures(List<Scored> s, Set<Emotion> allowed, Set<Emotion> scored) {
+    List<String> truth = new ArrayList<>();
+    List<String> decided = new ArrayList<>();
+    for (Scored c : s) {
+      if (scored == null || scored.contains(c.clip().emotion())) {
         Emotion d = c.decide(allowed);
-        if (!c.voiceHeard()) {
-          silent++;
-        }
-        if (d != null) {
-          predicted.merge(d, 1, Integer::sum);
-        }
-        if (d == truth) {
-          correct++;
-          hits.merge(truth, 1, Integer::sum);
-        }
+        truth.add(c.clip().emotion().label());
+        decided.add(d == null ? null : d.label());
       }
-      if (n == 0) {
-        return new Figures(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
-      }
-      double recallSum = 0;
-      double f1Sum = 0;
-      int most = 0;
-      for (Map.Entry<Emotion, Integer> e : support.entrySet()) {
-        int h = hits.getOrDefault(e.getKey(), 0);
-        double recall = h / (double) e.getValue();
-        int p = predicted.getOrDefault(e.getKey(), 0);
-        double precision = p == 0 ? 0 : h / (double) p;
-        recallSum += recall;
-        f1Sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        most = Math.max(most, e.getValue());
-      }
-      return new Figures(n, correct / (double) n, recallSum / support.size(), f1Sum / support.size(),
-          most / (double) n, silent);
     }
+    return DecisionScore.of(truth, decided, DecisionScore.NoVoice.MISS, ClassificationMetrics.MacroClasses.IN_TRUTH);
   }
 
   /** How the study runs: where models are kept, its seed and the feature side's settings. */

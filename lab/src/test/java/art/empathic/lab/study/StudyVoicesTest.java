@@ -11,6 +11,7 @@ import art.empathic.corpus.Clip;
 import art.empathic.corpus.ContentHash;
 import art.empathic.corpus.Emotion;
 import art.empathic.corpus.Gender;
+import art.empathic.eval.DecisionScore;
 import art.empathic.io.Csv;
 import art.empathic.recognize.EmotionPrediction;
 import art.empathic.recognize.EmotionRecognizer;
@@ -173,7 +174,7 @@ class StudyVoicesTest {
         scored(Emotion.ANGRY, classes, 0.1, 0.6, 0.3), // angry -> happy
         scored(Emotion.ANGRY, classes), // no voice: a miss
         scored(Emotion.SAD, classes, 0.2, 0.5, 0.3)); // sad -> happy, but sad among {angry, sad}
-    VoicesStudy.Figures all = VoicesStudy.Figures.of(s, null, null);
+    DecisionScore all = VoicesStudy.figures(s, null, null);
     assertThat(all.clips()).isEqualTo(4);
     assertThat(all.accuracy()).isEqualTo(0.25);
     assertThat(all.uar()).isCloseTo((1 / 3.0 + 0) / 2, offset(1e-12));
@@ -182,12 +183,102 @@ class StudyVoicesTest {
     assertThat(all.majority()).isEqualTo(0.75);
     assertThat(all.noVoice()).isEqualTo(1);
     Set<Emotion> two = Set.of(Emotion.ANGRY, Emotion.SAD);
-    VoicesStudy.Figures restricted = VoicesStudy.Figures.of(s, two, null);
+    DecisionScore restricted = VoicesStudy.figures(s, two, null);
     assertThat(restricted.accuracy()).isEqualTo(0.5); // clip 2 -> sad (wrong), clip 4 -> sad (right)
     assertThat(restricted.uar()).isCloseTo((1 / 3.0 + 1) / 2, offset(1e-12));
-    VoicesStudy.Figures onlySad = VoicesStudy.Figures.of(s, two, Set.of(Emotion.SAD));
+    DecisionScore onlySad = VoicesStudy.figures(s, two, Set.of(Emotion.SAD));
     assertThat(onlySad.clips()).isEqualTo(1);
     assertThat(onlySad.accuracy()).isEqualTo(1.0);
+  }
+
+  /**
+   * The published tables must not move: on random clip sets (no-voice clips, classes never decided,
+   * decided classes absent from the truth, restricted and as-predicted decisions, scored subsets)
+   * the core's figures equal, to the last bit, what the lab's own {@code VoicesStudy.Figures.of}
+   * gave before it was deleted ({@link #figuresAsTheLabComputedThem}, kept verbatim as the oracle).
+   */
+  @Test
+  void figuresEqualWhatTheLabsOwnCopyGaveToTheLastBit() {
+    Random r = new Random(7);
+    Emotion[] all = Emotion.values();
+    for (int round = 0; round < 2000; round++) {
+      List<Emotion> classes = new ArrayList<>();
+      for (Emotion e : all) {
+        if (r.nextInt(3) > 0) {
+          classes.add(e);
+        }
+      }
+      if (classes.size() < 2) {
+        classes = List.of(Emotion.ANGRY, Emotion.SAD);
+      }
+      List<VoicesStudy.Scored> s = new ArrayList<>();
+      int n = r.nextInt(40);
+      for (int i = 0; i < n; i++) {
+        Emotion truth = all[r.nextInt(all.length)]; // sometimes a class the model lacks
+        double[] p = new double[r.nextInt(8) == 0 ? 0 : classes.size()]; // sometimes no voice
+        for (int k = 0; k < p.length; k++) {
+          p[k] = r.nextInt(5) / 4.0; // coarse values: ties too
+        }
+        s.add(scored(truth, classes, p));
+      }
+      Set<Emotion> allowed = null;
+      if (r.nextBoolean()) {
+        allowed = new java.util.TreeSet<>(classes.subList(0, 1 + r.nextInt(classes.size())));
+      }
+      Set<Emotion> scoredClasses = r.nextBoolean() ? null
+          : new java.util.HashSet<>(List.of(all[r.nextInt(all.length)], all[r.nextInt(all.length)]));
+      DecisionScore now = VoicesStudy.figures(s, allowed, scoredClasses);
+      double[] before = figuresAsTheLabComputedThem(s, allowed, scoredClasses);
+      assertThat(new double[] {now.clips(), now.accuracy(), now.uar(), now.macroF1(), now.majority(), now.noVoice()})
+          .as("round %d", round).isEqualTo(before);
+    }
+  }
+
+  /** {@code VoicesStudy.Figures.of} as it stood before the core's {@code DecisionScore} replaced it (fields as an array). */
+  private static double[] figuresAsTheLabComputedThem(List<VoicesStudy.Scored> s, Set<Emotion> allowed,
+      Set<Emotion> scored) {
+    Map<Emotion, Integer> support = new java.util.LinkedHashMap<>();
+    Map<Emotion, Integer> hits = new java.util.LinkedHashMap<>();
+    Map<Emotion, Integer> predicted = new java.util.LinkedHashMap<>();
+    int n = 0;
+    int correct = 0;
+    int silent = 0;
+    for (VoicesStudy.Scored c : s) {
+      Emotion truth = c.clip().emotion();
+      if (scored != null && !scored.contains(truth)) {
+        continue;
+      }
+      n++;
+      support.merge(truth, 1, Integer::sum);
+      Emotion d = c.decide(allowed);
+      if (!c.voiceHeard()) {
+        silent++;
+      }
+      if (d != null) {
+        predicted.merge(d, 1, Integer::sum);
+      }
+      if (d == truth) {
+        correct++;
+        hits.merge(truth, 1, Integer::sum);
+      }
+    }
+    if (n == 0) {
+      return new double[] {0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0};
+    }
+    double recallSum = 0;
+    double f1Sum = 0;
+    int most = 0;
+    for (Map.Entry<Emotion, Integer> e : support.entrySet()) {
+      int h = hits.getOrDefault(e.getKey(), 0);
+      double recall = h / (double) e.getValue();
+      int p = predicted.getOrDefault(e.getKey(), 0);
+      double precision = p == 0 ? 0 : h / (double) p;
+      recallSum += recall;
+      f1Sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+      most = Math.max(most, e.getValue());
+    }
+    return new double[] {n, correct / (double) n, recallSum / support.size(), f1Sum / support.size(),
+        most / (double) n, silent};
   }
 
   @Test
