@@ -50,6 +50,14 @@ public record Corpus(
     return new CorpusLoader(options).load(roots);
   }
 
+  /**
+   * As {@link #load(List, CorpusOptions)}, showing the reading's progress on standard error when
+   * {@code progress} is set (a bar on a terminal, else a plain line at most every 30 s).
+   */
+  public static Corpus load(List<Path> roots, CorpusOptions options, boolean progress) throws IOException {
+    return new CorpusLoader(options, progress).load(roots);
+  }
+
   /** Clips per class, in {@link Emotion} order, classes without clips left out. */
   public SortedMap<Emotion, Integer> perEmotion() {
     return count(clips, Clip::emotion);

@@ -6,7 +6,6 @@ import art.empathic.audio.Resampler;
 import art.empathic.audio.WavReader;
 import art.empathic.features.dsp.MfccExtractor;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,15 +18,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import art.empathic.corpus.Clip;
 import art.empathic.corpus.ContentHash;
 import art.empathic.corpus.CorpusLoader;
 import art.empathic.corpus.SkippedFile;
 import art.empathic.corpus.Split;
+import art.empathic.io.PhaseProgress;
 import java.util.function.Predicate;
 
 /**
@@ -45,14 +41,15 @@ import java.util.function.Predicate;
  * strengths, or none) and the feature code's fingerprint.
  *
  * <p>A failing item (unreadable audio, too short for deltas, non-finite values, ...) is skipped
- * and named with the reason in the {@link ExtractionReport}; the batch goes on. A progress bar
- * (count, rate, ETA) goes to standard error when asked for and standard error is a terminal.
+ * and named with the reason in the {@link ExtractionReport}; the batch goes on. When progress is
+ * asked for, a {@link PhaseProgress} on standard error shows it, one step per item: a bar (count,
+ * rate, time left) on a terminal, else a plain line at most every 30 s and one at the end.
  */
 public final class FeaturePipeline {
   private final FeatureSpec spec;
   private final FeatureCache cache;
   private final int threads;
-  private final boolean progress;
+  private final PhaseProgress.Display display;
   private final MfccExtractor extractor;
   private final Augmenter augmenter;
   private final Map<String, String> usedGroups = new java.util.concurrent.ConcurrentHashMap<>();
@@ -67,25 +64,30 @@ public final class FeaturePipeline {
    * @param spec the features to make
    * @param cache where base matrices are cached ({@link FeatureCache#disabled()} for none)
    * @param threads worker threads (e.g. {@link Runtime#availableProcessors()})
-   * @param progress show a progress bar on standard error when it is a terminal
+   * @param progress show progress on standard error: a bar on a terminal, else plain lines
    */
   public FeaturePipeline(FeatureSpec spec, FeatureCache cache, int threads, boolean progress) {
     this(spec, cache, threads, progress, (audio, augment, draw, babble) -> AudioAugmenter.apply(audio, draw, augment.noiseColour(), babble));
   }
 
   FeaturePipeline(FeatureSpec spec, FeatureCache cache, int threads, boolean progress, Augmenter augmenter) {
+    this(spec, cache, threads, PhaseProgress.Display.onStandardError(progress, System.console() != null), augmenter);
+  }
+
+  /** As the others, showing progress on {@code display} (tests give one with a fake clock). */
+  FeaturePipeline(FeatureSpec spec, FeatureCache cache, int threads, PhaseProgress.Display display, Augmenter augmenter) {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.cache = Objects.requireNonNull(cache, "cache");
     if (threads < 1) {
       throw new IllegalArgumentException("need at least one thread, got " + threads);
     }
     this.threads = threads;
-    this.progress = progress;
+    this.display = Objects.requireNonNull(display, "display");
     this.extractor = new MfccExtractor(spec.mfcc());
     this.augmenter = augmenter;
   }
 
-  /** The default cache, every core, a progress bar when interactive. */
+  /** The default cache, every core, progress shown. */
   public static FeaturePipeline withDefaults(FeatureSpec spec) {
     return new FeaturePipeline(spec, FeatureCache.atDefaultLocation(), Runtime.getRuntime().availableProcessors(), true);
   }
@@ -259,16 +261,14 @@ public final class FeaturePipeline {
   private Run run(List<Job> jobs, String task) {
     long start = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
-    try (ProgressBar bar = progressBar(task, jobs.size())) {
+    try (PhaseProgress progress = display.start(task, "items", jobs.size())) {
       List<Future<Outcome>> futures = new ArrayList<>(jobs.size());
       for (Job j : jobs) {
         futures.add(pool.submit(() -> {
           try {
             return process(j);
           } finally {
-            if (bar != null) {
-              bar.step();
-            }
+            progress.step();
           }
         }));
       }
@@ -286,16 +286,6 @@ public final class FeaturePipeline {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  private ProgressBar progressBar(String task, int max) {
-    if (!progress || System.console() == null || max == 0) {
-      return null;
-    }
-    PrintStream err = System.err;
-    return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
-        .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(250).showSpeed()
-        .setUnit(" clips", 1).build();
   }
 
   private static ThreadFactory daemonThreads() {

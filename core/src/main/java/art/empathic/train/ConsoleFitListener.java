@@ -1,51 +1,53 @@
 package art.empathic.train;
 
+import art.empathic.io.PhaseProgress;
 import art.empathic.run.EpochStats;
 import art.empathic.train.FitListener;
 import java.io.PrintWriter;
 import java.util.Locale;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Shows training to a person: a progress bar per epoch (batches, rate, ETA) on a terminal, and
- * one line per epoch with losses, accuracies, seconds and the time left for the epochs still to
- * run at the mean pace so far (an upper bound when a stopping rule may end the fit early).
+ * Shows training to a person: one line per epoch on {@code out} with losses, accuracies, seconds
+ * and the time left for the epochs still to run at the mean pace so far (an upper bound when a
+ * stopping rule may end the fit early), always; and, when progress is asked for, each epoch's
+ * batches as a {@link PhaseProgress} on standard error: a bar (count, rate, time left) on a
+ * terminal, else a plain line for an epoch still running after 30 s (and every 30 s after).
  */
 final class ConsoleFitListener implements FitListener {
   private final PrintWriter out;
-  private final boolean bars;
+  private final PhaseProgress.Display display;
   private final String prefix;
-  private ProgressBar bar;
+  private PhaseProgress batchesOfEpoch;
   private double secondsSoFar;
   private int epochsSeen;
 
   ConsoleFitListener(PrintWriter out, boolean progress, String prefix) {
+    this(out, PhaseProgress.Display.onStandardError(progress, System.console() != null), prefix);
+  }
+
+  /** As the other, showing each epoch's batches on {@code display} (tests give one with a fake clock). */
+  ConsoleFitListener(PrintWriter out, PhaseProgress.Display display, String prefix) {
     this.out = out;
-    this.bars = progress && System.console() != null;
+    this.display = display;
     this.prefix = prefix;
   }
 
   @Override
   public void epochStarted(int epoch, int epochs, int batches) {
-    if (bars) {
-      bar = new ProgressBarBuilder().setTaskName(prefix + "epoch " + epoch + "/" + epochs).setInitialMax(batches)
-          .setStyle(ProgressBarStyle.ASCII).setUnit(" batches", 1).showSpeed().continuousUpdate()
-          .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
-    }
+    endEpoch();
+    batchesOfEpoch = display.start(prefix + "epoch " + epoch + "/" + epochs, "batches", batches);
   }
 
   @Override
   public void batchDone(int epoch, int batch, int batches) {
-    if (bar != null) {
-      bar.stepTo(batch);
+    if (batchesOfEpoch != null) {
+      batchesOfEpoch.stepTo(batch);
     }
   }
 
   @Override
   public void epochDone(EpochStats s, int epochs) {
-    closeBar();
+    endEpoch();
     String width = String.valueOf(String.valueOf(epochs).length());
     StringBuilder line = new StringBuilder(prefix).append(String.format(Locale.ROOT,
         "epoch %" + width + "d/%d  loss %.4f  acc %.4f", s.epoch(), epochs, s.trainLoss(), s.trainAccuracy()));
@@ -64,27 +66,21 @@ final class ConsoleFitListener implements FitListener {
 
   @Override
   public void stopped(String reason) {
-    closeBar();
+    endEpoch();
     out.println(prefix + reason);
     out.flush();
   }
 
-  /** Seconds as "42 s", "3 min 05 s" or "1 h 02 min". */
+  /** Seconds as "42 s", "3 min 05 s" or "1 h 02 min", as every progress line reads them. */
   static String timeLeft(double seconds) {
-    long t = Math.round(seconds);
-    if (t < 60) {
-      return t + " s";
-    }
-    if (t < 3600) {
-      return String.format(Locale.ROOT, "%d min %02d s", t / 60, t % 60);
-    }
-    return String.format(Locale.ROOT, "%d h %02d min", t / 3600, t / 60 % 60);
+    return PhaseProgress.duration(seconds);
   }
 
-  private void closeBar() {
-    if (bar != null) {
-      bar.close();
-      bar = null;
+  /** Ends the epoch's bar or lines; the epoch line (or the stop's) says the rest. */
+  private void endEpoch() {
+    if (batchesOfEpoch != null) {
+      batchesOfEpoch.closeWithoutLine();
+      batchesOfEpoch = null;
     }
   }
 }

@@ -109,7 +109,7 @@ public final class TrainingRun {
 
   private Result execute(boolean resume, Corpus loaded) throws IOException {
     Corpus corpus = loaded != null ? loaded : Corpus.load(spec.data().stream().map(Path::of).toList(),
-        new CorpusOptions(spec.corpusKind(), spec.neutral()));
+        new CorpusOptions(spec.corpusKind(), spec.neutral()), env.progress());
     List<Emotion> classes = corpus.emotions();
     if (classes.size() < 2) {
       throw new IllegalArgumentException(String.join(", ", spec.data()) + ": a classifier needs clips of at least two "

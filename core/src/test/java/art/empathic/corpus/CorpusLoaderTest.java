@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import art.empathic.audio.Audio;
 import art.empathic.audio.WavReader;
 import art.empathic.audio.WavWriter;
+import art.empathic.io.PhaseProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,6 +118,41 @@ class CorpusLoaderTest {
         .containsExactly(Map.entry(Emotion.CALM, 3), Map.entry(Emotion.SAD, 1));
     assertThat(load(tmp, CorpusOptions.DEFAULT.withNeutral(NeutralPolicy.KEEP)).perEmotion())
         .containsExactly(Map.entry(Emotion.CALM, 1), Map.entry(Emotion.SAD, 1), Map.entry(Emotion.NEUTRAL, 2));
+  }
+
+  /**
+   * Reading counts one step per file it reads (unreadable audio included; names it cannot read,
+   * other formats and dropped labels are never read), on a clock where 31 s pass at every look.
+   */
+  @Test
+  void readingShowsOneStepPerFileReadAndNothingWithoutProgress() throws IOException {
+    TestAudio.wavs(tmp, List.of("Actor_01/03-01-02-01-01-01-01.wav", "Actor_01/03-01-03-01-01-01-01.wav",
+        "Actor_02/03-01-04-01-01-01-02.wav", "Actor_02/03-01-01-01-01-01-02.wav")); // the last is neutral: dropped
+    Files.writeString(tmp.resolve("Actor_01/03-01-05-01-01-01-01.wav"), "not audio at all");
+    TestAudio.wav(tmp.resolve("Actor_01/take 3.wav"), 9);
+    Files.writeString(tmp.resolve("Actor_01/03-01-06-01-01-01-01.mp3"), "x");
+    for (PhaseProgress.Mode mode : PhaseProgress.Mode.values()) {
+      if (mode == PhaseProgress.Mode.BAR) {
+        continue; // a terminal's bar, drawn by the progress bar library
+      }
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+      PhaseProgress.Display display = new PhaseProgress.Display(mode,
+          new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8), () -> clock.addAndGet(31_000_000_000L));
+      Corpus c = new CorpusLoader(CorpusOptions.DEFAULT, display).load(List.of(tmp));
+      assertThat(c.clips()).hasSize(3);
+      String text = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+      if (mode == PhaseProgress.Mode.OFF) {
+        assertThat(text).as("--no-progress").isEmpty();
+        continue;
+      }
+      List<String> lines = List.of(text.split("\n"));
+      // Four files read: three clips and the one that is not audio. A line every 30 s, then the last
+      // (five looks at the clock, one at the start and one per file, put it 155 s on).
+      assertThat(lines).hasSizeBetween(2, 4).doesNotHaveDuplicates()
+          .allSatisfy(l -> assertThat(l).matches("reading: [1-4]/4 files \\(\\d+%\\), .*"));
+      assertThat(lines.get(lines.size() - 1)).matches("reading: 4/4 files \\(100%\\), [0-9.]+ files/s, done in 2 min 35 s");
+    }
   }
 
   @Test

@@ -10,7 +10,12 @@ import art.empathic.audio.Resampler;
 import art.empathic.audio.WavReader;
 import art.empathic.features.dsp.MfccConfig;
 import art.empathic.features.dsp.MfccExtractor;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import art.empathic.io.PhaseProgress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +57,33 @@ class FeaturePipelineTest {
     MfccExtractor x = new MfccExtractor(spec.mfcc());
     float[][] base = spec.kind() == FeatureKind.MEL_DB ? x.melDb(a.samples()) : x.mfcc(a.samples());
     return spec.derive(base);
+  }
+
+  /**
+   * Progress off the terminal: one step per item, a line when 30 s have passed (here at every look
+   * at the clock) and one at the end; nothing at all without progress (--no-progress).
+   */
+  @Test
+  void progressOffTheTerminalWritesLinesAndWithoutProgressNothing() throws Exception {
+    Corpus c = corpus();
+    for (PhaseProgress.Mode mode : List.of(PhaseProgress.Mode.LINES, PhaseProgress.Mode.OFF)) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      AtomicLong clock = new AtomicLong();
+      PhaseProgress.Display display = new PhaseProgress.Display(mode, new PrintStream(bytes, true, StandardCharsets.UTF_8),
+          () -> clock.addAndGet(31_000_000_000L));
+      FeaturePipeline p = new FeaturePipeline(FeatureSpec.mfccMean(CONFIG), FeatureCache.disabled(), 2, display,
+          (audio, augment, draw, babble) -> audio);
+      assertThat(p.extract(c.clips()).size()).isEqualTo(6);
+      String text = bytes.toString(StandardCharsets.UTF_8);
+      if (mode == PhaseProgress.Mode.OFF) {
+        assertThat(text).isEmpty();
+        continue;
+      }
+      List<String> lines = List.of(text.split("\n"));
+      assertThat(lines).hasSizeBetween(2, 6).doesNotHaveDuplicates()
+          .allSatisfy(l -> assertThat(l).matches("features: [1-6]/6 items \\(\\d+%\\), .*"));
+      assertThat(lines.get(lines.size() - 1)).isEqualTo("features: 6/6 items (100%), 0.028 items/s, done in 3 min 37 s");
+    }
   }
 
   @Test

@@ -29,7 +29,12 @@ final class CorpusArgs {
 
   /** Reads the directories with --neutral, or {@code byDefault} without it. */
   Corpus load(NeutralPolicy byDefault) throws IOException {
-    return Corpus.load(dirs, new CorpusOptions(kind, neutral != null ? neutral : byDefault));
+    return load(byDefault, false);
+  }
+
+  /** As {@link #load(NeutralPolicy)}, showing the reading's progress on standard error when {@code progress}. */
+  Corpus load(NeutralPolicy byDefault, boolean progress) throws IOException {
+    return Corpus.load(dirs, new CorpusOptions(kind, neutral != null ? neutral : byDefault), progress);
   }
 
   /** Parses --corpus with the corpus package's names ("crema-d" is not an enum constant name). */

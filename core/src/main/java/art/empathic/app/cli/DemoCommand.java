@@ -75,7 +75,9 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed of splits and training (default 42).")
   long seed;
 
-  @Option(names = "--no-progress", description = "No progress bars.")
+  @Option(names = "--no-progress", description = "Show no progress while reading corpora, making features and "
+      + "training: no bar on a terminal, no line every 30 s on a redirected standard error. Trainings in more than "
+      + "one lane (--jobs) show none either way. The summary lines and each training's line per epoch stay.")
   boolean noProgress;
 
   @Option(names = "--jobs", paramLabel = "N", description = "Trainings at once, each in its own JVM with one "
@@ -158,7 +160,7 @@ public final class DemoCommand implements Callable<Integer> {
     pw.println("output: " + dir + (quick ? " (--quick)" : full ? " (--full)" : ""));
     pw.println("release model: trained on every corpus in " + releaseData);
 
-    Corpus corpus = Corpus.load(List.of(ravdess), CorpusOptions.DEFAULT);
+    Corpus corpus = Corpus.load(List.of(ravdess), CorpusOptions.DEFAULT, !noProgress);
     printCorpus(pw, corpus);
     TrainingRun.Environment env = new TrainingRun.Environment(FeatureCache.atDefaultLocation(),
         Runtime.getRuntime().availableProcessors(), !noProgress && lanes == 1);

@@ -64,7 +64,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Where to write the evaluation.")
   Path out;
 
-  @Option(names = "--no-progress", description = "No progress bar.")
+  @Option(names = "--no-progress", description = "Show no progress while reading the corpus and making features: "
+      + "no bar on a terminal, no line every 30 s on a redirected standard error. The results stay.")
   boolean noProgress;
 
   @Override
@@ -98,7 +99,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   private void ownSplit(SavedModel model, ModelSpec spec, PrintWriter pw) throws Exception {
     Corpus corpus = Corpus.load(spec.data().stream().map(Path::of).toList(),
-        new CorpusOptions(spec.corpusKind(), spec.neutral()));
+        new CorpusOptions(spec.corpusKind(), spec.neutral()), !noProgress);
     Split split = Splitter.split(corpus.clips(), spec.split());
     pw.println("split: " + split.description() + " (" + split.sizes() + ")");
     FeatureSet test = features(spec, split.test());
@@ -123,7 +124,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   }
 
   private void crossCorpus(SavedModel model, ModelSpec spec, PrintWriter pw) throws Exception {
-    Corpus corpus = Corpus.load(data, new CorpusOptions(kind, neutral != null ? neutral : spec.neutral()));
+    Corpus corpus = Corpus.load(data, new CorpusOptions(kind, neutral != null ? neutral : spec.neutral()), !noProgress);
     if (corpus.clips().isEmpty()) {
       throw new IllegalArgumentException(data + ": no usable clips to evaluate on");
     }

@@ -57,7 +57,9 @@ final class FeatureOptions {
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: every core).")
   Integer threads;
 
-  @Option(names = "--no-progress", description = "No progress bar (it is also off when not on a terminal).")
+  @Option(names = "--no-progress", description = "Show no progress while reading the corpus, making features and "
+      + "training: no bar on a terminal, no line every 30 s on a redirected standard error. The summary lines and "
+      + "train's line per epoch stay.")
   boolean noProgress;
 
   /** {@code --statistics} parsed, or null when not given. */

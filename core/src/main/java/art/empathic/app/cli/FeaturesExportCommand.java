@@ -75,7 +75,7 @@ final class FeaturesExportCommand implements Callable<Integer> {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new IllegalArgumentException(out + ": exists and is not a directory");
     }
-    Corpus c = corpus.load(NeutralPolicy.DROP);
+    Corpus c = corpus.load(NeutralPolicy.DROP, features.common.progress());
     Channel through = channel == null ? null : parseChannel(channel);
     if (through != null && augment != null) {
       throw new IllegalArgumentException("--channel and --augment: export the channel and the copies separately");
