@@ -59,7 +59,20 @@ public final class PhaseProgress implements AutoCloseable {
 
     /** On standard error with the system clock, in {@link Mode#of}{@code (wanted, terminal)}. */
     public static Display onStandardError(boolean wanted, boolean terminal) {
-      return new Display(Mode.of(wanted, terminal), System.err, System::nanoTime);
+      return new Display(Mode.of(wanted, terminal && standardErrorMayBeTerminal(System.getProperty(STDERR_TERMINAL))),
+          System.err, System::nanoTime);
+    }
+
+    /**
+     * Set by the launcher to whether standard error is a terminal ({@code [ -t 2 ]}): Java 17's
+     * {@code System.console()} looks at standard input and output only, so {@code 2> log} typed at
+     * a terminal would otherwise draw bars into the log.
+     */
+    public static final String STDERR_TERMINAL = "empathic.art.stderr.terminal";
+
+    /** False only when the launcher said standard error is not a terminal; unset (embedded use) trusts the caller. */
+    static boolean standardErrorMayBeTerminal(String property) {
+      return !"false".equals(property);
     }
 
     /** Starts a phase of {@code total} items now. */

@@ -159,4 +159,11 @@ class PhaseProgressTest {
     assertThat(lines.get(lines.size() - 1)).startsWith("reading: 10,000/10,000 files (100%), ");
     assertThat(lines).allSatisfy(l -> assertThat(l).matches("reading: [0-9,]+/10,000 files \\(\\d+%\\), .*"));
   }
+
+  @Test
+  void theLaunchersWordThatStandardErrorIsNoTerminalTurnsBarsIntoLines() {
+    assertThat(PhaseProgress.Display.standardErrorMayBeTerminal("false")).isFalse();
+    assertThat(PhaseProgress.Display.standardErrorMayBeTerminal("true")).isTrue();
+    assertThat(PhaseProgress.Display.standardErrorMayBeTerminal(null)).as("embedded: the caller's check decides").isTrue();
+  }
 }
