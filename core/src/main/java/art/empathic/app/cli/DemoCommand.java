@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import picocli.CommandLine.ArgGroup;
@@ -49,8 +50,9 @@ import java.util.Optional;
           + "\"new voices\" and \"another corpus\" (EmoDB, when found beside RAVDESS) sections to the report.",
       "Default: all rows and speaker-independent folds 1-3 of 6. --quick (one row per family, fold 1) and --full "
           + "(the 500-epoch row and all 6 folds) change the size; docs/BENCHMARKS.md gives the measured times.",
-      "The trainings run in lanes at once (--jobs): this JVM and helper JVMs with one PyTorch thread each, "
-          + "longest trainings first; every run is the same as when they run one after another.",
+      "The trainings run in lanes at once (--jobs): this JVM and helper JVMs with one PyTorch thread each; "
+          + "each lane takes the next training no lane has taken yet, longest first, so no lane idles while "
+          + "trainings remain, and every run is the same as when they run one after another.",
       "An interrupted demo continues where it stopped when run again with the same --out."})
 public final class DemoCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec commandSpec;
@@ -150,7 +152,7 @@ public final class DemoCommand implements Callable<Integer> {
     int folds = full ? 6 : quick ? 1 : DEFAULT_FOLDS;
     List<Task> tasks = tasks(quick, full, folds, dir, seed, releaseShare(ravdess, releaseData));
     if (lane != null) {
-      return runHelperLane(Lane.parse(lane), tasks, ravdess, releaseData, pw);
+      return runHelperLane(Lane.parse(lane), tasks, ravdess, releaseData, dir, pw);
     }
     int lanes = Math.min(jobs != null ? jobs : defaultJobs(), tasks.size());
     if (lanes < 1) {
@@ -162,12 +164,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     Corpus corpus = Corpus.load(List.of(ravdess), CorpusOptions.DEFAULT, !noProgress);
     printCorpus(pw, corpus);
-    TrainingRun.Environment env = new TrainingRun.Environment(FeatureCache.atDefaultLocation(),
-        Runtime.getRuntime().availableProcessors(), !noProgress && lanes == 1);
+    TrainingRun.Environment env = laneEnvironment(!noProgress && lanes == 1);
 
     try (StopSignal stop = StopSignal.install()) {
       if (lanes == 1) {
-        if (!runLane(tasks, ravdess, releaseData, corpus, env, pw, stop)) {
+        if (!runInOrder(tasks, t -> runTask(t, ravdess, releaseData, corpus, env, pw, stop), pw)) {
           return stopped(pw, dir);
         }
       } else if (!runLanes(lanes, tasks, ravdess, releaseData, corpus, env, pw, stop, dir)) {
@@ -226,8 +227,11 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Seconds this training takes on one core of the quiet 2-core machine (measured 2026-11-30,
-     * docs/research/RESULTS.md), used only to share the trainings fairly between lanes.
+     * Roughly the seconds this training takes on one core of the quiet 2-core machine (measured
+     * 2026-11-30, docs/research/RESULTS.md; with two lanes busy the CNN-LSTMs' epochs take about
+     * twice as long). They only order the work: the lanes take the trainings longest first, each
+     * the next one no lane has taken (LaneClaims), so an estimate that is off makes no lane idle;
+     * only their ranking matters.
      */
     double estimatedSeconds() {
       if (release()) {
@@ -259,7 +263,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   /**
    * As {@link #tasks(boolean, boolean, int, Path, long)}, with the release model's data
-   * {@code releaseShare} times RAVDESS's size (it shares the trainings between lanes).
+   * {@code releaseShare} times RAVDESS's size (it places the release in the lanes' longest-first order).
    */
   static List<Task> tasks(boolean quick, boolean full, int folds, Path dir, long seed, double releaseShare) {
     List<Task> tasks = new ArrayList<>();
@@ -282,42 +286,16 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /**
-   * Shares the trainings between {@code lanes}: longest first, each to the lane with the least
-   * work so far (ties to the lower lane). Deterministic, so a helper JVM computes the same lanes.
-   * Returns the lane (1-based) of each task.
+   * The order the lanes take the trainings in: longest first by {@link Task#estimatedSeconds()},
+   * ties in study order. Deterministic, so every lane (this JVM and each helper) walks the same
+   * order; each takes the next training no lane has claimed yet ({@link LaneClaims}), so the lanes
+   * end within about one training of each other whatever the estimates' errors.
    */
-  static int[] assignLanes(List<Task> tasks, int lanes) {
-    Integer[] order = new Integer[tasks.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, java.util.Comparator.comparingDouble((Integer i) -> -tasks.get(i).estimatedSeconds())
+  static List<Task> longestFirst(List<Task> tasks) {
+    List<Integer> order = new ArrayList<>(IntStream.range(0, tasks.size()).boxed().toList());
+    order.sort(java.util.Comparator.comparingDouble((Integer i) -> -tasks.get(i).estimatedSeconds())
         .thenComparingInt(i -> i));
-    double[] load = new double[lanes];
-    int[] laneOf = new int[tasks.size()];
-    for (int i : order) {
-      int best = 0;
-      for (int l = 1; l < lanes; l++) {
-        if (load[l] < load[best]) {
-          best = l;
-        }
-      }
-      load[best] += tasks.get(i).estimatedSeconds();
-      laneOf[i] = best + 1;
-    }
-    return laneOf;
-  }
-
-  /** The tasks of lane {@code k} (1-based) of {@code lanes}, in their order in {@code tasks}. */
-  static List<Task> laneTasks(List<Task> tasks, int lanes, int k) {
-    int[] laneOf = assignLanes(tasks, lanes);
-    List<Task> mine = new ArrayList<>();
-    for (int i = 0; i < tasks.size(); i++) {
-      if (laneOf[i] == k) {
-        mine.add(tasks.get(i));
-      }
-    }
-    return mine;
+    return order.stream().map(tasks::get).toList();
   }
 
   /** At most this many lanes by default: each is a JVM holding PyTorch (several hundred MB). */
@@ -343,16 +321,18 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /** Trains one task (starts or resumes its run); false when the user stopped it. */
+  @FunctionalInterface
+  interface Trainer {
+    boolean train(Task task) throws IOException;
+  }
+
   /** Runs (or resumes, or keeps) the tasks one after another; false when the user stopped them. */
-  private boolean runLane(List<Task> tasks, Path ravdess, Path releaseData, Corpus corpus, TrainingRun.Environment env,
-      PrintWriter pw, StopSignal stop) throws IOException {
+  static boolean runInOrder(List<Task> tasks, Trainer trainer, PrintWriter pw) throws IOException {
     String section = null;
     for (Task task : tasks) {
-      if (!task.section().equals(section)) {
-        section = task.section();
-        pw.printf(Locale.ROOT, "%n== %s ==%n", section);
-      }
-      if (!runTask(task, ravdess, releaseData, corpus, env, pw, stop)) {
+      section = printSection(task, section, pw);
+      if (!keepOrTrain(task, trainer, pw)) {
         return false;
       }
     }
@@ -360,18 +340,66 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /**
-   * The trainings shared between this JVM (lane 1) and {@code lanes - 1} helper JVMs, each
-   * training its lane's rows one after another with one PyTorch thread. Separate JVMs, not
+   * One lane of several: walks {@code order} and trains each task it manages to claim for
+   * {@code lane} (the others have it), until every task is claimed. A finished run is claimed
+   * and kept, not trained again. False when the user stopped the lane; it then claims no more.
+   */
+  static boolean runClaiming(List<Task> order, LaneClaims claims, int lane, Trainer trainer, PrintWriter pw,
+      BooleanSupplier stopRequested) throws IOException {
+    String section = null;
+    for (Task task : order) {
+      if (stopRequested.getAsBoolean()) {
+        return false;
+      }
+      if (!claims.claim(task.runDir(), lane)) {
+        continue;
+      }
+      section = printSection(task, section, pw);
+      if (!keepOrTrain(task, trainer, pw)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Prints the task's section when it is not the one printed last; returns the section now printed. */
+  private static String printSection(Task task, String last, PrintWriter pw) {
+    if (!task.section().equals(last)) {
+      pw.printf(Locale.ROOT, "%n== %s ==%n", task.section());
+    }
+    return task.section();
+  }
+
+  /** Keeps a finished run, else trains (or resumes) it; false when the user stopped it. */
+  static boolean keepOrTrain(Task task, Trainer trainer, PrintWriter pw) throws IOException {
+    if (isFinished(task.runDir())) {
+      pw.println("-- " + task.runDir().getFileName() + ": already finished, kept");
+      pw.flush();
+      return true;
+    }
+    return trainer.train(task);
+  }
+
+  /**
+   * The trainings shared between this JVM (lane 1) and {@code lanes - 1} helper JVMs, each lane
+   * training one after another with one PyTorch thread whatever training it claims next
+   * ({@link #runClaiming}), so the lanes stay busy until no training is left. Separate JVMs, not
    * threads: DJL's PyTorch engine allows one gradient collector per process, and dropout draws
    * from the engine's one global generator, so two trainings in one JVM would either fail or stop
-   * being reproducible. Whatever a helper did not finish (it failed or was stopped) is then
-   * trained here. False when the user stopped the demo.
+   * being reproducible. A helper that stops with an error is reported with the training it had
+   * claimed and not finished; whatever is unfinished when every lane is done is then trained here.
+   * False when the user stopped the demo.
    */
   private boolean runLanes(int lanes, List<Task> tasks, Path ravdess, Path releaseData, Corpus corpus,
       TrainingRun.Environment env, PrintWriter pw, StopSignal stop, Path dir) throws IOException, InterruptedException {
-    pw.printf(Locale.ROOT, "%n%d trainings in %d lanes at once (this JVM and %d helper%s, one PyTorch thread each; "
-        + "--jobs 1 runs them one after another)%n", tasks.size(), lanes, lanes - 1, lanes == 2 ? "" : "s");
+    pw.printf(Locale.ROOT, "%n%d trainings in %d lanes at once (this JVM and %d helper%s, one PyTorch thread each, "
+        + "each lane taking the next training left, longest first; --jobs 1 runs them one after another)%n",
+        tasks.size(), lanes, lanes - 1, lanes == 2 ? "" : "s");
     pw.flush();
+    LaneClaims claims = new LaneClaims(dir);
+    // Before any helper starts: an earlier, interrupted demo's claims would hide the runs it left unfinished.
+    claims.clear();
+    List<Task> order = longestFirst(tasks);
     List<Helper> helpers = new ArrayList<>();
     for (int k = 2; k <= lanes; k++) {
       helpers.add(Helper.start(helperCommand(dir, releaseData.equals(ravdess) ? ravdess : releaseData, k, lanes), k, pw));
@@ -379,7 +407,8 @@ public final class DemoCommand implements Callable<Integer> {
     boolean finished = false;
     boolean completed = false;
     try (PrintWriter lanePw = new PrintWriter(new LinePrefixWriter(pw, "[lane 1] "), true)) {
-      finished = runLane(laneTasks(tasks, lanes, 1), ravdess, releaseData, corpus, env, lanePw, stop);
+      finished = runClaiming(order, claims, 1, t -> runTask(t, ravdess, releaseData, corpus, env, lanePw, stop),
+          lanePw, stop::wasRequested);
       completed = true;
     } finally {
       for (Helper h : helpers) {
@@ -387,36 +416,55 @@ public final class DemoCommand implements Callable<Integer> {
           h.process().destroy(); // this lane failed: the helpers stop after their batch, resumable
         }
         if (!h.waitFor(stop)) {
-          pw.println("[lane " + h.lane() + "] stopped with exit code " + h.exitCode());
+          pw.println(laneStopped(h.lane(), h.exitCode(), claims, tasks, dir));
         }
       }
     }
     if (!finished || stop.wasRequested()) {
       return false;
     }
+    claims.delete();
     List<Task> left = tasks.stream().filter(t -> !isFinished(t.runDir())).toList();
     if (!left.isEmpty()) {
       pw.printf(Locale.ROOT, "%n%d training%s a helper did not finish, trained here:%n", left.size(),
           left.size() == 1 ? "" : "s");
-      return runLane(left, ravdess, releaseData, corpus, env, pw, stop);
+      return runInOrder(left, t -> runTask(t, ravdess, releaseData, corpus, env, pw, stop), pw);
     }
     return true;
   }
 
-  /** A helper JVM's demo: only its lane's trainings, no corpus summary, no report. */
-  private int runHelperLane(Lane l, List<Task> tasks, Path ravdess, Path releaseData, PrintWriter pw)
+  /** What the demo says of a helper that exited with {@code exitCode} (not 0): the claimed trainings it did not finish. */
+  static String laneStopped(int lane, int exitCode, LaneClaims claims, List<Task> tasks, Path dir) {
+    List<Path> unfinished = claims.claimedBy(lane, tasks.stream().map(Task::runDir).toList()).stream()
+        .filter(p -> !isFinished(p)).toList();
+    return "[lane " + lane + "] stopped with exit code " + exitCode + (unfinished.isEmpty() ? ""
+        : "; it had claimed " + unfinished.stream().map(p -> dir.relativize(p).toString())
+            .collect(Collectors.joining(", ")) + " and not finished " + (unfinished.size() == 1 ? "it" : "them"));
+  }
+
+  /** A helper JVM's demo: the trainings it claims, no corpus summary, no report. */
+  private int runHelperLane(Lane l, List<Task> tasks, Path ravdess, Path releaseData, Path dir, PrintWriter pw)
       throws IOException {
-    List<Task> mine = laneTasks(tasks, l.n(), l.k());
     Corpus corpus = Corpus.load(List.of(ravdess), CorpusOptions.DEFAULT);
-    TrainingRun.Environment env = new TrainingRun.Environment(FeatureCache.atDefaultLocation(),
-        Runtime.getRuntime().availableProcessors(), false);
+    TrainingRun.Environment env = laneEnvironment(false);
     try (StopSignal stop = StopSignal.install()) {
       // Orphaned (the demo's JVM died): stop after the current batch, leaving resumable runs.
       ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(stop::request));
-      boolean done = runLane(mine, ravdess, releaseData, corpus, env, pw, stop);
+      boolean done = runClaiming(longestFirst(tasks), new LaneClaims(dir), l.k(),
+          t -> runTask(t, ravdess, releaseData, corpus, env, pw, stop), pw, stop::wasRequested);
       pw.flush();
       return done ? 0 : TrainCommand.EXIT_STOPPED;
     }
+  }
+
+  /**
+   * What every lane trains with: the feature cache at its default place and one feature thread per
+   * core, the same in this JVM and in each helper (none of it is recorded in a run; the features do
+   * not depend on the thread count). Progress bars only when one lane has the console.
+   */
+  private static TrainingRun.Environment laneEnvironment(boolean progress) {
+    return new TrainingRun.Environment(FeatureCache.atDefaultLocation(), Runtime.getRuntime().availableProcessors(),
+        progress);
   }
 
   /** The command line of the helper JVM for lane {@code k} of {@code lanes}: this JVM's flags, class path and options. */
@@ -563,14 +611,10 @@ public final class DemoCommand implements Callable<Integer> {
     return TrainCommand.EXIT_STOPPED;
   }
 
-  /** Runs (or resumes, or keeps when finished) one training; false when the user stopped it. */
+  /** Runs (or resumes) one unfinished training; false when the user stopped it. */
   private static boolean runTask(Task task, Path ravdess, Path releaseData, Corpus corpus,
       TrainingRun.Environment env, PrintWriter pw, StopSignal stop) throws IOException {
     Path runDir = task.runDir();
-    if (isFinished(runDir)) {
-      pw.println("-- " + runDir.getFileName() + ": already finished, kept");
-      return true;
-    }
     TrainingRun.Result r;
     if (Files.exists(runDir.resolve(ModelSpec.FILE))) {
       r = TrainingRun.resume(runDir, env, pw, stop, corpus);

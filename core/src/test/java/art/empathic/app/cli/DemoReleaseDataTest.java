@@ -24,7 +24,8 @@ class DemoReleaseDataTest {
     // --data naming the RAVDESS folder itself is never second-guessed.
     assertThat(DemoCommand.releaseData(ravdess, ravdess)).isEqualTo(ravdess);
     assertThat(DemoCommand.releaseShare(ravdess, ravdess)).isEqualTo(1.0);
-    // The lanes share the release by its size: four times RAVDESS's audio, four times the estimate.
+    // The release's place in the lanes' longest-first order follows its size: four times RAVDESS's
+    // audio, four times the estimate.
     java.util.List<DemoCommand.Task> one = DemoCommand.tasks(true, false, 1, dir, 42, 1);
     java.util.List<DemoCommand.Task> four = DemoCommand.tasks(true, false, 1, dir, 42, 4);
     assertThat(four.get(four.size() - 1).estimatedSeconds()).isEqualTo(4 * one.get(one.size() - 1).estimatedSeconds());
