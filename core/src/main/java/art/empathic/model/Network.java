@@ -244,6 +244,14 @@ public final class Network {
     return List.copyOf(layers);
   }
 
+  /**
+   * The dense layers in network order (for an {@link Architecture.Mlp}, the hidden ReLU layers and
+   * then the output layer: all its parameters).
+   */
+  public List<Linear> denseLayers() {
+    return List.copyOf(denseLayers);
+  }
+
   /** The weight matrices of the dense layers (the MLP's L2 penalty applies to these only). */
   public List<Parameter> denseWeights() {
     List<Parameter> weights = new ArrayList<>();

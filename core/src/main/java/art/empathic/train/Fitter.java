@@ -55,6 +55,10 @@ public final class Fitter implements AutoCloseable {
   private final Model model;
   private Trainer trainer;
   private ResumableAdam optimizer;
+  /** What lives for one {@link #fit}: the hand-written gradient and the resident examples. */
+  private NDManager fitManager;
+  private DenseBackprop backprop;
+  private ResidentExamples resident;
 
   public Fitter(Network network, TrainSettings settings) {
     this.network = network;
@@ -108,6 +112,13 @@ public final class Fitter implements AutoCloseable {
    * "Reproducible fits").
    */
   Runnable betweenForwardAndBackward;
+
+  /**
+   * Test seams: false trains every network through autograd ({@link DenseBackprop} off), or
+   * assembles every batch in Java ({@link ResidentExamples} off), as before either existed.
+   */
+  boolean handGradient = true;
+  boolean residentExamples = true;
 
   /**
    * Weights each training example's loss (null: every example 1). Used to balance corpora in
@@ -179,69 +190,87 @@ public final class Fitter implements AutoCloseable {
 
     List<StoppingRule> rules = StoppingRule.of(settings);
     CheckpointSchedule checkpoints = new CheckpointSchedule(checkpoint, CHECKPOINT_INTERVAL_NANOS);
-    epochs:
-    for (int epoch = p.epoch(); epoch < settings.epochs(); epoch++) {
-      int[] order = permutation(train.size(), Seeds.mix(settings.seed(), epoch));
-      listener.epochStarted(epoch + 1, settings.epochs(), batches);
-      for (int b = p.nextBatch(); b < batches; b++) {
-        if (stopRequested.getAsBoolean()) {
-          interrupted = true;
-          stopReason = "stopped on request during epoch " + (epoch + 1) + " (resumable)";
-          p = p.at(epoch, b);
-          break epochs;
+    long s0 = System.nanoTime();
+    fitManager = trainer.getManager().newSubManager();
+    backprop = handGradient && DenseBackprop.supports(network, settings) ? new DenseBackprop(network, fitManager) : null;
+    resident = residentExamples && window == null && settings.augmentation().isNone()
+        ? holdExamples(train, classes, width) : null;
+    // Work that replaces per-batch work (the examples' copy to PyTorch, each epoch's gather) counts
+    // as training time: it is added to the next batch's seconds.
+    long untimed = System.nanoTime() - s0;
+    try {
+      epochs:
+      for (int epoch = p.epoch(); epoch < settings.epochs(); epoch++) {
+        long e0 = System.nanoTime();
+        int[] order = permutation(train.size(), Seeds.mix(settings.seed(), epoch));
+        if (resident != null) {
+          resident.startEpoch(order, batchStarts(batches));
+          untimed += System.nanoTime() - e0;
         }
-        long t0 = System.nanoTime();
-        int from = b * settings.batchSize();
-        int to = Math.min(train.size(), from + settings.batchSize());
-        if (b == batches - 1 && to < train.size()) {
-          to = train.size();
+        listener.epochStarted(epoch + 1, settings.epochs(), batches);
+        for (int b = p.nextBatch(); b < batches; b++) {
+          if (stopRequested.getAsBoolean()) {
+            interrupted = true;
+            stopReason = "stopped on request during epoch " + (epoch + 1) + " (resumable)";
+            p = p.at(epoch, b);
+            break epochs;
+          }
+          long t0 = System.nanoTime() - untimed;
+          untimed = 0;
+          int from = b * settings.batchSize();
+          int to = Math.min(train.size(), from + settings.batchSize());
+          if (b == batches - 1 && to < train.size()) {
+            to = train.size();
+          }
+          BatchResult r = trainBatch(train, order, from, to, epoch, b, window, augmenter, width, classes);
+          p = p.addBatch(r.lossSum(), r.correct(), to - from, (System.nanoTime() - t0) / 1e9);
+          listener.batchDone(epoch + 1, b + 1, batches);
         }
-        BatchResult r = trainBatch(train, order, from, to, epoch, b, window, augmenter, width, classes);
-        p = p.addBatch(r.lossSum(), r.correct(), to - from, (System.nanoTime() - t0) / 1e9);
-        listener.batchDone(epoch + 1, b + 1, batches);
-      }
-      long v0 = System.nanoTime();
-      Double valLoss = null;
-      Double valAccuracy = null;
-      if (validation != null && validation.size() > 0) {
-        float[][] probs = predictProbabilities(validation);
-        valLoss = crossEntropy(probs, validation.y());
-        valAccuracy = accuracy(probs, validation.y());
-      }
-      double seconds = p.tally().epochSeconds() + (System.nanoTime() - v0) / 1e9;
-      double lr = new LearningRateSchedule(settings.schedule(), settings.learningRate(),
-          (long) settings.epochs() * batches).at(p.steps() - 1L);
-      EpochStats stats = new EpochStats(epoch + 1, p.tally().lossSum() / p.tally().seen(),
-          p.tally().correct() / (double) p.tally().seen(),
-          valLoss, valAccuracy, seconds, lr);
-      p = p.endEpoch(stats);
-      listener.epochDone(stats, settings.epochs());
+        long v0 = System.nanoTime();
+        Double valLoss = null;
+        Double valAccuracy = null;
+        if (validation != null && validation.size() > 0) {
+          float[][] probs = predictProbabilities(validation);
+          valLoss = crossEntropy(probs, validation.y());
+          valAccuracy = accuracy(probs, validation.y());
+        }
+        double seconds = p.tally().epochSeconds() + (System.nanoTime() - v0) / 1e9;
+        double lr = new LearningRateSchedule(settings.schedule(), settings.learningRate(),
+            (long) settings.epochs() * batches).at(p.steps() - 1L);
+        EpochStats stats = new EpochStats(epoch + 1, p.tally().lossSum() / p.tally().seen(),
+            p.tally().correct() / (double) p.tally().seen(),
+            valLoss, valAccuracy, seconds, lr);
+        p = p.endEpoch(stats);
+        listener.epochDone(stats, settings.epochs());
 
-      for (StoppingRule rule : rules) {
-        p = rule.update(p, stats);
-      }
-      if (settings.patience() > 0 && p.stopping().bestEpoch() == epoch + 1) {
-        bestParameters = saveParameters();
-      }
-      String ruleReason = null;
-      for (StoppingRule rule : rules) {
-        ruleReason = rule.stopReason(p);
+        for (StoppingRule rule : rules) {
+          p = rule.update(p, stats);
+        }
+        if (settings.patience() > 0 && p.stopping().bestEpoch() == epoch + 1) {
+          bestParameters = saveParameters();
+        }
+        String ruleReason = null;
+        for (StoppingRule rule : rules) {
+          ruleReason = rule.stopReason(p);
+          if (ruleReason != null) {
+            break;
+          }
+        }
         if (ruleReason != null) {
+          stopReason = ruleReason;
+          p = p.finish();
+        } else if (epoch + 1 == settings.epochs()) {
+          p = p.finish();
+        }
+        Progress now = p;
+        byte[] best = bestParameters;
+        checkpoints.epochDone(p.finished(), () -> new Checkpoint.State(now, saveParameters(), best, exportOptimizer()));
+        if (p.finished()) {
           break;
         }
       }
-      if (ruleReason != null) {
-        stopReason = ruleReason;
-        p = p.finish();
-      } else if (epoch + 1 == settings.epochs()) {
-        p = p.finish();
-      }
-      Progress now = p;
-      byte[] best = bestParameters;
-      checkpoints.epochDone(p.finished(), () -> new Checkpoint.State(now, saveParameters(), best, exportOptimizer()));
-      if (p.finished()) {
-        break;
-      }
+    } finally {
+      closeFitState();
     }
     if (interrupted) {
       Progress now = p;
@@ -295,85 +324,184 @@ public final class Fitter implements AutoCloseable {
   private BatchResult trainBatch(ExampleSet train, int[] order, int from, int to, int epoch, int batch,
       SequenceWindow window, FeatureAugmenter augmenter, int width, int classes) {
     int n = to - from;
-    float[] xs = new float[n * width];
-    float[] targets = new float[n * classes];
-    float[] masks = allowedClasses == null ? null : new float[n * classes];
-    SplittableRandom random = new SplittableRandom(Seeds.mix(settings.seed(), epoch, batch, 7));
-    boolean augment = !settings.augmentation().isNone();
-    double smooth = settings.labelSmoothing();
-    for (int i = 0; i < n; i++) {
-      int idx = order[from + i];
-      float[] example = window == null ? train.x()[idx] : window.random(train.x()[idx], random);
-      if (augment) {
-        augmenter.augment(example, xs, i * width, random);
-      } else {
-        System.arraycopy(example, 0, xs, i * width, width);
-      }
-      boolean[] allowed = allowedClasses == null ? null : allowedClasses[idx];
-      int allowedCount = classes;
-      if (allowed != null) {
-        allowedCount = 0;
-        for (int k = 0; k < classes; k++) {
-          allowedCount += allowed[k] ? 1 : 0;
-          masks[i * classes + k] = allowed[k] ? 0f : TrainingLoss.EXCLUDED;
-        }
-      }
-      for (int k = 0; k < classes; k++) {
-        targets[i * classes + k] = allowed == null || allowed[k] ? (float) (smooth / allowedCount) : 0f;
-      }
-      targets[i * classes + train.y()[idx]] += (float) (1 - smooth);
-      if (exampleWeights != null) {
-        for (int k = 0; k < classes; k++) {
-          targets[i * classes + k] *= exampleWeights[idx];
-        }
-      }
-    }
-    if (settings.augmentation().mixupAlpha() > 0) {
-      mixup(xs, targets, n, width, classes, random);
-    }
-    Engine.getInstance().setRandomSeed((int) Seeds.mix(settings.seed(), epoch, batch));
-    try (NDManager bm = trainer.getManager().newSubManager()) {
-      NDArray x = Tensors.floats(bm, xs, network.batchShape(n));
-      NDArray t = Tensors.floats(bm, targets, new Shape(n, classes));
-      NDArray mask = masks == null ? null : Tensors.floats(bm, masks, new Shape(n, classes));
-      double lossValue;
-      int correct = 0;
-      double alpha = network.architecture().l2Alpha();
-      boolean l2InOptimizer = optimizer.appliesL2();
-      float[] out;
-      try (GradientCollector gc = trainer.newGradientCollector()) {
-        NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-        NDArray loss = TrainingLoss.compute(logits, mask, t, network.denseWeights(), l2InOptimizer ? 0 : alpha);
-        if (settings.arousalWeight() > 0) {
-          loss = loss.add(arousalTerm(bm, mask == null ? logits : logits.add(mask), train, order, from, n, classes));
-        }
-        if (betweenForwardAndBackward != null) {
-          betweenForwardAndBackward.run();
-        }
-        gc.backward(loss);
-        lossValue = loss.getFloat();
-        if (!Double.isFinite(lossValue)) {
-          // A NaN network predicts its first class for every clip: fail loudly instead.
-          throw new IllegalStateException("training diverged: the loss of epoch " + (epoch + 1) + ", batch "
-              + (batch + 1) + " is " + lossValue + " (NaN or infinite features, or too high a learning rate)");
-        }
-        out = logits.toFloatArray();
-      }
-      if (l2InOptimizer) {
-        // The optimiser applies the gradient; the loss still reports the term (scikit-learn's stopping rule reads it).
-        lossValue += TrainingLoss.penalty(network.denseWeights(), alpha, n);
-        optimizer.setL2Coefficient((float) (alpha / n));
-      }
+    float[] xs = null;
+    float[] targets = null;
+    float[] masks = null;
+    if (resident == null) {
+      xs = new float[n * width];
+      targets = new float[n * classes];
+      masks = allowedClasses == null ? null : new float[n * classes];
+      SplittableRandom random = new SplittableRandom(Seeds.mix(settings.seed(), epoch, batch, 7));
+      boolean augment = !settings.augmentation().isNone();
       for (int i = 0; i < n; i++) {
-        if (ArgMax.of(out, i * classes, classes) == train.y()[order[from + i]]) {
-          correct++;
+        int idx = order[from + i];
+        float[] example = window == null ? train.x()[idx] : window.random(train.x()[idx], random);
+        if (augment) {
+          augmenter.augment(example, xs, i * width, random);
+        } else {
+          System.arraycopy(example, 0, xs, i * width, width);
         }
+        targetRow(train, idx, classes, targets, masks, i * classes);
       }
-      trainer.step();
-      return new BatchResult(lossValue * n, correct);
+      if (settings.augmentation().mixupAlpha() > 0) {
+        mixup(xs, targets, n, width, classes, random);
+      }
+    }
+    if (backprop == null) {
+      // Seeds dropout; the hand-written gradient's networks have none.
+      Engine.getInstance().setRandomSeed((int) Seeds.mix(settings.seed(), epoch, batch));
+    }
+    try (NDManager bm = trainer.getManager().newSubManager()) {
+      NDArray x;
+      NDArray t;
+      NDArray mask;
+      if (resident != null) {
+        x = resident.x(batch, bm);
+        t = resident.targets(batch, bm);
+        mask = resident.masks(batch, bm);
+      } else {
+        x = Tensors.floats(bm, xs, network.batchShape(n));
+        t = Tensors.floats(bm, targets, new Shape(n, classes));
+        mask = masks == null ? null : Tensors.floats(bm, masks, new Shape(n, classes));
+      }
+      return backprop != null
+          ? handBatch(bm, x, t, mask, train, order, from, n, epoch, batch, classes)
+          : autogradBatch(bm, x, t, mask, train, order, from, n, epoch, batch, classes);
     }
   }
 
+  /** One batch through {@link DenseBackprop}: the same loss, gradient and update as {@link #autogradBatch}. */
+  private BatchResult handBatch(NDManager bm, NDArray x, NDArray t, NDArray mask, ExampleSet train, int[] order,
+      int from, int n, int epoch, int batch, int classes) {
+    double alpha = network.architecture().l2Alpha();
+    boolean l2InOptimizer = optimizer.appliesL2();
+    DenseBackprop.Pass pass = backprop.run(x, mask, t, betweenForwardAndBackward);
+    float[] values = backprop.lossAndNorms(bm, pass.loss(), l2InOptimizer);
+    double lossValue = values[0];
+    checkFinite(lossValue, epoch, batch);
+    float[] out = pass.logits().toFloatArray();
+    if (l2InOptimizer) {
+      lossValue += TrainingLoss.penaltyOfNorms(values, 1, alpha, n);
+      optimizer.setL2Coefficient((float) (alpha / n));
+    }
+    int correct = correct(out, train, order, from, n, classes);
+    List<Parameter> params = backprop.parameters();
+    for (int i = 0; i < params.size(); i++) {
+      optimizer.update(params.get(i).getId(), params.get(i).getArray(), pass.gradients().get(i));
+    }
+    return new BatchResult(lossValue * n, correct);
+  }
+
+  private BatchResult autogradBatch(NDManager bm, NDArray x, NDArray t, NDArray mask, ExampleSet train, int[] order,
+      int from, int n, int epoch, int batch, int classes) {
+    double lossValue;
+    double alpha = network.architecture().l2Alpha();
+    boolean l2InOptimizer = optimizer.appliesL2();
+    float[] out;
+    try (GradientCollector gc = trainer.newGradientCollector()) {
+      NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
+      NDArray loss = TrainingLoss.compute(logits, mask, t, network.denseWeights(), l2InOptimizer ? 0 : alpha);
+      if (settings.arousalWeight() > 0) {
+        loss = loss.add(arousalTerm(bm, mask == null ? logits : logits.add(mask), train, order, from, n, classes));
+      }
+      if (betweenForwardAndBackward != null) {
+        betweenForwardAndBackward.run();
+      }
+      gc.backward(loss);
+      lossValue = loss.getFloat();
+      checkFinite(lossValue, epoch, batch);
+      out = logits.toFloatArray();
+    }
+    if (l2InOptimizer) {
+      // The optimiser applies the gradient; the loss still reports the term (scikit-learn's stopping rule reads it).
+      lossValue += TrainingLoss.penalty(network.denseWeights(), alpha, n);
+      optimizer.setL2Coefficient((float) (alpha / n));
+    }
+    int correct = correct(out, train, order, from, n, classes);
+    trainer.step();
+    return new BatchResult(lossValue * n, correct);
+  }
+
+  private static void checkFinite(double lossValue, int epoch, int batch) {
+    if (!Double.isFinite(lossValue)) {
+      // A NaN network predicts its first class for every clip: fail loudly instead.
+      throw new IllegalStateException("training diverged: the loss of epoch " + (epoch + 1) + ", batch "
+          + (batch + 1) + " is " + lossValue + " (NaN or infinite features, or too high a learning rate)");
+    }
+  }
+
+  private static int correct(float[] logits, ExampleSet train, int[] order, int from, int n, int classes) {
+    int correct = 0;
+    for (int i = 0; i < n; i++) {
+      if (ArgMax.of(logits, i * classes, classes) == train.y()[order[from + i]]) {
+        correct++;
+      }
+    }
+    return correct;
+  }
+
+  /**
+   * Example {@code idx}'s target distribution (label smoothing over its allowed classes, times its
+   * example weight) into {@code targets[offset ..]}, and its logit mask into {@code masks} (if not null).
+   */
+  private void targetRow(ExampleSet train, int idx, int classes, float[] targets, float[] masks, int offset) {
+    double smooth = settings.labelSmoothing();
+    boolean[] allowed = allowedClasses == null ? null : allowedClasses[idx];
+    int allowedCount = classes;
+    if (allowed != null) {
+      allowedCount = 0;
+      for (int k = 0; k < classes; k++) {
+        allowedCount += allowed[k] ? 1 : 0;
+        masks[offset + k] = allowed[k] ? 0f : TrainingLoss.EXCLUDED;
+      }
+    }
+    for (int k = 0; k < classes; k++) {
+      targets[offset + k] = allowed == null || allowed[k] ? (float) (smooth / allowedCount) : 0f;
+    }
+    targets[offset + train.y()[idx]] += (float) (1 - smooth);
+    if (exampleWeights != null) {
+      for (int k = 0; k < classes; k++) {
+        targets[offset + k] *= exampleWeights[idx];
+      }
+    }
+  }
+
+  /** Every example, target row and mask of the training set, held natively for the fit. */
+  private ResidentExamples holdExamples(ExampleSet train, int classes, int width) {
+    int n = train.size();
+    float[] xs = new float[n * width];
+    float[] targets = new float[n * classes];
+    float[] masks = allowedClasses == null ? null : new float[n * classes];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(train.x()[i], 0, xs, i * width, width);
+      targetRow(train, i, classes, targets, masks, i * classes);
+    }
+    return new ResidentExamples(fitManager, xs, network.batchShape(n), targets, masks, classes);
+  }
+
+  /** Where each batch of an epoch starts (the last batch runs to the end; see {@link #batchesPerEpoch}). */
+  private long[] batchStarts(int batches) {
+    long[] starts = new long[batches];
+    for (int b = 0; b < batches; b++) {
+      starts[b] = (long) b * settings.batchSize();
+    }
+    return starts;
+  }
+
+  private void closeFitState() {
+    if (backprop != null) {
+      backprop.close();
+      backprop = null;
+    }
+    if (resident != null) {
+      resident.close();
+      resident = null;
+    }
+    if (fitManager != null) {
+      fitManager.close();
+      fitManager = null;
+    }
+  }
 
   /** {@link TrainingLoss#arousal} of the batch {@code order[from .. from+n)}. */
   private NDArray arousalTerm(NDManager bm, NDArray maskedLogits, ExampleSet train, int[] order, int from, int n,

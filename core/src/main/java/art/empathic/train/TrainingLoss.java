@@ -66,12 +66,21 @@ final class TrainingLoss {
 
   /** The value of the L2 term {@code 0.5 * alpha * sum(W^2) / n}, computed outside any gradient tape. */
   static double penalty(List<Parameter> weights, double alpha, long n) {
-    double squares = 0;
-    for (Parameter w : weights) {
-      try (NDArray norm = w.getArray().norm()) { // closed here: it would otherwise live as long as the model
-        double v = norm.getFloat();
-        squares += v * v;
+    float[] norms = new float[weights.size()];
+    for (int i = 0; i < norms.length; i++) {
+      try (NDArray norm = weights.get(i).getArray().norm()) { // closed here: it would otherwise live as long as the model
+        norms[i] = norm.getFloat();
       }
+    }
+    return penaltyOfNorms(norms, 0, alpha, n);
+  }
+
+  /** {@link #penalty} from the weights' Frobenius norms, {@code norms[from..]} (float32, as PyTorch returns them). */
+  static double penaltyOfNorms(float[] norms, int from, double alpha, long n) {
+    double squares = 0;
+    for (int i = from; i < norms.length; i++) {
+      double v = norms[i];
+      squares += v * v;
     }
     return 0.5 * alpha * squares / n;
   }
