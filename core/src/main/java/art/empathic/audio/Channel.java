@@ -315,19 +315,29 @@ public record Channel(Kind kind, double value) {
           t = im[i]; im[i] = im[j]; im[j] = t;
         }
       }
+      // The twiddle factors of a stage, by the same recurrence as ever (so the same values to the
+      // last bit), computed once per stage instead of once per block: the recurrence is a chain of
+      // dependent multiplies that made every butterfly wait for the one before.
+      double[] twr = new double[Math.max(1, n / 2)];
+      double[] twi = new double[twr.length];
       for (int len = 2; len <= n; len <<= 1) {
         double ang = 2 * Math.PI / len * (inverse ? 1 : -1);
         double wr = Math.cos(ang), wi = Math.sin(ang);
+        int half = len / 2;
+        double cr = 1, ci = 0;
+        for (int k = 0; k < half; k++) {
+          twr[k] = cr;
+          twi[k] = ci;
+          double ncr = cr * wr - ci * wi;
+          ci = cr * wi + ci * wr;
+          cr = ncr;
+        }
         for (int i = 0; i < n; i += len) {
-          double cr = 1, ci = 0;
-          for (int k = 0; k < len / 2; k++) {
-            int a = i + k, b = i + k + len / 2;
-            double tr = re[b] * cr - im[b] * ci, ti = re[b] * ci + im[b] * cr;
+          for (int k = 0; k < half; k++) {
+            int a = i + k, b = i + k + half;
+            double tr = re[b] * twr[k] - im[b] * twi[k], ti = re[b] * twi[k] + im[b] * twr[k];
             re[b] = re[a] - tr; im[b] = im[a] - ti;
             re[a] += tr; im[a] += ti;
-            double ncr = cr * wr - ci * wi;
-            ci = cr * wi + ci * wr;
-            cr = ncr;
           }
         }
       }

@@ -7,6 +7,7 @@ import art.empathic.audio.AudioFormatException;
 import art.empathic.audio.Resampler;
 import art.empathic.audio.WavReader;
 import art.empathic.corpus.DataLocator;
+import art.empathic.features.AugmentSpec;
 import art.empathic.features.BaseFeature;
 import art.empathic.features.FeatureSpec;
 import art.empathic.features.dsp.Functionals;
@@ -15,6 +16,7 @@ import art.empathic.features.dsp.MfccExtractor;
 import art.empathic.features.dsp.VoiceFrames;
 import art.empathic.features.dsp.Yin;
 import art.empathic.io.Npy;
+import art.empathic.train.Recipe;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -68,6 +70,13 @@ final class BenchFeaturesCommand implements Callable<Integer> {
       description = "Timed passes per thread count; the median is reported (default: ${DEFAULT-VALUE}).")
   int repeat;
 
+  @Option(names = "--augment", paramLabel = "SPEC", arity = "0..1", fallbackValue = Recipe.FUNCTIONALS_AUGMENT,
+      description = "Instead of the timed passes, profile the altered copies of the training recipe (default spec when "
+          + "the value is left out: " + Recipe.FUNCTIONALS_AUGMENT + ", seed 42): per copy of each sampled clip, CPU per "
+          + "stage of read, decode, resample, speed, each kind of channel, the babble voices' decoding, the voice matrix "
+          + "and the functionals (babble voices: other speakers' clips of the sample, picked as the pipeline does).")
+  String augment;
+
   @Option(names = "--write", paramLabel = "FILE.npy",
       description = "Also write the sample's functionals (clips x values, float32) for the peer's --check.")
   Path write;
@@ -100,6 +109,15 @@ final class BenchFeaturesCommand implements Callable<Integer> {
         "no data folder found: give --data DIR or set " + DataLocator.ENV));
     List<Path> files = sample(BenchMfccCommand.wavFiles(dir, 0), clips);
     PrintWriter out = spec.commandLine().getOut();
+    if (augment != null) {
+      AugmentedProfile profile = new AugmentedProfile(AugmentSpec.parse(augment, 42), featureSpec);
+      // Two warm-up passes over the sample so the JIT has compiled the loops before the timed pass.
+      for (int pass = 0; pass < 2; pass++) {
+        profile.run(files, null);
+      }
+      profile.run(files, out);
+      return 0;
+    }
     if (write != null) {
       List<float[]> rows = new ArrayList<>();
       for (Path f : files) {
