@@ -64,7 +64,7 @@ public final class CorpusLoader {
 
   /** A loader that shows its progress on standard error when asked: a bar on a terminal, else plain lines. */
   public CorpusLoader(CorpusOptions options, boolean progress) {
-    this(options, PhaseProgress.Display.onStandardError(progress, System.console() != null));
+    this(options, PhaseProgress.Display.onStandardError(progress));
   }
 
   /** A loader that shows its progress on {@code display} (tests give one with a fake clock). */

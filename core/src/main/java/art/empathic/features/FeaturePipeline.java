@@ -71,7 +71,7 @@ public final class FeaturePipeline {
   }
 
   FeaturePipeline(FeatureSpec spec, FeatureCache cache, int threads, boolean progress, Augmenter augmenter) {
-    this(spec, cache, threads, PhaseProgress.Display.onStandardError(progress, System.console() != null), augmenter);
+    this(spec, cache, threads, PhaseProgress.Display.onStandardError(progress), augmenter);
   }
 
   /** As the others, showing progress on {@code display} (tests give one with a fake clock). */

@@ -57,10 +57,14 @@ public final class PhaseProgress implements AutoCloseable {
       Objects.requireNonNull(nanoClock, "nanoClock");
     }
 
-    /** On standard error with the system clock, in {@link Mode#of}{@code (wanted, terminal)}. */
-    public static Display onStandardError(boolean wanted, boolean terminal) {
-      return new Display(Mode.of(wanted, terminal && standardErrorMayBeTerminal(System.getProperty(STDERR_TERMINAL))),
-          System.err, System::nanoTime);
+    /**
+     * On standard error with the system clock, in {@link Mode#of}{@code (wanted, terminal)}, where
+     * standard error counts as a terminal when {@code System.console()} sees one and the launcher
+     * did not say otherwise ({@link #STDERR_TERMINAL}).
+     */
+    public static Display onStandardError(boolean wanted) {
+      boolean terminal = System.console() != null && standardErrorMayBeTerminal(System.getProperty(STDERR_TERMINAL));
+      return new Display(Mode.of(wanted, terminal), System.err, System::nanoTime);
     }
 
     /**
@@ -70,7 +74,7 @@ public final class PhaseProgress implements AutoCloseable {
      */
     public static final String STDERR_TERMINAL = "empathic.art.stderr.terminal";
 
-    /** False only when the launcher said standard error is not a terminal; unset (embedded use) trusts the caller. */
+    /** False only when the launcher said standard error is not a terminal; unset (embedded use) trusts {@code System.console()}. */
     static boolean standardErrorMayBeTerminal(String property) {
       return !"false".equals(property);
     }

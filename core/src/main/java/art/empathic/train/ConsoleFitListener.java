@@ -22,7 +22,7 @@ final class ConsoleFitListener implements FitListener {
   private int epochsSeen;
 
   ConsoleFitListener(PrintWriter out, boolean progress, String prefix) {
-    this(out, PhaseProgress.Display.onStandardError(progress, System.console() != null), prefix);
+    this(out, PhaseProgress.Display.onStandardError(progress), prefix);
   }
 
   /** As the other, showing each epoch's batches on {@code display} (tests give one with a fake clock). */

@@ -164,6 +164,6 @@ class PhaseProgressTest {
   void theLaunchersWordThatStandardErrorIsNoTerminalTurnsBarsIntoLines() {
     assertThat(PhaseProgress.Display.standardErrorMayBeTerminal("false")).isFalse();
     assertThat(PhaseProgress.Display.standardErrorMayBeTerminal("true")).isTrue();
-    assertThat(PhaseProgress.Display.standardErrorMayBeTerminal(null)).as("embedded: the caller's check decides").isTrue();
+    assertThat(PhaseProgress.Display.standardErrorMayBeTerminal(null)).as("embedded: System.console() decides").isTrue();
   }
 }
