@@ -194,7 +194,7 @@ public final class Fitter implements AutoCloseable {
     fitManager = trainer.getManager().newSubManager();
     backprop = handGradient && DenseBackprop.supports(network, settings) ? new DenseBackprop(network, fitManager) : null;
     resident = residentExamples && window == null && settings.augmentation().isNone()
-        ? holdExamples(train, classes, width) : null;
+        ? holdExamples(train, classes, width, batches) : null;
     // Work that replaces per-batch work (the examples' copy to PyTorch, each epoch's gather) counts
     // as training time: it is added to the next batch's seconds.
     long untimed = System.nanoTime() - s0;
@@ -204,7 +204,7 @@ public final class Fitter implements AutoCloseable {
         long e0 = System.nanoTime();
         int[] order = permutation(train.size(), Seeds.mix(settings.seed(), epoch));
         if (resident != null) {
-          resident.startEpoch(order, batchStarts(batches));
+          resident.startEpoch(order);
           untimed += System.nanoTime() - e0;
         }
         listener.epochStarted(epoch + 1, settings.epochs(), batches);
@@ -467,7 +467,7 @@ public final class Fitter implements AutoCloseable {
   }
 
   /** Every example, target row and mask of the training set, held natively for the fit. */
-  private ResidentExamples holdExamples(ExampleSet train, int classes, int width) {
+  private ResidentExamples holdExamples(ExampleSet train, int classes, int width, int batches) {
     int n = train.size();
     float[] xs = new float[n * width];
     float[] targets = new float[n * classes];
@@ -476,7 +476,7 @@ public final class Fitter implements AutoCloseable {
       System.arraycopy(train.x()[i], 0, xs, i * width, width);
       targetRow(train, i, classes, targets, masks, i * classes);
     }
-    return new ResidentExamples(fitManager, xs, network.batchShape(n), targets, masks, classes);
+    return new ResidentExamples(fitManager, xs, network.batchShape(n), targets, masks, classes, batchStarts(batches));
   }
 
   /** Where each batch of an epoch starts (the last batch runs to the end; see {@link #batchesPerEpoch}). */

@@ -30,14 +30,21 @@ final class ResidentExamples implements AutoCloseable {
   private NDList xs;
   private NDList ts;
   private NDList ms;
-  private long[] starts;
+  /** Where each batch starts; the same in every epoch. */
+  private final long[] starts;
+  /** The epoch's split points: {@code starts} without its first 0. */
+  private final long[] cuts;
 
   /**
    * @param x every example, row-major {@code (n, example shape)}
    * @param targets every example's target row, {@code (n, classes)}
    * @param masks every example's logit mask, {@code (n, classes)}, or null
+   * @param batchStarts where each batch of an epoch starts (the last batch runs to the end)
    */
-  ResidentExamples(NDManager parent, float[] x, Shape batchShape, float[] targets, float[] masks, int classes) {
+  ResidentExamples(NDManager parent, float[] x, Shape batchShape, float[] targets, float[] masks, int classes,
+      long[] batchStarts) {
+    starts = batchStarts.clone();
+    cuts = java.util.Arrays.copyOfRange(starts, 1, starts.length);
     manager = parent.newSubManager();
     long n = batchShape.get(0);
     width = batchShape.size() / n;
@@ -50,7 +57,7 @@ final class ResidentExamples implements AutoCloseable {
    * Orders the examples for an epoch: batch b holds {@code order[starts[b] .. starts[b+1])} (the
    * last batch up to the end).
    */
-  void startEpoch(int[] order, long[] batchStarts) {
+  void startEpoch(int[] order) {
     endEpoch();
     epoch = manager.newSubManager();
     long[] index = new long[order.length];
@@ -58,14 +65,12 @@ final class ResidentExamples implements AutoCloseable {
       index[i] = order[i];
     }
     NDArray idx = epoch.create(index);
-    starts = batchStarts.clone();
-    long[] cuts = java.util.Arrays.copyOfRange(starts, 1, starts.length);
-    xs = split(x, idx, cuts);
-    ts = split(targets, idx, cuts);
-    ms = masks == null ? null : split(masks, idx, cuts);
+    xs = split(x, idx);
+    ts = split(targets, idx);
+    ms = masks == null ? null : split(masks, idx);
   }
 
-  private NDList split(NDArray all, NDArray idx, long[] cuts) {
+  private NDList split(NDArray all, NDArray idx) {
     NDArray ordered = all.get(idx);
     ordered.attach(epoch);
     NDList parts = ordered.split(cuts, 0);
