@@ -8,9 +8,11 @@ import java.util.Random;
 /**
  * Applies an {@link AugmentSpec.Draw} with {@link Augment}, in the order time shift (zero-filled,
  * capped at {@link Augment#MAX_SHIFT_FRACTION} of the clip), speed, pitch, then noise (so the SNR
- * holds for the final signal; the noise comes from {@code Random(draw.noiseSeed())}).
+ * holds for the final signal; the noise comes from {@code Random(draw.noiseSeed())}), then the
+ * drawn recording channel. Public in its two steps so that a profiler times the very code the
+ * pipeline runs.
  */
-final class AudioAugmenter {
+public final class AudioAugmenter {
   private AudioAugmenter() {}
 
   static Audio apply(Audio audio, AugmentSpec.Draw draw, Augment.Noise colour) {
@@ -18,8 +20,12 @@ final class AudioAugmenter {
   }
 
   static Audio apply(Audio audio, AugmentSpec.Draw draw, Augment.Noise colour, List<float[]> babble) {
-    float[] y = audio.samples();
-    int rate = audio.sampleRate();
+    return throughChannel(new Audio(alter(audio.samples(), audio.sampleRate(), draw, colour), audio.sampleRate()),
+        draw, babble);
+  }
+
+  /** The draw's time shift, speed, pitch and noise applied to samples {@code y} at {@code rate}. */
+  public static float[] alter(float[] y, int rate, AugmentSpec.Draw draw, Augment.Noise colour) {
     if (draw.shiftSeconds() != null) {
       long cap = (long) Math.floor(Augment.MAX_SHIFT_FRACTION * y.length);
       long samples = Math.max(-cap, Math.min(cap, Math.round(draw.shiftSeconds() * rate)));
@@ -34,13 +40,17 @@ final class AudioAugmenter {
     if (draw.noiseSnrDb() != null) {
       y = Augment.addNoise(y, draw.noiseSnrDb(), colour, new Random(draw.noiseSeed()));
     }
-    Audio out = new Audio(y, rate);
+    return y;
+  }
+
+  /** {@code audio} through the draw's recording channel (itself when the draw has none). */
+  public static Audio throughChannel(Audio audio, AugmentSpec.Draw draw, List<float[]> babble) {
     if (draw.channel() == null) {
-      return out;
+      return audio;
     }
     Random r = new Random(~draw.noiseSeed());
     // With a drawn number of talkers the babble is exactly the given voices, each once
     // (applyVoices is apply for every other kind of channel).
-    return draw.talkers() != null ? draw.channel().applyVoices(out, babble, r) : draw.channel().apply(out, babble, r);
+    return draw.talkers() != null ? draw.channel().applyVoices(audio, babble, r) : draw.channel().apply(audio, babble, r);
   }
 }

@@ -2,11 +2,11 @@ package art.empathic.lab.bench;
 
 import art.empathic.audio.Audio;
 import art.empathic.audio.AudioFormatException;
-import art.empathic.audio.Augment;
 import art.empathic.audio.Channel;
 import art.empathic.audio.Resampler;
 import art.empathic.audio.WavReader;
 import art.empathic.corpus.ContentHash;
+import art.empathic.features.AudioAugmenter;
 import art.empathic.features.AugmentSpec;
 import art.empathic.features.BaseFeature;
 import art.empathic.features.FeatureSpec;
@@ -77,7 +77,7 @@ final class AugmentedProfile {
         long b = cpu();
         Audio audio = Resampler.resample(decoded, rate);
         long c = cpu();
-        float[] y = alter(audio.samples(), rate, d, augment.noiseColour());
+        float[] y = AudioAugmenter.alter(audio.samples(), rate, d, augment.noiseColour());
         long e = cpu();
         List<float[]> babble = new ArrayList<>();
         if (d.channel() != null && d.channel().kind() == Channel.Kind.BABBLE) {
@@ -94,11 +94,7 @@ final class AugmentedProfile {
           }
         }
         long g = cpu();
-        Audio altered = new Audio(y, rate);
-        if (d.channel() != null) {
-          Random r = new Random(~d.noiseSeed());
-          altered = d.talkers() != null ? d.channel().applyVoices(altered, babble, r) : d.channel().apply(altered, babble, r);
-        }
+        Audio altered = AudioAugmenter.throughChannel(new Audio(y, rate), d, babble);
         long h = cpu();
         float[][] frames = BaseFeature.VOICE.compute(extractor, altered.samples());
         long i = cpu();
@@ -136,24 +132,6 @@ final class AugmentedProfile {
     out.printf("  %-42s %8.3f        %6d %10.2f  (%.0fx real time per CPU second)%n", "whole copy", total / 1e9, copies,
         total / 1e6 / Math.max(1, copies), audioSeconds / (total / 1e9));
     out.flush();
-  }
-
-  /** Shift, speed, pitch and noise as the pipeline's augmenter applies them, in its order. */
-  private static float[] alter(float[] y, int rate, AugmentSpec.Draw d, Augment.Noise colour) {
-    if (d.shiftSeconds() != null) {
-      long cap = (long) Math.floor(Augment.MAX_SHIFT_FRACTION * y.length);
-      y = Augment.shift(y, (int) Math.max(-cap, Math.min(cap, Math.round(d.shiftSeconds() * rate))));
-    }
-    if (d.speed() != null) {
-      y = Augment.speed(y, d.speed());
-    }
-    if (d.pitchSemitones() != null) {
-      y = Augment.pitchShift(y, d.pitchSemitones(), rate);
-    }
-    if (d.noiseSnrDb() != null) {
-      y = Augment.addNoise(y, d.noiseSnrDb(), colour, new Random(d.noiseSeed()));
-    }
-    return y;
   }
 
   private static void add(Map<String, long[]> t, String stage, long nanos) {
